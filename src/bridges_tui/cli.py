@@ -1,0 +1,60 @@
+"""The `bridges` command: opens the app by default, plus a few non-interactive commands.
+
+Textual is imported only by the commands that open the app, so `bridges --version`
+and the listing commands start fast. Errors go to stderr with exit status 1, never
+as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bridges_tui import __version__
+
+
+class CommandError(Exception):
+    """A problem the person at the keyboard can fix; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bridges",
+        description="Timed, guided turns for two people to talk and listen at one laptop.",
+    )
+    parser.add_argument("--version", action="version", version=f"bridges {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("practices", help="list every practice: id, title, source, summary")
+    check = commands.add_parser("check", help="check a practice script and report every problem")
+    check.add_argument("file", help="the practice script (a .toml file)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return open_app()
+        if args.command == "practices":
+            from bridges_tui.commands import practices
+
+            return practices.list_practices()
+        if args.command == "check":
+            from bridges_tui.commands import practices
+
+            return practices.check_script(args.file)
+    except CommandError as error:
+        print(f"bridges: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    parser.error(f"unknown command {args.command!r}")
+    return 2
+
+
+def open_app() -> int:
+    from bridges_tui.tui.app import run_app
+
+    return run_app()

@@ -1,0 +1,1 @@
+"""The non-interactive commands behind `bridges COMMAND`, one module per area."""

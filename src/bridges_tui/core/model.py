@@ -1,0 +1,400 @@
+"""The couple's world as plain, validated data: practices and their steps, partners,
+turns, breaks, and the transcript of a whole session.
+
+Everything here is an immutable attrs class that checks its values when it is made;
+a bad value raises `ModelError` naming the field, so a broken file or a bug is caught
+where it enters, not three screens later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+
+#: Who speaks during a step, relative to the partner leading the round.
+Role = Literal["lead", "other", "together"]
+ROLES: tuple[str, ...] = ("lead", "other", "together")
+
+#: Who holds the floor in a recorded turn: partner A, partner B, or both together.
+Speaker = Literal["A", "B", "both"]
+SPEAKERS: tuple[str, ...] = ("A", "B", "both")
+
+#: Who writes a step's note: the one who spoke, or the one who listened.
+NoteWriter = Literal["speaker", "listener"]
+NOTE_WRITERS: tuple[str, ...] = ("speaker", "listener")
+
+Status = Literal["in-progress", "complete", "ended-early"]
+STATUSES: tuple[str, ...] = ("in-progress", "complete", "ended-early")
+
+TRANSCRIPT_FORMAT = "bridges-transcript"
+TRANSCRIPT_VERSION = 1
+
+MAX_NAME_LENGTH = 40
+
+
+class ModelError(ValueError):
+    """A value that the model refuses; the message names the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def other_partner(letter: str) -> str:
+    """The partner who is not `letter` ("A" -> "B")."""
+    return "B" if letter == "A" else "A"
+
+
+# --- validators -------------------------------------------------------------------
+
+
+def _text(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ModelError(attribute.name, f"must be non-empty text, got {value!r}")
+
+
+def _optional_text(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ModelError(attribute.name, f"must be text, got {type(value).__name__}")
+
+
+def _one_of(choices: tuple[str, ...]):
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if value not in choices:
+            raise ModelError(
+                attribute.name, f"must be one of {', '.join(choices)}; got {value!r}"
+            )
+
+    return check
+
+
+def _seconds(positive: bool):
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ModelError(attribute.name, f"must be a number of seconds, got {value!r}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ModelError(attribute.name, f"must be a finite number, got {value!r}")
+        if value < 0 or (positive and value == 0):
+            kind = "greater than zero" if positive else "zero or more"
+            raise ModelError(attribute.name, f"must be {kind}, got {value!r}")
+
+    return check
+
+
+def _aware(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ModelError(
+            attribute.name, f"must be a date and time with a UTC offset, got {value!r}"
+        )
+
+
+def _texts(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not all(isinstance(item, str) for item in value):
+        raise ModelError(attribute.name, "must be a list of text")
+
+
+def _freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _tuple(value: Any) -> tuple:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise ModelError("list", f"expected a list, got {value!r}")
+    return tuple(value)
+
+
+# --- practices --------------------------------------------------------------------
+
+
+@attrs.frozen
+class NoteSpec:
+    """A note a step asks the couple to keep, e.g. "What did you hear?"."""
+
+    label: str = attrs.field(validator=_text)
+    by: NoteWriter = attrs.field(default="listener", validator=_one_of(NOTE_WRITERS))
+
+
+@attrs.frozen
+class Step:
+    """One step of a practice: who speaks, for how long, and what the screen says."""
+
+    id: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    speaker: Role = attrs.field(validator=_one_of(ROLES))
+    prompt: str = attrs.field(validator=_text)
+    #: What the listener is asked to do meanwhile (empty for a `together` step).
+    listener: str = attrs.field(default="", validator=_optional_text)
+    #: Suggested length in seconds; None means "the practice's turn length".
+    seconds: int | None = attrs.field(default=None)
+    starters: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    note: NoteSpec | None = attrs.field(default=None)
+
+    @seconds.validator
+    def _check_seconds(self, attribute: attrs.Attribute, value: Any) -> None:
+        if value is not None:
+            _seconds(positive=True)(self, attribute, value)
+
+
+@attrs.frozen
+class Practice:
+    """A guided practice: opening steps, a round run once with each partner leading,
+    and closing steps."""
+
+    id: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=_text)
+    #: The suggested length of a turn, used by every step that names no length.
+    turn_seconds: int = attrs.field(validator=_seconds(positive=True))
+    opening: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
+    round: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
+    closing: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
+    #: "built-in" or "user"; where the script came from.
+    source: str = attrs.field(default="built-in")
+    #: The script file, when known (user scripts, and built-ins for `bridges check`).
+    path: str | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.opening or self.round or self.closing):
+            raise ModelError("steps", "a practice needs at least one step")
+        seen: set[str] = set()
+        for step in (*self.opening, *self.round, *self.closing):
+            if step.id in seen:
+                raise ModelError(f"step {step.id!r}.id", "is used by more than one step")
+            seen.add(step.id)
+
+    def seconds_for(self, step: Step, turn_seconds: int | None = None) -> int:
+        """How long `step` runs, given the turn length the couple chose (if any)."""
+        if step.seconds is not None:
+            return step.seconds
+        return turn_seconds if turn_seconds is not None else self.turn_seconds
+
+    def plan(self) -> tuple[PlannedStep, ...]:
+        """Every step in the order a session walks them: opening, the round led by A,
+        the round led by B, closing."""
+        planned: list[PlannedStep] = []
+        for step in self.opening:
+            planned.append(PlannedStep(step, "opening", "A"))
+        for lead in ("A", "B"):
+            for step in self.round:
+                planned.append(PlannedStep(step, "round", lead))
+        for step in self.closing:
+            planned.append(PlannedStep(step, "closing", "A"))
+        return tuple(planned)
+
+
+@attrs.frozen
+class PlannedStep:
+    """A step placed in a session: which part it belongs to and who leads it."""
+
+    step: Step
+    part: Literal["opening", "round", "closing"]
+    lead: Literal["A", "B"]
+
+    @property
+    def speaker(self) -> Speaker:
+        """Who holds the floor: "A", "B" or "both"."""
+        if self.step.speaker == "together":
+            return "both"
+        if self.step.speaker == "lead":
+            return self.lead
+        return other_partner(self.lead)  # type: ignore[return-value]
+
+    @property
+    def listener(self) -> str | None:
+        """Who listens, or None on a together step."""
+        return None if self.speaker == "both" else other_partner(self.speaker)
+
+    @property
+    def note_writer(self) -> Speaker | None:
+        """The partner who writes this step's note, if it asks for one."""
+        note = self.step.note
+        if note is None:
+            return None
+        if self.speaker == "both":
+            return "both"
+        return self.speaker if note.by == "speaker" else other_partner(self.speaker)  # type: ignore[return-value]
+
+
+# --- people and sessions ----------------------------------------------------------
+
+
+def clean_name(name: str) -> str:
+    """A partner's name as it is kept: trimmed, one line, printable, not too long.
+
+    Raises ModelError("name", ...) when nothing usable is left.
+    """
+    if not isinstance(name, str):
+        raise ModelError("name", f"must be text, got {type(name).__name__}")
+    cleaned = "".join(ch for ch in name if ch.isprintable()).strip()
+    cleaned = " ".join(cleaned.split())
+    if not cleaned:
+        raise ModelError("name", "please give a name (it can't be empty)")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise ModelError("name", f"is too long (at most {MAX_NAME_LENGTH} characters)")
+    return cleaned
+
+
+@attrs.frozen
+class Partner:
+    """One of the two people at the laptop: A sits left, B right."""
+
+    letter: Literal["A", "B"] = attrs.field(validator=_one_of(("A", "B")))
+    name: str = attrs.field(converter=clean_name)
+
+
+def _score(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ModelError("checkin", f"scores are whole numbers from 1 to 5, got {value!r}")
+
+
+def _score_pair(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if len(value) != 2:
+        raise ModelError(f"checkin.{attribute.name}", "needs one score per partner (two)")
+    for score in value:
+        try:
+            _score(score)
+        except ModelError as error:
+            raise ModelError(f"checkin.{attribute.name}", error.problem) from None
+
+
+def _optional_pair(value: Any) -> tuple | None:
+    return None if value is None else _tuple(value)
+
+
+@attrs.frozen
+class Checkin:
+    """"How connected do you feel right now?", 1–5 for A and B, before and after."""
+
+    before: tuple[int, int] | None = attrs.field(
+        default=None, converter=_optional_pair, validator=_score_pair
+    )
+    after: tuple[int, int] | None = attrs.field(
+        default=None, converter=_optional_pair, validator=_score_pair
+    )
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, eq=True)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.before is None and self.after is None and not self.extra
+
+
+@attrs.frozen
+class Turn:
+    """One turn on the floor, as it happened."""
+
+    step: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    speaker: Speaker = attrs.field(validator=_one_of(SPEAKERS))
+    started: datetime = attrs.field(validator=_aware)
+    planned_s: float = attrs.field(validator=_seconds(positive=False))
+    #: Floor time, pauses excluded.
+    spoken_s: float = attrs.field(validator=_seconds(positive=False))
+    paused_s: float = attrs.field(default=0.0, validator=_seconds(positive=False))
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    #: Who wrote the note: "A", "B" or "both" (absent when there is no note).
+    note_by: Speaker | None = attrs.field(default=None)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+
+    @note_by.validator
+    def _check_note_by(self, attribute: attrs.Attribute, value: Any) -> None:
+        if value is not None:
+            _one_of(SPEAKERS)(self, attribute, value)
+
+    @property
+    def overtime_s(self) -> float:
+        """How far past the planned time the speaker went (0 if they finished early)."""
+        return max(0.0, self.spoken_s - self.planned_s)
+
+
+@attrs.frozen
+class Break:
+    """A breather taken during the session."""
+
+    started: datetime = attrs.field(validator=_aware)
+    seconds: float = attrs.field(validator=_seconds(positive=False))
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+
+
+@attrs.frozen
+class Closing:
+    """What a session leaves to keep: what each partner learned, what both agreed."""
+
+    learned: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    agreement: str | None = attrs.field(default=None, validator=_optional_text)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.learned and not self.agreement and not self.extra
+
+
+def _partner_names(value: Any) -> tuple[str, str]:
+    names = _tuple(value)
+    if len(names) != 2:
+        raise ModelError("partners", f"needs exactly two names, got {len(names)}")
+    try:
+        return (clean_name(names[0]), clean_name(names[1]))
+    except ModelError as error:
+        raise ModelError("partners", error.problem) from None
+
+
+@attrs.frozen
+class Transcript:
+    """A whole session, exactly what is saved to (and read from) its TOML file."""
+
+    practice: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    started: datetime = attrs.field(validator=_aware)
+    partners: tuple[str, str] = attrs.field(converter=_partner_names)
+    status: Status = attrs.field(default="in-progress", validator=_one_of(STATUSES))
+    ended: datetime | None = attrs.field(default=None, validator=_aware)
+    #: The turn length the couple chose, when it differs from the practice's.
+    turn_s: int | None = attrs.field(default=None)
+    checkin: Checkin = attrs.field(factory=Checkin)
+    turns: tuple[Turn, ...] = attrs.field(default=(), converter=_tuple)
+    breaks: tuple[Break, ...] = attrs.field(default=(), converter=_tuple)
+    closing: Closing = attrs.field(factory=Closing)
+    version: int = attrs.field(default=TRANSCRIPT_VERSION)
+    #: Keys this version does not know, kept so that a rewrite never drops them.
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+
+    @turn_s.validator
+    def _check_turn_s(self, attribute: attrs.Attribute, value: Any) -> None:
+        if value is not None:
+            _seconds(positive=True)(self, attribute, value)
+
+    def __attrs_post_init__(self) -> None:
+        if self.status == "in-progress" and self.ended is not None:
+            raise ModelError("ended", "an in-progress session has no end time")
+        if self.status != "in-progress" and self.ended is None:
+            raise ModelError("ended", f"a {self.status} session needs its end time")
+
+    def floor_seconds(self) -> dict[str, float]:
+        """Seconds each partner held the floor alone ("A", "B") and together ("both")."""
+        totals = {"A": 0.0, "B": 0.0, "both": 0.0}
+        for turn in self.turns:
+            totals[turn.speaker] += turn.spoken_s
+        return totals
+
+    def balance(self) -> float | None:
+        """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""
+        floor = self.floor_seconds()
+        alone = floor["A"] + floor["B"]
+        return None if alone == 0 else floor["A"] / alone
+
+    def name_of(self, speaker: str) -> str:
+        """The name behind "A", "B" or "both"."""
+        if speaker == "A":
+            return self.partners[0]
+        if speaker == "B":
+            return self.partners[1]
+        return f"{self.partners[0]} & {self.partners[1]}"
