@@ -1,0 +1,499 @@
+"""The conversation: a practice walked step by step by partners A and B.
+
+`Conversation` is the state machine behind the conversation screen. It knows which
+step is current and who holds the floor, runs the turn clock, records each `Turn` when
+the floor is handed over, keeps notes and breathers, takes back an accidental
+hand-over, and produces the `Transcript` at any moment (for autosave) and at the end.
+It does no I/O and never looks at a screen; time comes from injected clocks.
+
+States:
+
+- "ready": the current step is waiting for its speaker to begin.
+- "speaking" / "paused": a turn is on the floor.
+- "on-break": a breather; the turn clock is frozen until it ends.
+- "done": every step is recorded; the session awaits `finish()`.
+- "finished": complete or ended early; only notes, check-in and closing can change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from bridges_tui.core.clock import ClockError, TurnClock
+from bridges_tui.core.model import (
+    Break, Checkin, Closing, ModelError, PlannedStep, Practice, Transcript, Turn, clean_name,
+)
+
+READY, SPEAKING, PAUSED, ON_BREAK, DONE, FINISHED = (
+    "ready", "speaking", "paused", "on-break", "done", "finished"
+)
+STATES: tuple[str, ...] = (READY, SPEAKING, PAUSED, ON_BREAK, DONE, FINISHED)
+
+
+#: Why a move is refused: by state, or by (state, move) where that says it better.
+_REFUSALS: dict[Any, str] = {
+    READY: "the turn has not started yet",
+    SPEAKING: "a turn is on the floor",
+    PAUSED: "the turn is paused",
+    ON_BREAK: "you are on a breather; end it first",
+    DONE: "every step is done",
+    FINISHED: "this session has ended",
+    (SPEAKING, "resume"): "the turn is not paused",
+    (PAUSED, "pause"): "the turn is already paused",
+    (SPEAKING, "start a turn"): "the turn has already started",
+    (PAUSED, "start a turn"): "the turn has already started (it is paused; resume it)",
+}
+
+
+class ConversationError(ValueError):
+    """A move the conversation refuses, with a message a couple can read."""
+
+
+def local_now() -> datetime:
+    """The local time with its UTC offset, to the whole second (as transcripts keep it)."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _tenths(seconds: float) -> float:
+    return round(seconds, 1)
+
+
+class _ClassOrInstance:
+    """Serves one name as a classmethod on the class and a method on instances.
+
+    The agreed API uses `resume` twice: `Conversation.resume(practice, transcript)`
+    picks up a saved session, `conversation.resume()` carries on after a pause.
+    `from_transcript` and `resume_turn` are the unambiguous names behind them."""
+
+    def __init__(self, on_class: str, on_instance: str) -> None:
+        self._on_class = on_class
+        self._on_instance = on_instance
+
+    def __get__(self, instance: object, owner: type) -> Callable[..., Any]:
+        if instance is None:
+            return getattr(owner, self._on_class)
+        return getattr(instance, self._on_instance)
+
+
+class Conversation:
+    """One session of a practice for partners A and B (see the module docstring)."""
+
+    def __init__(
+        self,
+        practice: Practice,
+        partners: tuple[str, str],
+        *,
+        turn_seconds: int | None = None,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = local_now,
+        checkin_before: tuple[int, int] | None = None,
+        started: datetime | None = None,
+    ) -> None:
+        if turn_seconds is not None and (
+            isinstance(turn_seconds, bool) or not isinstance(turn_seconds, int) or turn_seconds <= 0
+        ):
+            raise ConversationError(
+                f"a turn must last a whole number of seconds above zero, got {turn_seconds!r}"
+            )
+        try:
+            names = (clean_name(partners[0]), clean_name(partners[1]))
+            self._checkin = Checkin(before=checkin_before)
+        except (ModelError, IndexError, TypeError) as error:
+            raise ConversationError(str(error)) from None
+        self.practice = practice
+        self.partners: tuple[str, str] = names
+        #: The turn length in use: the couple's choice, else the practice's.
+        self.turn_seconds: int = turn_seconds if turn_seconds is not None else practice.turn_seconds
+        self.plan: tuple[PlannedStep, ...] = practice.plan()
+        self._now = now
+        self._wall = wall
+        self._started = started if started is not None else wall()
+        self._ended: datetime | None = None
+        self._status = "in-progress"
+        self._state = READY
+        self._position = 0
+        self._turns: list[Turn] = []
+        self._breaks: list[Break] = []
+        self._closing = Closing()
+        self._extra: dict[str, Any] = {}
+        self.pending_note: int | None = None
+        self._turn_started: datetime | None = None
+        # Undo brings back the exact clock of the last hand-over (not the figures
+        # rounded for the transcript) and the turn as recorded, so its start time,
+        # note and unknown keys survive a second hand-over.
+        self._handed_clock: TurnClock | None = None
+        self._taken_back: Turn | None = None
+        self._break_started: datetime | None = None
+        self._break_mark = 0.0
+        self._state_after_break = READY
+        self.clock = self._fresh_clock()
+
+    @classmethod
+    def from_transcript(
+        cls,
+        practice: Practice,
+        transcript: Transcript,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = local_now,
+    ) -> Conversation:
+        """Carry on an in-progress session after a crash or a closed terminal.
+
+        Completed turns, notes, breaks, check-in and closing are kept; the turn that
+        was under way was never saved, so its step starts again from the beginning.
+        """
+        if transcript.status != "in-progress":
+            raise ConversationError(f"this session is {transcript.status}; it cannot be resumed")
+        if transcript.practice != practice.id:
+            raise ConversationError(
+                f"this session used the practice {transcript.practice!r}, not {practice.id!r}"
+            )
+        conversation = cls(
+            practice, transcript.partners, turn_seconds=transcript.turn_s,
+            now=now, wall=wall, started=transcript.started,
+        )
+        plan = conversation.plan
+        if len(transcript.turns) > len(plan) or any(
+            turn.step != planned.step.id for turn, planned in zip(transcript.turns, plan)
+        ):
+            raise ConversationError(
+                "this session's turns no longer match the practice's steps, "
+                "so it cannot be resumed"
+            )
+        conversation._checkin = transcript.checkin
+        conversation._closing = transcript.closing
+        conversation._extra = dict(transcript.extra)
+        conversation._turns = list(transcript.turns)
+        conversation._breaks = list(transcript.breaks)
+        conversation._position = len(transcript.turns)
+        conversation._state = DONE if conversation._position == len(plan) else READY
+        conversation.clock = conversation._fresh_clock()
+        return conversation
+
+    # --- where we are ---------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """One of `STATES`."""
+        return self._state
+
+    @property
+    def position(self) -> int:
+        """Index into `plan` of the current step; `len(plan)` once every step is done."""
+        return self._position
+
+    @property
+    def current(self) -> PlannedStep | None:
+        """The step on the floor or waiting to begin; None once every step is done."""
+        return self.plan[self._position] if self._position < len(self.plan) else None
+
+    @property
+    def step_number(self) -> int:
+        """1-based number of the current step, for "step n of m" (m once all are done)."""
+        return min(self._position + 1, len(self.plan))
+
+    @property
+    def step_count(self) -> int:
+        """How many steps the session has."""
+        return len(self.plan)
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The turns recorded so far, in order."""
+        return tuple(self._turns)
+
+    @property
+    def breaks(self) -> tuple[Break, ...]:
+        """The breathers taken so far."""
+        return tuple(self._breaks)
+
+    # --- the floor ------------------------------------------------------------------
+
+    def start_turn(self) -> None:
+        """The current step's speaker begins."""
+        self._require({READY}, "start a turn")
+        self.clock.start()
+        self._turn_started = self._wall()
+        self._handed_clock = None
+        self._state = SPEAKING
+
+    def hand_over(self) -> Turn:
+        """Record the turn on the floor and move on to the next step."""
+        self._require({SPEAKING, PAUSED}, "hand over the floor")
+        turn = self._record_turn()
+        self._advance()
+        planned = self.plan[len(self._turns) - 1]
+        self.pending_note = len(self._turns) - 1 if planned.step.note is not None else None
+        return turn
+
+    def pause(self) -> None:
+        """Hold the speaker's clock."""
+        self._require({SPEAKING}, "pause")
+        self.clock.pause()
+        self._state = PAUSED
+
+    def resume_turn(self) -> None:
+        """Carry on after a pause."""
+        self._require({PAUSED}, "resume")
+        self.clock.resume()
+        self._state = SPEAKING
+
+    resume = _ClassOrInstance("from_transcript", "resume_turn")
+
+    def toggle_pause(self) -> None:
+        """Pause while speaking, resume while paused."""
+        if self._state == SPEAKING:
+            self.pause()
+        else:
+            self._require({PAUSED}, "pause or resume")
+            self.resume_turn()
+
+    def add_time(self, seconds: float) -> None:
+        """Give the current step more time (before or during the turn)."""
+        self._require({READY, SPEAKING, PAUSED}, "add time")
+        try:
+            self.clock.add(seconds)
+        except ClockError as error:
+            raise ConversationError(str(error)) from None
+
+    def remove_time(self, seconds: float) -> None:
+        """Take time from the current step, never below what was already spoken."""
+        self._require({READY, SPEAKING, PAUSED}, "take time away")
+        try:
+            self.clock.remove(seconds)
+        except ClockError as error:
+            raise ConversationError(str(error)) from None
+
+    # --- taking back a hand-over ----------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        """True while the last hand-over can be taken back: a turn is recorded and the
+        next step has not begun."""
+        return self._state in (READY, DONE) and bool(self._turns)
+
+    def undo(self) -> Turn:
+        """Take back the last hand-over; returns the turn that was taken back.
+
+        That turn leaves `turns` and is on the floor again with its time intact, in
+        state "paused": an accidental hand-over is noticed a few seconds late, and a
+        running clock would keep charging the speaker while the couple sorts it out,
+        so the speaker picks up again deliberately. Its note is kept for the next
+        hand-over.
+        """
+        if not self.can_undo:
+            if not self._turns:
+                raise ConversationError("there is no hand-over to take back")
+            raise ConversationError("the next step has already started; it is too late to undo")
+        turn = self._turns.pop()
+        self._position -= 1
+        handed = self._handed_clock
+        if handed is not None:
+            spoken, paused, planned = handed.spoken_s, handed.paused_s, handed.planned_s
+        else:  # resumed from a transcript: its rounded figures are all we have
+            spoken, paused, planned = turn.spoken_s, turn.paused_s, turn.planned_s
+        self.clock = TurnClock.restore(spoken, paused, planned, now=self._now)
+        self._handed_clock = None
+        self._taken_back = turn
+        self._turn_started = turn.started
+        if self.pending_note is not None and self.pending_note >= len(self._turns):
+            self.pending_note = None
+        self._state = PAUSED
+        return turn
+
+    # --- notes ----------------------------------------------------------------------
+
+    def set_note(self, turn_index: int, text: str) -> None:
+        """Attach or replace the note of a recorded turn; empty text removes it.
+
+        Works at any time, also on the summary screen after the session ended.
+        """
+        if isinstance(turn_index, bool) or not isinstance(turn_index, int) or not (
+            0 <= turn_index < len(self._turns)
+        ):
+            raise ConversationError(f"there is no turn number {turn_index!r} to note")
+        if not isinstance(text, str):
+            raise ConversationError("a note must be text")
+        note = text.strip() or None
+        writer = self.plan[turn_index].note_writer if note is not None else None
+        self._turns[turn_index] = attrs.evolve(self._turns[turn_index], note=note, note_by=writer)
+        if self.pending_note == turn_index:
+            self.pending_note = None
+
+    def skip_note(self) -> None:
+        """Leave the asked-for note unwritten (any note already there stays)."""
+        self.pending_note = None
+
+    # --- breathers ------------------------------------------------------------------
+
+    def start_break(self) -> None:
+        """Take a breather. A turn on the floor is frozen until the breather ends."""
+        self._require({READY, SPEAKING, PAUSED, DONE}, "take a breather")
+        self._state_after_break = PAUSED if self._state in (SPEAKING, PAUSED) else self._state
+        if self._state in (SPEAKING, PAUSED):
+            # Stopping freezes the figures, so the breather counts neither as floor
+            # time nor as the turn's pause.
+            self.clock.stop()
+        self._break_started = self._wall()
+        self._break_mark = self._now()
+        self._state = ON_BREAK
+
+    def end_break(self) -> Break:
+        """End the breather and record it; a turn under way comes back paused."""
+        self._require({ON_BREAK}, "end a breather")
+        taken = self._close_break()
+        self._state = self._state_after_break
+        return taken
+
+    # --- ending -----------------------------------------------------------------------
+
+    def end_early(self) -> Transcript:
+        """Stop the session before every step is done.
+
+        A breather under way is recorded, and so is a turn on the floor: that was real
+        floor time. No note is asked for (the summary screen can still add one).
+        """
+        if self._state == FINISHED:
+            raise ConversationError("this session has already ended")
+        if self._state == DONE or (self._state == ON_BREAK and self._state_after_break == DONE):
+            raise ConversationError("every step is done; finish the session instead")
+        if self._state == ON_BREAK:
+            self._close_break()
+            self._state = self._state_after_break
+        if self._state in (SPEAKING, PAUSED):
+            self._record_turn()
+            self._advance()
+        self.pending_note = None
+        return self._close("ended-early")
+
+    def finish(self) -> Transcript:
+        """Close a session whose every step is done."""
+        if self._state == FINISHED:
+            raise ConversationError("this session has already ended")
+        if self._state == ON_BREAK:
+            raise ConversationError("cannot finish the session: you are on a breather; end it first")
+        if self._state != DONE:
+            raise ConversationError("cannot finish the session: not every step is done yet")
+        return self._close("complete")
+
+    def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
+        """How connected each partner feels afterwards (1–5), or None to clear it."""
+        try:
+            self._checkin = attrs.evolve(self._checkin, after=scores)
+        except (ModelError, TypeError) as error:
+            raise ConversationError(str(error)) from None
+
+    def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
+        """What each partner learned and what both agreed to try (blank text dropped)."""
+        if isinstance(learned, str) or not all(isinstance(item, str) for item in learned):
+            raise ConversationError("what you learned must be a list of text")
+        if agreement is not None and not isinstance(agreement, str):
+            raise ConversationError("the agreement must be text")
+        kept = tuple(item.strip() for item in learned if item.strip())
+        agreed = agreement.strip() if agreement else None
+        self._closing = attrs.evolve(self._closing, learned=kept, agreement=agreed or None)
+
+    # --- read-outs ------------------------------------------------------------------
+
+    def transcript(self) -> Transcript:
+        """The session as it stands, ready to save; the turn on the floor is not in it
+        until it is handed over."""
+        turn_s = self.turn_seconds if self.turn_seconds != self.practice.turn_seconds else None
+        return Transcript(
+            practice=self.practice.id, title=self.practice.title, started=self._started,
+            partners=self.partners, status=self._status, ended=self._ended, turn_s=turn_s,
+            checkin=self._checkin, turns=tuple(self._turns), breaks=tuple(self._breaks),
+            closing=self._closing, extra=self._extra,
+        )
+
+    def floor_seconds(self) -> dict[str, float]:
+        """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
+        totals = {"A": 0.0, "B": 0.0, "both": 0.0}
+        for turn in self._turns:
+            totals[turn.speaker] += turn.spoken_s
+        current = self.current
+        if current is not None and self._turn_live:
+            totals[current.speaker] += self.clock.spoken_s
+        return totals
+
+    def balance(self) -> float | None:
+        """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""
+        floor = self.floor_seconds()
+        alone = floor["A"] + floor["B"]
+        return None if alone <= 0 else floor["A"] / alone
+
+    # --- inner workings -------------------------------------------------------------
+
+    @property
+    def _turn_live(self) -> bool:
+        if self._state == ON_BREAK:
+            return self._state_after_break == PAUSED
+        return self._state in (SPEAKING, PAUSED)
+
+    def _fresh_clock(self) -> TurnClock:
+        current = self.current
+        seconds = 0 if current is None else self.practice.seconds_for(current.step, self.turn_seconds)
+        return TurnClock(seconds, now=self._now)
+
+    def _record_turn(self) -> Turn:
+        """Stop the clock (unless a breather already froze it) and keep the turn."""
+        if self.clock.state != "stopped":
+            self.clock.stop()
+        planned = self.plan[self._position]
+        carried = self._taken_back
+        turn = Turn(
+            step=planned.step.id,
+            title=planned.step.title,
+            speaker=planned.speaker,
+            started=self._turn_started or self._wall(),
+            planned_s=_tenths(self.clock.planned_s),
+            spoken_s=_tenths(self.clock.spoken_s),
+            paused_s=_tenths(self.clock.paused_s),
+            note=carried.note if carried else None,
+            note_by=carried.note_by if carried else None,
+            extra=carried.extra if carried else {},
+        )
+        self._turns.append(turn)
+        self._handed_clock = self.clock
+        self._taken_back = None
+        self._turn_started = None
+        return turn
+
+    def _advance(self) -> None:
+        self._position += 1
+        if self._position == len(self.plan):
+            # The last clock stays (stopped) so the screen can still read its figures.
+            self._state = DONE
+        else:
+            self.clock = self._fresh_clock()
+            self._state = READY
+
+    def _close_break(self) -> Break:
+        assert self._break_started is not None
+        taken = Break(started=self._break_started, seconds=_tenths(max(0.0, self._now() - self._break_mark)))
+        self._breaks.append(taken)
+        self._break_started = None
+        if self._state_after_break == PAUSED:
+            frozen = self.clock
+            self.clock = TurnClock.restore(
+                frozen.spoken_s, frozen.paused_s, frozen.planned_s, now=self._now
+            )
+        return taken
+
+    def _close(self, status: str) -> Transcript:
+        self._status = status
+        self._ended = self._wall()
+        self._state = FINISHED
+        return self.transcript()
+
+    def _require(self, allowed: set[str], action: str) -> None:
+        """Refuse `action` unless the conversation is in one of the `allowed` states."""
+        if self._state in allowed:
+            return
+        reason = _REFUSALS.get((self._state, action)) or _REFUSALS[self._state]
+        raise ConversationError(f"cannot {action}: {reason}")
