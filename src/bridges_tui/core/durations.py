@@ -1,0 +1,133 @@
+"""Turn lengths as people write them, and as the screen shows them.
+
+A practice script may say `turn = 90`, `"90s"`, `"2m"` or `"1m30s"`; this module turns
+any of those into whole seconds, and refuses anything else with a message that says
+what would have been accepted. It also formats seconds back, short (`"1m30s"`) for
+lists and as a clock (`"2:05"`) for the countdown.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+#: The longest duration a script may ask for. Anything longer is almost surely a typo
+#: ("90m" for "90s"), and no turn in a conversation should run that long.
+MAX_SECONDS = 4 * 60 * 60
+
+ACCEPTED = 'use whole seconds (90) or text like "90s", "2m", "1m30s" (up to 4h)'
+
+_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+
+# Unit words people naturally type; each maps to the one-letter unit above.
+_UNIT_WORDS = {
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+}
+
+_PART = re.compile(r"(\d+)\s*([a-z]+)")
+
+
+class DurationError(ValueError):
+    """A duration that cannot be used; `problem` says what is wrong with it and the
+    message goes on to say what is accepted."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{problem}; {ACCEPTED}")
+        self.problem = problem
+        self.accepted = ACCEPTED
+
+
+def _shown(text: str) -> str:
+    # Quote what the person wrote, escaping control characters so that a stray escape
+    # sequence is shown, not obeyed, and cutting off a runaway value.
+    if len(text) > 30:
+        text = text[:29] + "…"
+    return '"' + text.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
+
+
+def _checked(seconds: int, written: str) -> int:
+    if seconds <= 0:
+        raise DurationError(f"{written} is too short: a duration must be longer than zero")
+    if seconds > MAX_SECONDS:
+        raise DurationError(f"{written} is too long: a duration can be at most 4 hours")
+    return seconds
+
+
+def parse_duration(text: str | int) -> int:
+    """Whole seconds from `90`, `"90"`, `"90s"`, `"2m"`, `"1m30s"` or `"1m 30s"`.
+
+    Case and spaces don't matter; units are h, m and s (or words like "min", "sec"),
+    each at most once, largest first. Raises DurationError for zero, negative, empty,
+    unreadable or absurd (over 4 hours) durations.
+    """
+    # bool is an int in Python, but `turn = true` in a script is a mistake, not 1s.
+    if isinstance(text, bool):
+        raise DurationError(f"{str(text).lower()} is not a duration")
+    if isinstance(text, float):
+        if not math.isfinite(text) or not text.is_integer():
+            raise DurationError(f"{text} is not a whole number of seconds")
+        text = int(text)
+    if isinstance(text, int):
+        return _checked(text, str(text))
+    if not isinstance(text, str):
+        raise DurationError(f"{type(text).__name__} is not a duration")
+
+    cleaned = text.strip().lower()
+    written = _shown(text.strip())
+    if not cleaned:
+        raise DurationError("an empty text is not a duration")
+    if re.fullmatch(r"[+-]?\d+", cleaned):
+        return _checked(int(cleaned), written)
+    if cleaned.startswith("-"):
+        raise DurationError(f"{written} is too short: a duration must be longer than zero")
+
+    total = 0
+    used: list[str] = []
+    position = 0
+    for match in _PART.finditer(cleaned):
+        gap = cleaned[position : match.start()]
+        unit = _UNIT_WORDS.get(match.group(2))
+        if gap.strip() or unit is None:
+            raise DurationError(f"{written} is not a duration")
+        # "30s 1m" or "1m 1m" is more likely a slip than a meaning; refuse it.
+        if used and (unit in used or _UNIT_SECONDS[unit] > _UNIT_SECONDS[used[-1]]):
+            raise DurationError(f"{written} is not a duration (units go h, m, s, once each)")
+        used.append(unit)
+        total += int(match.group(1)) * _UNIT_SECONDS[unit]
+        position = match.end()
+    if not used or cleaned[position:].strip():
+        raise DurationError(f"{written} is not a duration")
+    return _checked(total, written)
+
+
+def format_duration(seconds: float) -> str:
+    """Seconds written short, the way scripts write them: "45s", "2m", "1m30s", "1h5m".
+
+    Fractions are rounded to the nearest second; a negative value gets a leading "-".
+    """
+    whole = round(seconds)
+    if whole < 0:
+        return "-" + format_duration(-whole)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
+    parts.append(f"{secs}s" if secs or not (hours or minutes) else "")
+    return "".join(parts)
+
+
+def format_clock(seconds: float) -> str:
+    """Seconds as a clock face: "0:45", "2:05", and "1:02:05" from an hour up.
+
+    Fractions are dropped (a countdown that wants to show 0:01 until the very end
+    should pass `math.ceil(remaining)`); a negative value gets a leading "-".
+    """
+    if seconds < 0:
+        return "-" + format_clock(-seconds)
+    whole = math.floor(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

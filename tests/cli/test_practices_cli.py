@@ -1,0 +1,219 @@
+"""`bridges practices` and `bridges check FILE`, run through the real entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BUILTINS = Path(__file__).parents[2] / "src" / "bridges_tui" / "practices"
+
+GOOD = """\
+id = "evening-check-in"
+title = "Evening check-in"
+summary = "A short talk about the day."
+turn = "90s"
+
+[[round]]
+id = "the-day"
+title = "How was your day?"
+speaker = "lead"
+prompt = "Tell your partner one moment from today."
+listener = "Listen, then say back what you heard."
+note = { label = "What I heard", by = "listener" }
+
+[[closing]]
+id = "thanks"
+title = "Thank each other"
+speaker = "together"
+duration = "1m"
+prompt = "Say one thing you appreciated."
+"""
+
+
+def bridges(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bridges_tui ARGS` with this test's BRIDGES_HOME."""
+    return subprocess.run(
+        [sys.executable, "-m", "bridges_tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def user_script(home: Path, name: str, text: str) -> Path:
+    folder = home / "practices"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+
+
+# --- bridges practices --------------------------------------------------------------
+
+
+def test_practices_lists_both_builtins(bridges_home: Path) -> None:
+    result = bridges("practices")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert out.index("share-the-why  Share the why  (built-in)") < out.index(
+        "assume-the-best  Assume the best  (built-in)"
+    )
+    assert "8 turns, about 13 min" in out
+    # Readable at 80 columns; only a long folder path may run past.
+    assert all(len(line) <= 80 for line in out.splitlines() if str(bridges_home) not in line)
+    assert_clean(result)
+
+
+def test_practices_marks_a_user_override_and_lists_user_scripts(bridges_home: Path) -> None:
+    user_script(bridges_home, "why.toml", GOOD.replace("evening-check-in", "share-the-why"))
+    user_script(bridges_home, "zz.toml", GOOD)
+    result = bridges("practices")
+    assert result.returncode == 0, result.stderr
+    assert "share-the-why  Evening check-in  (yours, replaces the built-in)" in result.stdout
+    assert "Share the why" not in result.stdout
+    assert "evening-check-in  Evening check-in  (yours)" in result.stdout
+    assert str(bridges_home / "practices") in result.stdout
+
+
+def test_practices_lists_a_broken_script_and_still_loads_the_rest(bridges_home: Path) -> None:
+    bad = user_script(bridges_home, "bad.toml", GOOD.replace('"lead"', '"me"'))
+    user_script(bridges_home, "good.toml", GOOD.replace("evening-check-in", "good-one"))
+    result = bridges("practices")
+    assert result.returncode == 0
+    assert "good-one" in result.stdout and "assume-the-best" in result.stdout
+    assert "1 script could not be loaded" in result.stderr
+    assert str(bad) in result.stderr
+    assert (
+        "round[1] (step 'the-day'): speaker: must be one of lead, other, together, not \"me\""
+        in result.stderr
+    )
+    assert_clean(result)
+
+
+# --- bridges check --------------------------------------------------------------------
+
+
+def test_check_a_builtin_is_ok() -> None:
+    result = bridges("check", str(BUILTINS / "share-the-why.toml"))
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        "ok: share-the-why 'Share the why': 1 opening, 3 round (×2), 1 closing"
+        " = 8 turns, about 13 min"
+    )
+    assert "replaces the built-in" in result.stdout
+    assert result.stderr == ""
+
+
+def test_check_lists_steps_in_session_order(bridges_home: Path) -> None:
+    path = user_script(bridges_home, "evening.toml", GOOD)
+    result = bridges("check", str(path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "ok: evening-check-in 'Evening check-in': 1 round (×2), 1 closing"
+        " = 3 turns, about 4 min"
+    )
+    steps = [line.split() for line in lines[1:] if line.strip()[0].isdigit()]
+    assert [s[0] for s in steps] == ["1.", "2.", "3."]
+    assert "A leads" in lines[1] and "1m30s" in lines[1] and "How was your day?" in lines[1]
+    assert "note by B: What I heard" in lines[2]
+    assert "B leads" in lines[3] and "A and B" in lines[5] and "Thank each other" in lines[5]
+    assert "copy it into" not in result.stdout  # it is already in the practices folder
+
+
+def test_check_elsewhere_says_where_to_put_the_script(
+    tmp_path: Path, bridges_home: Path
+) -> None:
+    path = tmp_path / "evening.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    result = bridges("check", "evening.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"copy it into {bridges_home / 'practices'}" in result.stdout
+
+
+def test_check_reports_every_problem_with_hints(tmp_path: Path) -> None:
+    broken = (
+        GOOD.replace('turn = "90s"', 'turn = "0s"')
+        .replace('speaker = "lead"', 'speaker = "leed"')
+        .replace('by = "listener"', 'by = "them"')
+        .replace('duration = "1m"', 'duration = "1m"\ncolour = "blue"')
+    )
+    (tmp_path / "share.toml").write_text(broken, encoding="utf-8")
+    result = bridges("check", "share.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    err = result.stderr
+    assert "share.toml: turn: \"0s\" is too short" in err
+    assert "share.toml: round[1] (step 'the-day'): speaker: must be one of lead, other, " \
+        "together, not \"leed\"" in err
+    assert "  hint: did you mean \"lead\"?" in err
+    assert "share.toml: round[1] (step 'the-day'): note.by: must be one of speaker, " \
+        "listener, not \"them\"" in err
+    assert "share.toml: closing[1] (step 'thanks'): colour: unknown key" in err
+    assert err.count("hint:") == 4
+    assert err.rstrip().endswith("share.toml: 4 problems; fix and check again")
+    assert_clean(result)
+
+
+def test_check_bad_toml_names_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "typo.toml").write_text('id = "x"\ntitle = Typo\n', encoding="utf-8")
+    result = bridges("check", "typo.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "typo.toml: line 2, column 9: not valid TOML: invalid value" in result.stderr
+    assert "hint: text needs double quotes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "nope.toml", "cannot read {path}: there is no such file"),
+        (lambda tmp: tmp, "{path} is a folder"),
+    ],
+)
+def test_check_a_file_that_cannot_be_read(tmp_path: Path, make, message: str) -> None:
+    path = make(tmp_path)
+    result = bridges("check", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith("bridges: " + message.format(path=path))
+    assert result.stdout == ""
+    assert_clean(result)
+
+
+def test_nothing_from_a_script_can_drive_the_terminal(tmp_path: Path) -> None:
+    # An escape in a value, in a raw TOML error, and in the file's own name.
+    name = "evil\x1b]0;pwned\x07\x1b[2J.toml"
+    script = GOOD.replace("Evening check-in", "Evil\\u001b[31m [bold]x[/bold]")
+    (tmp_path / name).write_text(script, encoding="utf-8")
+    (tmp_path / "raw.toml").write_text('title = "a\x1b[2Jb"\n', encoding="utf-8")
+    for file in (name, "raw.toml"):
+        result = bridges("check", file, cwd=tmp_path)
+        assert result.returncode == 1
+        assert_clean(result)
+        assert "\x07" not in result.stderr and "\x9b" not in result.stderr
+    result = bridges("check", name, cwd=tmp_path)
+    assert 'Evil\\u001b[31m [bold]x[/bold]"' in result.stderr  # shown escaped, not obeyed
+
+
+def test_markup_in_a_script_is_printed_as_written(bridges_home: Path) -> None:
+    script = GOOD.replace("Evening check-in", "[bold]Loud[/bold]").replace(
+        "A short talk about the day.", "[red]Red[/red] :smile: day."
+    )
+    path = user_script(bridges_home, "m.toml", script)
+    result = bridges("practices")
+    assert "evening-check-in  [bold]Loud[/bold]  (yours)" in result.stdout
+    assert "    [red]Red[/red] :smile: day." in result.stdout
+    result = bridges("check", str(path))
+    assert "ok: evening-check-in '[bold]Loud[/bold]'" in result.stdout
