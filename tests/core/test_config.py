@@ -1,0 +1,139 @@
+"""config.toml: remembered names and hints, kept privately; a broken file is reported,
+never fatal, and never overwritten."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from bridges_tui.core import paths
+from bridges_tui.core.config import Config, load_config, save_config
+from bridges_tui.core.model import ModelError
+from bridges_tui.core.safe_files import StoreError
+
+
+@pytest.fixture
+def config_path(bridges_home: Path) -> Path:
+    return paths.config_file()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.lstat(path).st_mode)
+
+
+def test_no_file_means_the_defaults_without_a_warning(config_path: Path) -> None:
+    assert load_config(config_path) == (Config(), None)
+    assert Config().names is None and Config().phrasing_hints is True
+
+
+def test_names_and_hints_are_saved_in_the_documented_layout(config_path: Path) -> None:
+    save_config(config_path, Config(names=("Sam", "Alex"), phrasing_hints=False))
+    assert config_path.read_text() == (
+        '[partners]\nnames = ["Sam", "Alex"]\n\n[hints]\nphrasing = false\n'
+    )
+    assert mode(config_path) == 0o600
+    assert mode(config_path.parent) == 0o700
+    assert load_config(config_path) == (Config(("Sam", "Alex"), False), None)
+
+
+def test_names_are_kept_as_the_app_shows_them(config_path: Path) -> None:
+    config = Config(names=["  Zoë ", "שרה\t"])  # type: ignore[arg-type]
+    assert config.names == ("Zoë", "שרה")
+    save_config(config_path, config)
+    assert load_config(config_path)[0].names == ("Zoë", "שרה")
+    with pytest.raises(ModelError):
+        Config(names=("Sam",))  # type: ignore[arg-type]
+
+
+def test_unknown_keys_are_kept(config_path: Path) -> None:
+    config_path.parent.mkdir(parents=True)
+    config_path.write_text(
+        'theme = "nord"\n\n[partners]\nnames = ["Sam", "Alex"]\ncolours = ["red", "blue"]\n\n'
+        "[hints]\nphrasing = true\nsize = 2\n\n[future]\nthing = 1\n"
+    )
+    config, warning = load_config(config_path)
+    assert warning is None
+    save_config(config_path, Config(("Kim", "Alex"), False, config.extra))
+    again, _ = load_config(config_path)
+    assert again.names == ("Kim", "Alex") and again.phrasing_hints is False
+    assert again.extra == {
+        "theme": "nord", "partners": {"colours": ["red", "blue"]}, "hints": {"size": 2},
+        "future": {"thing": 1},
+    }
+
+
+BROKEN = {
+    "not TOML": ("[partners\nnames = 1", "not valid TOML"),
+    "names not a list": ('[partners]\nnames = "Sam and Alex"\n', "partners.names: must be a list"),
+    "three names": ('[partners]\nnames = ["A", "B", "C"]\n', "partners.names: must be a list"),
+    "empty name": ('[partners]\nnames = ["Sam", " "]\n', "partners.names: please give a name"),
+    "hints not a bool": ('[hints]\nphrasing = "yes"\n', "hints.phrasing: must be true or false"),
+    "partners not a table": ("partners = 3\n", "partners: must be a table"),
+    "not UTF-8": (b"[partners]\nnames = [\"Zo\xeb\", \"A\"]\n", "not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_a_broken_file_gives_the_defaults_a_warning_and_is_never_overwritten(
+    config_path: Path, kind: str
+) -> None:
+    content, problem = BROKEN[kind]
+    data = content if isinstance(content, bytes) else content.encode()
+    config_path.parent.mkdir(parents=True)
+    config_path.write_bytes(data)
+    config, warning = load_config(config_path)
+    assert config == Config()
+    assert warning is not None and str(config_path) in warning and problem in warning
+    with pytest.raises(StoreError) as refused:
+        save_config(config_path, Config(names=("Sam", "Alex")))
+    assert str(config_path) in str(refused.value) and "fix or remove it" in str(refused.value)
+    assert config_path.read_bytes() == data
+    assert os.listdir(config_path.parent) == [config_path.name]
+
+
+def test_an_unreadable_file_is_a_warning_too(
+    config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_path.parent.mkdir(parents=True)
+    config_path.write_text("[hints]\nphrasing = false\n")
+    real_open = open
+
+    def refuse(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if str(file) == str(config_path):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", refuse)
+    config, warning = load_config(config_path)
+    assert config == Config() and warning is not None and "permission denied" in warning
+    with pytest.raises(StoreError, match="permission denied"):
+        save_config(config_path, Config())
+    monkeypatch.undo()
+    assert config_path.read_text() == "[hints]\nphrasing = false\n"
+
+
+def test_a_folder_in_place_of_the_file_is_a_warning(config_path: Path) -> None:
+    config_path.mkdir(parents=True)
+    config, warning = load_config(config_path)
+    assert config == Config() and warning is not None and "is a folder" in warning
+
+
+def test_a_failed_save_leaves_the_old_file(
+    config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_config(config_path, Config(names=("Sam", "Alex")))
+    before = config_path.read_bytes()
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(StoreError, match="the disk is full"):
+        save_config(config_path, Config(names=("Kim", "Lee")))
+    monkeypatch.undo()
+    assert config_path.read_bytes() == before
+    assert os.listdir(config_path.parent) == [config_path.name]
