@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bridges_tui.core.clock import ClockError
 from bridges_tui.core.conversation import STATES, Conversation, ConversationError, local_now
-from bridges_tui.core.model import NoteSpec, Practice, Step, Transcript, Turn
+from bridges_tui.core.model import Followup, NoteSpec, Practice, Step, Transcript, Turn
 
 OFFSET = timezone(timedelta(hours=1))
 SESSION_START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=OFFSET)
@@ -453,6 +453,37 @@ def test_resume_picks_up_where_the_saved_session_stopped(fake: FakeClock) -> Non
     assert again.clock.spoken_s == pytest.approx(50)
 
 
+LAST_AGREEMENT = Followup(
+    session="20261118-203107-share-the-why", agreement="Talk before moving furniture.",
+    answer="partly",
+)
+
+
+def test_the_follow_up_of_the_last_agreement_goes_into_the_transcript(fake: FakeClock) -> None:
+    talk = begin(fake, followup=LAST_AGREEMENT)
+    assert talk.followup == LAST_AGREEMENT
+    assert talk.transcript().followup == LAST_AGREEMENT
+    speak(talk, fake, 10)
+    assert talk.end_early().followup == LAST_AGREEMENT
+    assert begin(fake).transcript().followup is None
+
+
+def test_a_follow_up_that_is_not_one_is_refused(fake: FakeClock) -> None:
+    with pytest.raises(ConversationError, match="follow-up"):
+        begin(fake, followup="kept")
+
+
+def test_resume_keeps_the_follow_up(fake: FakeClock) -> None:
+    talk = begin(fake, followup=LAST_AGREEMENT)
+    speak(talk, fake, 30)
+    saved = talk.transcript()
+    again = Conversation.resume(tiny_practice(), saved, now=fake, wall=FakeWall(fake))
+    assert again.followup == LAST_AGREEMENT
+    speak(again, fake, 40)
+    assert again.transcript().followup == LAST_AGREEMENT
+    assert len(again.transcript().turns) == 2
+
+
 def test_resume_from_the_instance_still_means_carry_on(fake: FakeClock) -> None:
     talk = begin(fake)
     talk.start_turn()
@@ -589,7 +620,7 @@ def take_turn(talk: Conversation, fake: FakeClock, seconds: float, note: str | N
 
 
 def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
-    from bridges_tui.core.practices import builtin_practice
+    from bridges_tui.core.catalog import builtin_practice
 
     talk = begin(fake, builtin_practice("share-the-why"), checkin_before=(3, 2))
     assert talk.step_count == 8
@@ -659,7 +690,7 @@ def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
 
 
 def test_a_whole_assume_the_best_session(fake: FakeClock) -> None:
-    from bridges_tui.core.practices import builtin_practice
+    from bridges_tui.core.catalog import builtin_practice
 
     talk = begin(fake, builtin_practice("assume-the-best"))
     assert talk.step_count == 10

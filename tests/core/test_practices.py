@@ -8,19 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
 
+from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.practices import (
-    BUILTIN_ORDER,
     PracticeProblem,
     PracticeScriptError,
-    builtin_ids,
-    builtin_practice,
-    load_catalog,
     load_practice_file,
     parse_practice,
     suggest_id,
 )
+from bridges_tui.core.toml_text import toml_document
 
 STEP = {
     "id": "explain-why",
@@ -69,7 +66,7 @@ def with_step(part: str, index: int, **changes: Any) -> dict[str, Any]:
 
 
 def problems_of(data: dict[str, Any] | str, path: str = "share.toml") -> list[PracticeProblem]:
-    text = data if isinstance(data, str) else tomli_w.dumps(data)
+    text = data if isinstance(data, str) else toml_document(data)
     with pytest.raises(PracticeScriptError) as caught:
         parse_practice(text, path)
     return caught.value.problems
@@ -136,7 +133,7 @@ def test_unknown_builtin_is_a_key_error() -> None:
 
 
 def test_a_valid_script_becomes_a_practice() -> None:
-    practice = parse_practice(tomli_w.dumps(script()), "mine.toml")
+    practice = parse_practice(toml_document(script()), "mine.toml")
     assert (practice.id, practice.turn_seconds, practice.source) == ("my-practice", 120, "user")
     assert practice.path == "mine.toml"
     assert [s.id for s in practice.round] == ["name-it", "explain-why"]
@@ -148,7 +145,7 @@ def test_a_valid_script_becomes_a_practice() -> None:
 def test_markers_are_optional_and_text_is_trimmed() -> None:
     data = script(format=None, version=None, title="  Spaced  ", turn=90)
     data["round"][1]["note"] = {"label": "What did you hear?"}
-    practice = parse_practice(tomli_w.dumps(data), "mine.toml")
+    practice = parse_practice(toml_document(data), "mine.toml")
     assert practice.title == "Spaced" and practice.turn_seconds == 90
     assert practice.round[1].note is not None and practice.round[1].note.by == "listener"
 
@@ -291,7 +288,7 @@ def test_a_newer_version_is_the_only_complaint() -> None:
 
 def test_the_error_lists_every_problem() -> None:
     with pytest.raises(PracticeScriptError) as caught:
-        parse_practice(tomli_w.dumps(script(title=None, turn="x")), "s.toml")
+        parse_practice(toml_document(script(title=None, turn="x")), "s.toml")
     text = str(caught.value)
     assert text.splitlines()[0] == "s.toml: 2 problems"
     assert "s.toml: title: is missing" in text and "s.toml: turn:" in text
@@ -307,10 +304,10 @@ def test_suggest_id() -> None:
 
 def test_load_practice_file_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    path.write_text(tomli_w.dumps(script()), encoding="utf-8")
+    path.write_text(toml_document(script()), encoding="utf-8")
     practice = load_practice_file(path)
     assert practice.path == str(path) and practice.source == "user"
-    path.write_text(tomli_w.dumps(script(title=None)), encoding="utf-8")
+    path.write_text(toml_document(script(title=None)), encoding="utf-8")
     with pytest.raises(PracticeScriptError) as caught:
         load_practice_file(path)
     assert str(caught.value.problems[0]).startswith(f"{path}: title: is missing")
@@ -335,7 +332,7 @@ def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
 def write(folder: Path, name: str, data: dict[str, Any] | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    path.write_text(data if isinstance(data, str) else tomli_w.dumps(data), encoding="utf-8")
+    path.write_text(data if isinstance(data, str) else toml_document(data), encoding="utf-8")
     return path
 
 

@@ -20,6 +20,7 @@ from bridges_tui.core.store import (
     SessionNotFound,
     SessionStore,
     UnsafeSessionId,
+    file_name_for,
 )
 from bridges_tui.core.transcript_file import TranscriptError, dump_transcript
 
@@ -365,6 +366,17 @@ def test_list_is_newest_first_with_header_fields(store: SessionStore) -> None:
         newer.stem, "share-the-why", "Share the why", "in-progress", ("Zoë", "שרה"), None)
     assert top.started == at(26, 8) and top.ended is None
     assert entries[2].status == "complete" and entries[2].ended == at(20, 20)
+    assert top.duration_s is None and entries[2].duration_s == 3600.0
+
+
+def test_a_duration_is_never_negative_and_needs_a_readable_header(
+    store: SessionStore, folder: Path
+) -> None:
+    backwards = session(status="complete", ended=at(25, 20, 30))  # a minute before the start
+    store.create(backwards)
+    plant(folder, "20261101-100000-broken", "not a transcript")
+    durations = {entry.id: entry.duration_s for entry in store.list()}
+    assert durations == {file_name_for(backwards): 0.0, "20261101-100000-broken": None}
 
 
 def test_list_reads_headers_not_whole_files(

@@ -14,6 +14,7 @@ from bridges_tui.core.model import (
     Break,
     Checkin,
     Closing,
+    Followup,
     ModelError,
     Transcript,
     Turn,
@@ -193,6 +194,51 @@ def test_an_offset_with_seconds_is_written_as_the_same_instant_in_utc() -> None:
     assert back.started == started
 
 
+FOLLOWUP_TABLE = """\
+[followup]                 # optional: how the last agreement went
+session = "20261118-203107-share-the-why"
+agreement = "Talk before moving furniture."
+answer = "kept"            # kept | partly | not-yet
+
+"""
+WITH_FOLLOWUP = DESIGN_EXAMPLE.replace("[[turns]]", FOLLOWUP_TABLE + "[[turns]]", 1)
+LAST_AGREEMENT = Followup(
+    "20261118-203107-share-the-why", "Talk before moving furniture.", "kept"
+)
+
+
+def test_the_follow_up_sits_between_the_checkin_and_the_turns() -> None:
+    transcript = load_transcript(WITH_FOLLOWUP)
+    assert transcript.followup == LAST_AGREEMENT
+    written = dump_transcript(transcript)
+    assert keys_in_order(written) == keys_in_order(WITH_FOLLOWUP)
+    assert (
+        '\n[followup]\nsession = "20261118-203107-share-the-why"\n'
+        'agreement = "Talk before moving furniture."\nanswer = "kept"\n\n[[turns]]\n'
+    ) in written
+    assert load_transcript(written) == transcript
+
+
+def test_a_file_from_before_the_follow_up_reads_without_one() -> None:
+    assert "followup" not in DESIGN_EXAMPLE
+    assert load_transcript(DESIGN_EXAMPLE).followup is None
+    assert "followup" not in dump_transcript(sample())
+
+
+@pytest.mark.parametrize("answer", ["kept", "partly", "not-yet"])
+def test_each_follow_up_answer_reads_back(answer: str) -> None:
+    text = WITH_FOLLOWUP.replace('answer = "kept"', f'answer = "{answer}"')
+    assert load_transcript(text).followup.answer == answer  # type: ignore[union-attr]
+
+
+def test_unknown_follow_up_keys_are_kept_after_the_known_ones() -> None:
+    followup = Followup("s-1", "Walk on Sundays.", "not-yet", extra={"asked_by": "B"})
+    text = dump_transcript(sample(followup=followup))
+    order = keys_in_order(text)
+    assert order.index("asked_by") == order.index("answer") + 1
+    assert load_transcript(text).followup == followup
+
+
 def test_load_header_reads_only_the_top_level_keys() -> None:
     header = load_header(DESIGN_EXAMPLE.split("[checkin]")[0])
     assert (header.practice, header.status, header.partners) == (
@@ -250,6 +296,11 @@ turns = st.builds(
                   "paused_s", "note", "note_by")),
 )
 breaks = st.builds(Break, started=moments, seconds=seconds, extra=extras(("started", "seconds")))
+followups = st.none() | st.builds(
+    Followup, session=nonempty, agreement=nonempty,
+    answer=st.sampled_from(["kept", "partly", "not-yet"]),
+    extra=extras(("session", "agreement", "answer")),
+)
 
 
 @st.composite
@@ -261,13 +312,14 @@ def transcripts(draw: st.DrawFn) -> Transcript:
         ended=None if status == "in-progress" else draw(moments),
         turn_s=draw(st.none() | st.integers(1, 3600)),
         checkin=Checkin(draw(scores), draw(scores), extra=draw(extras(("before", "after")))),
+        followup=draw(followups),
         turns=draw(st.lists(turns, max_size=4)),
         breaks=draw(st.lists(breaks, max_size=2)),
         closing=Closing(draw(st.lists(texts, max_size=2)), draw(st.none() | texts),
                         extra=draw(extras(("learned", "agreement")))),
         extra=draw(extras(("format", "version", "practice", "title", "started", "ended",
-                           "status", "partners", "turn_s", "checkin", "turns", "breaks",
-                           "closing"))),
+                           "status", "partners", "turn_s", "checkin", "followup", "turns",
+                           "breaks", "closing"))),
     )
 
 
@@ -288,8 +340,8 @@ def test_any_transcript_survives_a_round_trip_exactly(transcript: Transcript) ->
 @given(transcripts())
 def test_the_header_of_any_transcript_reads_on_its_own(transcript: Transcript) -> None:
     text = dump_transcript(transcript)
-    header_end = min((text.find(f"\n[{name}") for name in ("checkin", "[turns", "[breaks",
-                      "closing")), key=lambda index: index if index >= 0 else len(text))
+    header_end = min((text.find(f"\n[{name}") for name in ("checkin", "followup", "[turns",
+                      "[breaks", "closing")), key=lambda index: index if index >= 0 else len(text))
     if header_end < 0:
         header_end = len(text)
     try:
@@ -375,6 +427,17 @@ spoken_s = 60
         (broken('agreement = "Talk', 'agreement = 5\nx = "Talk'),
          "closing.agreement: must be text"),
         (DESIGN_EXAMPLE.replace("[[turns]]", "[turns]", 1), "turns: must be a list of tables"),
+        (WITH_FOLLOWUP.replace('answer = "kept"', 'answer = "yes"'),
+         "followup.answer: must be one of kept, partly, not-yet; got 'yes'"),
+        (WITH_FOLLOWUP.replace('answer = "kept"', "answer = 3"),
+         "followup.answer: must be kept, partly or not-yet, got 3"),
+        (WITH_FOLLOWUP.replace('answer = "kept"', ""), "followup.answer: is missing"),
+        (WITH_FOLLOWUP.replace('session = "20261118-203107-share-the-why"', 'session = " "'),
+         "followup.session: must be non-empty text"),
+        (WITH_FOLLOWUP.replace('agreement = "Talk before moving furniture."\nanswer',
+                               "agreement = []\nanswer"),
+         "followup.agreement: must be text, got a list"),
+        (broken("version = 1", "version = 1\nfollowup = 1"), "followup: must be a table"),
         (broken("version = 1", "version = 1\nturn_s = 1.5"), "turn_s: must be a whole number"),
         (broken("version = 1", "version = 1\nturn_s = 0"), "turn_s: must be greater than zero"),
     ],

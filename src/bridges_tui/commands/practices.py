@@ -18,13 +18,8 @@ from rich.text import Text
 from bridges_tui.core.durations import format_duration
 from bridges_tui.core.model import Practice
 from bridges_tui.core.paths import user_practices_dir
-from bridges_tui.core.practices import (
-    PracticeProblem,
-    PracticeScriptError,
-    builtin_ids,
-    load_catalog,
-    load_practice_file,
-)
+from bridges_tui.core.catalog import builtin_ids, load_catalog
+from bridges_tui.core.practices import PracticeProblem, PracticeScriptError, load_practice_file
 
 # C0 and C1 controls (ESC, CSI, BEL…; newline and tab are kept) and the bidi overrides
 # that can make text read differently from what it is.

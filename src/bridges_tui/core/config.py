@@ -31,7 +31,7 @@ from .safe_files import (
     plain_reason,
     write_private,
 )
-from .transcript_file import toml_table_lines
+from .toml_text import toml_document
 
 # A config file is a few lines; anything bigger is not ours to read.
 _MAX_CONFIG_BYTES = 1024 * 1024
@@ -145,7 +145,7 @@ def config_text(config: Config) -> str:
         document["partners"] = partners
     document["hints"] = {"phrasing": config.phrasing_hints, **hints}
     document.update(extra)
-    return "\n".join(toml_table_lines(document)) + "\n"
+    return toml_document(document)
 
 
 def save_config(path: Path | str, config: Config) -> None:

@@ -4,7 +4,9 @@
 step is current and who holds the floor, runs the turn clock, records each `Turn` when
 the floor is handed over, keeps notes and breathers, takes back an accidental
 hand-over, and produces the `Transcript` at any moment (for autosave) and at the end.
-It does no I/O and never looks at a screen; time comes from injected clocks.
+What it has recorded lives in a `SessionRecord` (`session_record`), which also checks
+the couple's own words: notes, check-in, closing. It does no I/O and never looks at a
+screen; time comes from injected clocks.
 
 States:
 
@@ -22,12 +24,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-import attrs
-
 from bridges_tui.core.clock import ClockError, TurnClock
-from bridges_tui.core.model import (
-    Break, Checkin, Closing, ModelError, PlannedStep, Practice, Transcript, Turn, clean_name,
-)
+from bridges_tui.core.model import Break, Followup, PlannedStep, Practice, Transcript, Turn
+from bridges_tui.core.session_record import ConversationError, SessionRecord
+
+__all__ = ["STATES", "Conversation", "ConversationError", "local_now"]
 
 READY, SPEAKING, PAUSED, ON_BREAK, DONE, FINISHED = (
     "ready", "speaking", "paused", "on-break", "done", "finished"
@@ -48,10 +49,6 @@ _REFUSALS: dict[Any, str] = {
     (SPEAKING, "start a turn"): "the turn has already started",
     (PAUSED, "start a turn"): "the turn has already started (it is paused; resume it)",
 }
-
-
-class ConversationError(ValueError):
-    """A move the conversation refuses, with a message a couple can read."""
 
 
 def local_now() -> datetime:
@@ -92,46 +89,14 @@ class Conversation:
         now: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = local_now,
         checkin_before: tuple[int, int] | None = None,
+        followup: Followup | None = None,
         started: datetime | None = None,
     ) -> None:
-        if turn_seconds is not None and (
-            isinstance(turn_seconds, bool) or not isinstance(turn_seconds, int) or turn_seconds <= 0
-        ):
-            raise ConversationError(
-                f"a turn must last a whole number of seconds above zero, got {turn_seconds!r}"
-            )
-        try:
-            names = (clean_name(partners[0]), clean_name(partners[1]))
-            self._checkin = Checkin(before=checkin_before)
-        except (ModelError, IndexError, TypeError) as error:
-            raise ConversationError(str(error)) from None
-        self.practice = practice
-        self.partners: tuple[str, str] = names
-        #: The turn length in use: the couple's choice, else the practice's.
-        self.turn_seconds: int = turn_seconds if turn_seconds is not None else practice.turn_seconds
-        self.plan: tuple[PlannedStep, ...] = practice.plan()
-        self._now = now
-        self._wall = wall
-        self._started = started if started is not None else wall()
-        self._ended: datetime | None = None
-        self._status = "in-progress"
-        self._state = READY
-        self._position = 0
-        self._turns: list[Turn] = []
-        self._breaks: list[Break] = []
-        self._closing = Closing()
-        self._extra: dict[str, Any] = {}
-        self.pending_note: int | None = None
-        self._turn_started: datetime | None = None
-        # Undo brings back the exact clock of the last hand-over (not the figures
-        # rounded for the transcript) and the turn as recorded, so its start time,
-        # note and unknown keys survive a second hand-over.
-        self._handed_clock: TurnClock | None = None
-        self._taken_back: Turn | None = None
-        self._break_started: datetime | None = None
-        self._break_mark = 0.0
-        self._state_after_break = READY
-        self.clock = self._fresh_clock()
+        record = SessionRecord(
+            practice, partners, started=started if started is not None else wall(),
+            turn_seconds=turn_seconds, checkin_before=checkin_before, followup=followup,
+        )
+        self._begin(record, now, wall)
 
     @classmethod
     def from_transcript(
@@ -144,36 +109,38 @@ class Conversation:
     ) -> Conversation:
         """Carry on an in-progress session after a crash or a closed terminal.
 
-        Completed turns, notes, breaks, check-in and closing are kept; the turn that
-        was under way was never saved, so its step starts again from the beginning.
+        Completed turns, notes, breaks, check-in, follow-up and closing are kept; the
+        turn that was under way was never saved, so its step starts again from the
+        beginning.
         """
-        if transcript.status != "in-progress":
-            raise ConversationError(f"this session is {transcript.status}; it cannot be resumed")
-        if transcript.practice != practice.id:
-            raise ConversationError(
-                f"this session used the practice {transcript.practice!r}, not {practice.id!r}"
-            )
-        conversation = cls(
-            practice, transcript.partners, turn_seconds=transcript.turn_s,
-            now=now, wall=wall, started=transcript.started,
-        )
-        plan = conversation.plan
-        if len(transcript.turns) > len(plan) or any(
-            turn.step != planned.step.id for turn, planned in zip(transcript.turns, plan)
-        ):
-            raise ConversationError(
-                "this session's turns no longer match the practice's steps, "
-                "so it cannot be resumed"
-            )
-        conversation._checkin = transcript.checkin
-        conversation._closing = transcript.closing
-        conversation._extra = dict(transcript.extra)
-        conversation._turns = list(transcript.turns)
-        conversation._breaks = list(transcript.breaks)
-        conversation._position = len(transcript.turns)
-        conversation._state = DONE if conversation._position == len(plan) else READY
-        conversation.clock = conversation._fresh_clock()
+        conversation = cls.__new__(cls)
+        conversation._begin(SessionRecord.from_transcript(practice, transcript), now, wall)
         return conversation
+
+    def _begin(
+        self, record: SessionRecord, now: Callable[[], float], wall: Callable[[], datetime]
+    ) -> None:
+        """Set up the floor for `record`: at its first step not yet recorded."""
+        self._record = record
+        self.practice = record.practice
+        #: The turn length in use: the couple's choice, else the practice's.
+        self.turn_seconds: int = record.turn_seconds
+        self.plan: tuple[PlannedStep, ...] = record.plan
+        self._now = now
+        self._wall = wall
+        self._position = len(record.turns)
+        self._state = DONE if self._position == len(self.plan) else READY
+        self.pending_note: int | None = None
+        self._turn_started: datetime | None = None
+        # Undo brings back the exact clock of the last hand-over (not the figures
+        # rounded for the transcript) and the turn as recorded, so its start time,
+        # note and unknown keys survive a second hand-over.
+        self._handed_clock: TurnClock | None = None
+        self._taken_back: Turn | None = None
+        self._break_started: datetime | None = None
+        self._break_mark = 0.0
+        self._state_after_break = READY
+        self.clock = self._fresh_clock()
 
     # --- where we are ---------------------------------------------------------------
 
@@ -198,6 +165,16 @@ class Conversation:
         return min(self._position + 1, len(self.plan))
 
     @property
+    def partners(self) -> tuple[str, str]:
+        """The partners' names, A then B."""
+        return self._record.partners
+
+    @property
+    def followup(self) -> Followup | None:
+        """How the last agreement went, when the couple said at setup."""
+        return self._record.followup
+
+    @property
     def step_count(self) -> int:
         """How many steps the session has."""
         return len(self.plan)
@@ -205,12 +182,12 @@ class Conversation:
     @property
     def turns(self) -> tuple[Turn, ...]:
         """The turns recorded so far, in order."""
-        return tuple(self._turns)
+        return tuple(self._record.turns)
 
     @property
     def breaks(self) -> tuple[Break, ...]:
         """The breathers taken so far."""
-        return tuple(self._breaks)
+        return tuple(self._record.breaks)
 
     # --- the floor ------------------------------------------------------------------
 
@@ -227,8 +204,8 @@ class Conversation:
         self._require({SPEAKING, PAUSED}, "hand over the floor")
         turn = self._record_turn()
         self._advance()
-        planned = self.plan[len(self._turns) - 1]
-        self.pending_note = len(self._turns) - 1 if planned.step.note is not None else None
+        planned = self.plan[len(self._record.turns) - 1]
+        self.pending_note = len(self._record.turns) - 1 if planned.step.note is not None else None
         return turn
 
     def pause(self) -> None:
@@ -275,7 +252,7 @@ class Conversation:
     def can_undo(self) -> bool:
         """True while the last hand-over can be taken back: a turn is recorded and the
         next step has not begun."""
-        return self._state in (READY, DONE) and bool(self._turns)
+        return self._state in (READY, DONE) and bool(self._record.turns)
 
     def undo(self) -> Turn:
         """Take back the last hand-over; returns the turn that was taken back.
@@ -287,10 +264,10 @@ class Conversation:
         hand-over.
         """
         if not self.can_undo:
-            if not self._turns:
+            if not self._record.turns:
                 raise ConversationError("there is no hand-over to take back")
             raise ConversationError("the next step has already started; it is too late to undo")
-        turn = self._turns.pop()
+        turn = self._record.turns.pop()
         self._position -= 1
         handed = self._handed_clock
         if handed is not None:
@@ -301,7 +278,7 @@ class Conversation:
         self._handed_clock = None
         self._taken_back = turn
         self._turn_started = turn.started
-        if self.pending_note is not None and self.pending_note >= len(self._turns):
+        if self.pending_note is not None and self.pending_note >= len(self._record.turns):
             self.pending_note = None
         self._state = PAUSED
         return turn
@@ -313,15 +290,7 @@ class Conversation:
 
         Works at any time, also on the summary screen after the session ended.
         """
-        if isinstance(turn_index, bool) or not isinstance(turn_index, int) or not (
-            0 <= turn_index < len(self._turns)
-        ):
-            raise ConversationError(f"there is no turn number {turn_index!r} to note")
-        if not isinstance(text, str):
-            raise ConversationError("a note must be text")
-        note = text.strip() or None
-        writer = self.plan[turn_index].note_writer if note is not None else None
-        self._turns[turn_index] = attrs.evolve(self._turns[turn_index], note=note, note_by=writer)
+        self._record.set_note(turn_index, text)
         if self.pending_note == turn_index:
             self.pending_note = None
 
@@ -383,39 +352,22 @@ class Conversation:
 
     def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
         """How connected each partner feels afterwards (1–5), or None to clear it."""
-        try:
-            self._checkin = attrs.evolve(self._checkin, after=scores)
-        except (ModelError, TypeError) as error:
-            raise ConversationError(str(error)) from None
+        self._record.set_checkin_after(scores)
 
     def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
         """What each partner learned and what both agreed to try (blank text dropped)."""
-        if isinstance(learned, str) or not all(isinstance(item, str) for item in learned):
-            raise ConversationError("what you learned must be a list of text")
-        if agreement is not None and not isinstance(agreement, str):
-            raise ConversationError("the agreement must be text")
-        kept = tuple(item.strip() for item in learned if item.strip())
-        agreed = agreement.strip() if agreement else None
-        self._closing = attrs.evolve(self._closing, learned=kept, agreement=agreed or None)
+        self._record.set_closing(learned, agreement)
 
     # --- read-outs ------------------------------------------------------------------
 
     def transcript(self) -> Transcript:
         """The session as it stands, ready to save; the turn on the floor is not in it
         until it is handed over."""
-        turn_s = self.turn_seconds if self.turn_seconds != self.practice.turn_seconds else None
-        return Transcript(
-            practice=self.practice.id, title=self.practice.title, started=self._started,
-            partners=self.partners, status=self._status, ended=self._ended, turn_s=turn_s,
-            checkin=self._checkin, turns=tuple(self._turns), breaks=tuple(self._breaks),
-            closing=self._closing, extra=self._extra,
-        )
+        return self._record.transcript()
 
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
-        totals = {"A": 0.0, "B": 0.0, "both": 0.0}
-        for turn in self._turns:
-            totals[turn.speaker] += turn.spoken_s
+        totals = self._record.floor_seconds()
         current = self.current
         if current is not None and self._turn_live:
             totals[current.speaker] += self.clock.spoken_s
@@ -458,7 +410,7 @@ class Conversation:
             note_by=carried.note_by if carried else None,
             extra=carried.extra if carried else {},
         )
-        self._turns.append(turn)
+        self._record.turns.append(turn)
         self._handed_clock = self.clock
         self._taken_back = None
         self._turn_started = None
@@ -476,7 +428,7 @@ class Conversation:
     def _close_break(self) -> Break:
         assert self._break_started is not None
         taken = Break(started=self._break_started, seconds=_tenths(max(0.0, self._now() - self._break_mark)))
-        self._breaks.append(taken)
+        self._record.breaks.append(taken)
         self._break_started = None
         if self._state_after_break == PAUSED:
             frozen = self.clock
@@ -486,8 +438,7 @@ class Conversation:
         return taken
 
     def _close(self, status: str) -> Transcript:
-        self._status = status
-        self._ended = self._wall()
+        self._record.close(status, self._wall())
         self._state = FINISHED
         return self.transcript()
 

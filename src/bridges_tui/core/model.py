@@ -1,5 +1,6 @@
 """The couple's world as plain, validated data: practices and their steps, partners,
-turns, breaks, and the transcript of a whole session.
+turns, breaks, the follow-up of an earlier agreement, and the transcript of a whole
+session.
 
 Everything here is an immutable attrs class that checks its values when it is made;
 a bad value raises `ModelError` naming the field, so a broken file or a bug is caught
@@ -29,6 +30,10 @@ NOTE_WRITERS: tuple[str, ...] = ("speaker", "listener")
 
 Status = Literal["in-progress", "complete", "ended-early"]
 STATUSES: tuple[str, ...] = ("in-progress", "complete", "ended-early")
+
+#: How an earlier session's agreement went, as the couple answer it at the next setup.
+FollowupAnswer = Literal["kept", "partly", "not-yet"]
+FOLLOWUP_ANSWERS: tuple[str, ...] = ("kept", "partly", "not-yet")
 
 TRANSCRIPT_FORMAT = "bridges-transcript"
 TRANSCRIPT_VERSION = 1
@@ -337,6 +342,24 @@ class Closing:
         return not self.learned and not self.agreement and not self.extra
 
 
+@attrs.frozen
+class Followup:
+    """How the agreement of an earlier session went, asked before this one began."""
+
+    #: The earlier session's id: its file name without `.toml`.
+    session: str = attrs.field(validator=_text)
+    #: The agreement as it was worded then, so the answer still reads right when the
+    #: earlier file is edited or deleted.
+    agreement: str = attrs.field(validator=_text)
+    answer: FollowupAnswer = attrs.field(validator=_one_of(FOLLOWUP_ANSWERS))
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+
+
+def _optional_followup(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and not isinstance(value, Followup):
+        raise ModelError(attribute.name, f"must be a Followup, got {type(value).__name__}")
+
+
 def _partner_names(value: Any) -> tuple[str, str]:
     names = _tuple(value)
     if len(names) != 2:
@@ -360,6 +383,8 @@ class Transcript:
     #: The turn length the couple chose, when it differs from the practice's.
     turn_s: int | None = attrs.field(default=None)
     checkin: Checkin = attrs.field(factory=Checkin)
+    #: How the last agreement before this session went, when the couple said.
+    followup: Followup | None = attrs.field(default=None, validator=_optional_followup)
     turns: tuple[Turn, ...] = attrs.field(default=(), converter=_tuple)
     breaks: tuple[Break, ...] = attrs.field(default=(), converter=_tuple)
     closing: Closing = attrs.field(factory=Closing)

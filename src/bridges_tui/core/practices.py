@@ -1,7 +1,9 @@
 """Practice scripts: TOML files that say what a guided conversation asks, step by step.
 
 Built-in scripts ship inside the package (`bridges_tui/practices/*.toml`); people add
-their own to the config folder's `practices/`. A script looks like this::
+their own to the config folder's `practices/` (`catalog` gathers both). This module is
+the script format itself: parsing, checking and the problems it reports. A script
+looks like this::
 
     format = "bridges-practice"   # optional marker
     version = 1                   # optional; newer versions are refused clearly
@@ -31,12 +33,10 @@ control characters in its text is refused, so nothing read from it can drive a t
 from __future__ import annotations
 
 import difflib
-import functools
 import json
 import re
 import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,9 @@ import attrs
 
 from bridges_tui.core.durations import DurationError, parse_duration
 from bridges_tui.core.model import NOTE_WRITERS, ROLES, ModelError, NoteSpec, Practice, Step
-from bridges_tui.core.paths import user_practices_dir
 
 PRACTICE_FORMAT = "bridges-practice"
 PRACTICE_VERSION = 1
-
-#: Built-ins in the order the picker shows them; any other built-in file follows by id.
-BUILTIN_ORDER: tuple[str, ...] = ("share-the-why", "assume-the-best")
 
 PARTS: tuple[str, ...] = ("opening", "round", "closing")
 TOP_KEYS = ("format", "version", "id", "title", "summary", "turn", *PARTS)
@@ -439,10 +435,12 @@ def load_practice_file(path: Path, source: str = "user") -> Practice:
     """
     with path.open("rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
-    return _parse_bytes(data, str(path), source)
+    return parse_practice_bytes(data, str(path), source)
 
 
-def _parse_bytes(data: bytes, path: str, source: str) -> Practice:
+def parse_practice_bytes(data: bytes, path: str, source: str) -> Practice:
+    """The practice in a script's raw bytes (checked for size and UTF-8 first); raises
+    PracticeScriptError like `parse_practice`."""
     if len(data) > MAX_FILE_BYTES:
         hint = f"a script is at most {MAX_FILE_BYTES // 1024} KB of text"
         problem = PracticeProblem(path, "", "", "is too large to be a practice script", hint)
@@ -454,96 +452,3 @@ def _parse_bytes(data: bytes, path: str, source: str) -> Practice:
                                   "save the file as UTF-8 in your editor")
         raise PracticeScriptError(path, [problem]) from None
     return parse_practice(text, path, source)
-
-
-def _builtin_files() -> dict[str, Any]:
-    folder = resources.files("bridges_tui").joinpath("practices")
-    found = {
-        entry.name.removesuffix(".toml"): entry
-        for entry in folder.iterdir() if entry.name.endswith(".toml")
-    }
-    order = [pid for pid in BUILTIN_ORDER if pid in found]
-    order += sorted(pid for pid in found if pid not in BUILTIN_ORDER)
-    return {pid: found[pid] for pid in order}
-
-
-def builtin_ids() -> tuple[str, ...]:
-    """The ids of the practices that ship with bridges, in the order they are shown."""
-    return tuple(_builtin_files())
-
-
-@functools.cache
-def builtin_practice(practice_id: str) -> Practice:
-    """A practice that ships with bridges; KeyError if there is none with that id."""
-    files = _builtin_files()
-    if practice_id not in files:
-        raise KeyError(f"no built-in practice {practice_id!r}")
-    entry = files[practice_id]
-    return _parse_bytes(entry.read_bytes(), str(entry), "built-in")
-
-
-@attrs.frozen
-class Catalog:
-    """Every practice on offer: built-ins first, then the user's own, by id."""
-
-    practices: tuple[Practice, ...]
-    #: Ids of built-ins that a user script replaces.
-    overridden: tuple[str, ...] = ()
-    #: User scripts that could not be loaded, with why: the script's problems, or the
-    #: reason the file (or folder) could not be read.
-    broken: tuple[tuple[Path, PracticeScriptError | str], ...] = ()
-
-    def get(self, practice_id: str) -> Practice | None:
-        """The practice with this id, or None."""
-        return next((p for p in self.practices if p.id == practice_id), None)
-
-    def ids(self) -> tuple[str, ...]:
-        """Every practice id, in catalog order."""
-        return tuple(practice.id for practice in self.practices)
-
-
-def _user_scripts(folder: Path) -> list[Path]:
-    # iterdir, unlike glob, reports a folder it cannot read instead of hiding it.
-    # Hidden files are editor locks and swap files, not scripts.
-    return sorted(
-        entry for entry in folder.iterdir()
-        if entry.suffix == ".toml" and not entry.name.startswith(".") and entry.is_file()
-    )
-
-
-def load_catalog(user_dir: Path | None = None) -> Catalog:
-    """The built-ins plus every script in `user_dir` (default: the config folder's
-    `practices/`). A missing folder is fine; a broken script is listed in `broken`
-    and the others still load. A user script with a built-in's id replaces it in place.
-    """
-    if user_dir is None:
-        user_dir = user_practices_dir()
-    builtins = {pid: builtin_practice(pid) for pid in builtin_ids()}
-    users: dict[str, Practice] = {}
-    broken: list[tuple[Path, PracticeScriptError | str]] = []
-    try:
-        scripts = _user_scripts(user_dir) if user_dir.is_dir() else []
-    except OSError as error:
-        scripts = []
-        broken.append((user_dir, f"cannot read the folder: {error.strerror or error}"))
-    for script in scripts:
-        try:
-            practice = load_practice_file(script, source="user")
-        except PracticeScriptError as error:
-            broken.append((script, error))
-            continue
-        except OSError as error:
-            broken.append((script, f"cannot read the file: {error.strerror or error}"))
-            continue
-        if practice.id in users:
-            first = Path(users[practice.id].path or "").name
-            message = f'"{practice.id}" is already the id of {first}'
-            hint = "give each script its own id"
-            problem = PracticeProblem(str(script), "", "id", message, hint)
-            broken.append((script, PracticeScriptError(str(script), [problem])))
-            continue
-        users[practice.id] = practice
-    overridden = tuple(pid for pid in builtins if pid in users)
-    ordered = [users.pop(pid, practice) for pid, practice in builtins.items()]
-    ordered += [users[pid] for pid in sorted(users)]
-    return Catalog(practices=tuple(ordered), overridden=overridden, broken=tuple(broken))

@@ -33,6 +33,17 @@ from .safe_files import (
     store_error,
     write_private,
 )
+# The id errors and `file_name_for` are part of the store's API, as before the split.
+from .session_ids import (
+    SUFFIX,
+    AmbiguousSession,
+    SessionNotFound,
+    UnsafeSessionId,
+    file_name_for,
+    resolve_session,
+    started_by_id,
+    stays_inside,
+)
 from .transcript_file import (
     TranscriptError,
     TranscriptHeader,
@@ -41,37 +52,20 @@ from .transcript_file import (
     load_transcript,
 )
 
-SUFFIX = ".toml"
+__all__ = [
+    "AmbiguousSession", "SessionEntry", "SessionNotFound", "SessionStore", "UnsafeSessionId",
+    "file_name_for",
+]
+
 # A transcript is a few kilobytes; anything this large is not one, and is not read.
 MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024
 _HEADER_CHUNK = 8192
 _FIRST_TABLE = re.compile(rb"^[ \t]*\[", re.MULTILINE)
-_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
-_UNSAFE_IN_ID = ("/", "\\", "\x00", "..")
 # O_EXCL: fail if anything, even a dangling link, already has the name.
 _CLAIM_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 
 #: What tells a file we wrote apart from one someone changed since.
 _Signature = tuple[int, int, int, int, int]
-
-
-class SessionNotFound(LookupError):
-    """No session has that id (or the id is not one bridges would ever give)."""
-
-
-class UnsafeSessionId(SessionNotFound):
-    """An id that could reach outside the sessions folder; it is refused unread."""
-
-
-class AmbiguousSession(LookupError):
-    """More than one session starts with that id; `candidates` are their ids."""
-
-    def __init__(self, session_id: str, candidates: list[str]) -> None:
-        self.candidates = candidates
-        super().__init__(
-            f"{session_id!r} could be any of: {', '.join(candidates)}; "
-            "type more of the id to choose one"
-        )
 
 
 @attrs.frozen
@@ -105,15 +99,18 @@ class SessionEntry:
         """True when the header reads (the rest is checked when the file is opened)."""
         return self.error is None
 
+    @property
+    def duration_s(self) -> float | None:
+        """How long the session lasted, start to end, in seconds; None while it is in
+        progress or when the header does not read. Breathers are included."""
+        if self.started is None or self.ended is None:
+            return None
+        # A hand-edited end before the start is not a negative session.
+        return max(0.0, (self.ended - self.started).total_seconds())
+
 
 def _signature(info: os.stat_result) -> _Signature:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
-
-def file_name_for(transcript: Transcript) -> str:
-    """`<YYYYMMDD-HHMMSS>-<practice-id>`: when it started (its own local time) and what."""
-    slug = _UNSAFE_IN_NAME.sub("-", transcript.practice).strip("-")[:60] or "session"
-    return f"{transcript.started.strftime('%Y%m%d-%H%M%S')}-{slug}"
 
 
 class SessionStore:
@@ -279,38 +276,7 @@ class SessionStore:
         Raises SessionNotFound, AmbiguousSession (listing the candidates), or
         UnsafeSessionId for anything that could reach outside the folder.
         """
-        wanted = session_id.strip()
-        if wanted.endswith(SUFFIX):
-            wanted = wanted[: -len(SUFFIX)]
-        if (
-            not wanted
-            or any(mark in wanted for mark in _UNSAFE_IN_ID)
-            or wanted.startswith(".")
-            or os.path.isabs(wanted)
-        ):
-            raise UnsafeSessionId(f"{session_id!r} is not a session id")
-        try:
-            names = [
-                name[: -len(SUFFIX)]
-                for name in os.listdir(self.folder)
-                if name.endswith(SUFFIX) and not name.startswith(".")
-            ]
-        except FileNotFoundError:
-            names = []
-        except OSError as error:
-            raise store_error(self.folder, error, action="read") from error
-        if wanted in names:
-            matches = [wanted]
-        else:
-            matches = sorted(name for name in names if name.startswith(wanted))
-        if not matches:
-            raise SessionNotFound(f"no session {session_id!r} in {self.folder}")
-        if len(matches) > 1:
-            raise AmbiguousSession(session_id, matches)
-        path = self.folder / f"{matches[0]}{SUFFIX}"
-        if not self._stays_inside(path):
-            raise UnsafeSessionId(f"{session_id!r} leads outside {self.folder}")
-        return path
+        return resolve_session(self.folder, session_id)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -326,13 +292,9 @@ class SessionStore:
             raise StoreError(target, f"is not a session file in {self.folder}", errno.EPERM)
         return self.folder / name
 
-    def _stays_inside(self, path: Path) -> bool:
-        real = os.path.realpath(path)
-        return os.path.dirname(real) == os.path.realpath(self.folder)
-
     def _entry(self, path: Path, key: str) -> SessionEntry:
         try:
-            if os.path.islink(path) and not self._stays_inside(path):
+            if os.path.islink(path) and not stays_inside(self.folder, path):
                 return SessionEntry(
                     path.stem, path, error="is a link to a file outside the sessions folder"
                 )
@@ -395,19 +357,16 @@ def _decode(data: bytes) -> str:
         raise TranscriptError(f"is not UTF-8 text (byte {error.start + 1})") from None
 
 
-_ID_TIME = re.compile(r"^(\d{8}-\d{6})")
-
-
 def _newest_first(entry: SessionEntry) -> tuple[float, str]:
     """Sort key (used reversed): when the session started, then its id."""
     if entry.started is not None:
         return (entry.started.timestamp(), entry.id)
     # An unreadable file has no start time, but its name usually begins with one
     # (in the couple's local time): close enough to place it among the rest.
-    match = _ID_TIME.match(entry.id)
-    if match:
+    named = started_by_id(entry.id)
+    if named is not None:
         try:
-            return (datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").timestamp(), entry.id)
+            return (named.timestamp(), entry.id)
         except (ValueError, OverflowError, OSError):
             pass
     return (float("-inf"), entry.id)

@@ -1,11 +1,12 @@
 """The transcript file format (version 1): a `Transcript` to TOML text and back.
 
 The layout is the one in DESIGN.md, written so that a couple can open the file in an
-editor and read it: top-level keys first, then `[checkin]`, one `[[turns]]` table per
-turn, `[[breaks]]` and `[closing]`, each with its keys in a fixed order. Keys this
-version does not know (written by a newer bridges, or by hand) are read into the
-model's `extra` mappings and written back after the known keys, so a rewrite never
-drops them.
+editor and read it: top-level keys first, then `[checkin]`, `[followup]` (how the
+last agreement went), one `[[turns]]` table per turn, `[[breaks]]` and `[closing]`,
+each with its keys in a fixed order. Every table is optional; a file from before
+`[followup]` existed reads with no follow-up. Keys this version does not know
+(written by a newer bridges, or by hand) are read into the model's `extra` mappings
+and written back after the known keys, so a rewrite never drops them.
 
 Reading refuses anything it cannot vouch for with `TranscriptError`, whose reason names
 the field at fault ("turns[3].spoken_s: must be a number of seconds, got 'soon'").
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,13 @@ from .model import (
     Break,
     Checkin,
     Closing,
+    Followup,
     ModelError,
     Transcript,
     Turn,
     clean_name,
 )
+from .toml_text import toml_document, toml_value
 
 
 class TranscriptError(ValueError):
@@ -71,9 +74,10 @@ class TranscriptHeader:
 # Known keys in the order they are written; anything else is an `extra`.
 _TOP_KEYS = (
     "format", "version", "practice", "title", "started", "ended", "status", "partners",
-    "turn_s", "checkin", "turns", "breaks", "closing",
+    "turn_s", "checkin", "followup", "turns", "breaks", "closing",
 )
 _CHECKIN_KEYS = ("before", "after")
+_FOLLOWUP_KEYS = ("session", "agreement", "answer")
 _TURN_KEYS = (
     "step", "title", "speaker", "started", "planned_s", "spoken_s", "paused_s", "note",
     "note_by",
@@ -83,6 +87,7 @@ _CLOSING_KEYS = ("learned", "agreement")
 _ALL_KNOWN = {
     "": _TOP_KEYS,
     "checkin": _CHECKIN_KEYS,
+    "followup": _FOLLOWUP_KEYS,
     "turns": _TURN_KEYS,
     "breaks": _BREAK_KEYS,
     "closing": _CLOSING_KEYS,
@@ -98,6 +103,10 @@ def dump_transcript(transcript: Transcript) -> str:
     # The known keys that are model attributes: everything but `format` and the tables.
     document = {"format": TRANSCRIPT_FORMAT, **_known(t, _TOP_KEYS[1:9])}
     document["checkin"] = _with_extra(_known(t.checkin, _CHECKIN_KEYS), t.checkin.extra, "checkin")
+    if t.followup is not None:
+        document["followup"] = _with_extra(
+            _known(t.followup, _FOLLOWUP_KEYS), t.followup.extra, "followup"
+        )
     document["turns"] = [_with_extra(_known(u, _TURN_KEYS), u.extra, "turns") for u in t.turns]
     document["breaks"] = [_with_extra(_known(b, _BREAK_KEYS), b.extra, "breaks") for b in t.breaks]
     document["closing"] = _with_extra(_known(t.closing, _CLOSING_KEYS), t.closing.extra, "closing")
@@ -105,7 +114,7 @@ def dump_transcript(transcript: Transcript) -> str:
     document = {key: value for key, value in document.items() if value not in ({}, [])}
     # Unknown plain keys land after the known ones, unknown tables after [closing]:
     # the writer puts a table's plain keys before its sub-tables, keeping each order.
-    return "\n".join(toml_table_lines(_with_extra(document, t.extra, ""))) + "\n"
+    return toml_document(_with_extra(document, t.extra, ""))
 
 
 def _known(part: object, keys: tuple[str, ...]) -> dict[str, Any]:
@@ -124,16 +133,6 @@ def _with_extra(known: dict[str, Any], extra: Mapping[str, Any], where: str) -> 
     return table
 
 
-def _is_table(value: Any) -> bool:
-    if isinstance(value, Mapping):
-        return True
-    return (
-        isinstance(value, (list, tuple))
-        and bool(value)
-        and all(isinstance(item, Mapping) for item in value)
-    )
-
-
 # --- reading ----------------------------------------------------------------------
 
 
@@ -145,6 +144,8 @@ def load_transcript(text: str) -> Transcript:
     turn_s = fields.get("turn_s", int, "must be a whole number of seconds", required=False)
     try:
         checkin = _checkin(fields.table("checkin"))
+        # Absent in files written before the follow-up existed; present, it is complete.
+        followup = _followup(fields.table("followup")) if "followup" in document else None
         turns = tuple(
             _turn(table, index) for index, table in enumerate(fields.tables("turns"), 1)
         )
@@ -161,6 +162,7 @@ def load_transcript(text: str) -> Transcript:
             ended=header.ended,
             turn_s=turn_s,
             checkin=checkin,
+            followup=followup,
             turns=turns,
             breaks=breaks,
             closing=closing,
@@ -305,6 +307,17 @@ def _checkin(table: dict[str, Any]) -> Checkin:
     )
 
 
+def _followup(table: dict[str, Any]) -> Followup:
+    fields = _Fields(table, "followup")
+    session = fields.get("session", str, "must be the id of a session")
+    agreement = fields.get("agreement", str, "must be text")
+    answer = fields.get("answer", str, "must be kept, partly or not-yet")
+    return _within(
+        "followup",
+        lambda: Followup(session, agreement, answer, extra=fields.rest(_FOLLOWUP_KEYS)),
+    )
+
+
 def _within(path: str, build: Callable[[], Any]) -> Any:
     try:
         return build()
@@ -352,96 +365,3 @@ def _closing(table: dict[str, Any]) -> Closing:
             learned=learned or (), agreement=agreement, extra=fields.rest(_CLOSING_KEYS)
         ),
     )
-
-
-# --- TOML text --------------------------------------------------------------------
-# Written by hand rather than with tomli_w (1.2), which spreads every array over several
-# lines, writes datetimes with a space, folds short [[breaks]] into an inline array and,
-# in its multi-line mode, turns "\r\n" in a note into "\n". The config file uses the
-# same writer, so both files read alike.
-
-_BARE_KEY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-# Control characters, DEL, the C1 controls and the Unicode line separators are
-# invisible or move the cursor in an editor, so they are always spelled as escapes.
-_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
-_ESCAPES.update({ord("\b"): "\\b", ord("\f"): "\\f", ord("\r"): "\\r", ord("\n"): "\\n"})
-_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
-_ESCAPES[ord("\t")] = "\t"
-_ONE_LINE = str.maketrans(_ESCAPES)
-_MULTI_LINE = str.maketrans({**_ESCAPES, ord("\n"): "\n"})
-_LINE_WIDTH = 88
-
-
-def toml_table_lines(
-    table: Mapping[str, Any], header: str | None = None, many: bool = False
-) -> list[str]:
-    """The lines of one TOML table: its header (`[header]`, or `[[header]]` when
-    `many`; none at top level), its plain keys in order, then its sub-tables."""
-    lines: list[str] = []
-    if header is not None:
-        lines.append(f"[[{header}]]" if many else f"[{header}]")
-    nested: list[tuple[str, Any]] = []
-    for key, value in table.items():
-        if _is_table(value):
-            nested.append((key, value))
-        else:
-            lines.append(f"{_key(key)} = {toml_value(value, top=True)}")
-    for key, value in nested:
-        name = f"{header}.{_key(key)}" if header is not None else _key(key)
-        if isinstance(value, Mapping):
-            lines += ["", *toml_table_lines(value, name)]
-        else:
-            for item in value:
-                lines += ["", *toml_table_lines(item, name, many=True)]
-    if lines and not lines[0]:
-        del lines[0]
-    return lines
-
-
-def toml_value(value: Any, top: bool = False) -> str:
-    """`value` spelled as TOML. `top` is a value written right after `key =`, where a
-    text with line breaks reads best as a multi-line string and a long list one item
-    a line."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)  # inf, -inf, nan and 1e+16 are all valid TOML as repr spells them
-    if isinstance(value, str):
-        if top and "\n" in value:
-            return '"""\n' + value.translate(_MULTI_LINE) + '"""'
-        return '"' + value.translate(_ONE_LINE) + '"'
-    if isinstance(value, datetime):
-        return _writable(value).isoformat()
-    if isinstance(value, (date, time)):
-        if isinstance(value, time) and value.tzinfo is not None:
-            raise ValueError("TOML has no time of day with a UTC offset")
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        items = [toml_value(item) for item in value]
-        one_line = "[" + ", ".join(items) + "]"
-        if not top or len(one_line) <= _LINE_WIDTH or len(items) < 2:
-            return one_line
-        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        pairs = ", ".join(f"{_key(key)} = {toml_value(item)}" for key, item in value.items())
-        return "{ " + pairs + " }"
-    raise TypeError(f"{type(value).__name__} can't be written to TOML")
-
-
-def _key(key: str) -> str:
-    if key and _BARE_KEY.issuperset(key):
-        return key
-    return '"' + key.translate(_ONE_LINE) + '"'
-
-
-def _writable(moment: datetime) -> datetime:
-    # Offsets with seconds (historic local mean time) have no TOML spelling; such a
-    # moment is written in UTC instead, which names the same instant.
-    offset = moment.utcoffset()
-    if offset is not None and offset.total_seconds() % 60:
-        return moment.astimezone(timezone.utc)
-    return moment
