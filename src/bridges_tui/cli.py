@@ -28,6 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("practices", help="list every practice: id, title, source, summary")
     check = commands.add_parser("check", help="check a practice script and report every problem")
     check.add_argument("file", help="the practice script (a .toml file)")
+    talk = commands.add_parser(
+        "talk",
+        help="open straight in a conversation",
+        description="Open bridges straight in a conversation with PRACTICE.",
+    )
+    talk.add_argument("practice", help="a practice id, as `bridges practices` lists them")
+    talk.add_argument("--names", nargs=2, metavar=("A", "B"),
+                      help="the two partners (A sits left, B right); remembered for next time")
+    talk.add_argument("--turn", metavar="DURATION",
+                      help="turn length: 90, 90s, 2m or 1m30s (default: the practice's)")
     return parser
 
 
@@ -45,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bridges_tui.commands import practices
 
             return practices.check_script(args.file)
+        if args.command == "talk":
+            from bridges_tui.commands.talk import talk
+
+            return talk(args.practice, args.names, args.turn)
     except CommandError as error:
         print(f"bridges: {error}", file=sys.stderr)
         return 1

@@ -1,0 +1,52 @@
+"""`bridges talk PRACTICE`: open straight in a conversation.
+
+Everything that can be wrong with the arguments is checked before Textual starts,
+so a typo gets a plain message and exit status 1 instead of a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bridges_tui.cli import CommandError
+from bridges_tui.core import paths
+from bridges_tui.core.config import load_config
+from bridges_tui.core.durations import DurationError, parse_duration
+from bridges_tui.core.model import ModelError, clean_name
+from bridges_tui.core.catalog import load_catalog
+
+
+def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int:
+    catalog = load_catalog(paths.user_practices_dir())
+    practice = catalog.get(practice_id)
+    if practice is None:
+        known = ", ".join(catalog.ids()) or "none"
+        raise CommandError(f"no practice called {practice_id!r}. Known practices: {known}")
+    turn_seconds = None
+    if turn is not None:
+        try:
+            turn_seconds = parse_duration(turn)
+        except DurationError as error:
+            raise CommandError(f"--turn {turn!r}: {error}") from None
+    pair = _names(names)
+    if pair[0].casefold() == pair[1].casefold():
+        raise CommandError("the two names must differ, so the panes can tell you apart")
+
+    from bridges_tui.tui.app import TalkRequest, run_app
+
+    return run_app(TalkRequest(practice, pair, turn_seconds))
+
+
+def _names(names: Sequence[str] | None) -> tuple[str, str]:
+    if names is None:
+        config, _warning = load_config(paths.config_file())
+        if config.names is None:
+            raise CommandError(
+                "who is talking? Give both names once, e.g. "
+                "`bridges talk share-the-why --names Sam Alex`; bridges remembers them."
+            )
+        return config.names
+    try:
+        return clean_name(names[0]), clean_name(names[1])
+    except ModelError as error:
+        raise CommandError(f"--names: {error.problem}") from None

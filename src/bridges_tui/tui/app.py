@@ -1,0 +1,288 @@
+"""The bridges app: opens on setup (or straight into a conversation), keeps the
+session on disk after every change, and moves between the screens.
+
+The app owns the session's lifecycle (start, autosave, finish, resume); the
+screens show it and report what the couple does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+import attrs
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+
+from bridges_tui.core import paths
+from bridges_tui.core.config import Config, load_config, save_config
+from bridges_tui.core.conversation import Conversation
+from bridges_tui.core.keeper import SessionKeeper
+from bridges_tui.core.model import Practice, Transcript
+from bridges_tui.core.catalog import Catalog, load_catalog
+from bridges_tui.core.store import SessionEntry, SessionStore
+from bridges_tui.tui.screens.confirm import ConfirmScreen
+from bridges_tui.tui.screens.conversation import ConversationScreen
+from bridges_tui.tui.screens.help import HelpScreen
+from bridges_tui.tui.screens.resume import ResumeScreen
+from bridges_tui.tui.screens.setup import SessionChoice, SetupScreen
+from bridges_tui.tui.screens.summary import SummaryScreen
+from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from bridges_tui.tui.styles import stylesheets
+
+RETRY_SECONDS = 5.0
+
+
+@attrs.frozen
+class TalkRequest:
+    """`bridges talk`: open straight in a conversation with these settings."""
+
+    practice: Practice
+    names: tuple[str, str]
+    turn_seconds: int | None = None
+
+
+def local_now() -> datetime:
+    """The wall-clock time with its UTC offset, to the second (as transcripts keep it)."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class BridgesApp(App[None]):
+    """Two people, one keyboard: setup, conversation, breather, summary."""
+
+    TITLE = "bridges"
+    CSS_PATH = [str(path) for path in stylesheets()]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and the ideas behind the practices"),
+        Binding("ctrl+q", "request_quit", "Quit", id="app.quit", priority=True,
+                tooltip="Leave bridges (asks first; everything is already saved)"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        talk: TalkRequest | None = None,
+        catalog: Catalog | None = None,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = local_now,
+    ) -> None:
+        super().__init__()
+        self.talk = talk
+        self.now = now
+        self.wall = wall
+        self.store = SessionStore(paths.sessions_dir())
+        self._catalog = catalog
+        self.config_path = paths.config_file()
+        self.config, self.config_warning = load_config(self.config_path)
+        self.keeper: SessionKeeper | None = None
+        self.conversation: Conversation | None = None
+        self._retry_timer = None
+        self._too_small: TooSmallScreen | None = None
+
+    # --- start-up ---------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        """Every practice, read on first use."""
+        if self._catalog is None:
+            self._catalog = load_catalog(paths.user_practices_dir())
+        return self._catalog
+
+    def on_mount(self) -> None:
+        if self.config_warning:
+            self.notify(self.config_warning, severity="warning", timeout=10)
+        if self.talk is not None:
+            request = self.talk
+            self.start_session(SessionChoice(request.practice, request.names, request.turn_seconds, None))
+            return
+        self.push_screen(SetupScreen(self.catalog, self.config.names, on_start=self.start_session))
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        try:
+            waiting = self.store.in_progress()
+        except OSError:
+            return
+        if waiting:
+            self.push_screen(ResumeScreen(waiting[0], self.catalog), self._resume_answer(waiting[0]))
+
+    def _resume_answer(self, entry: SessionEntry) -> Callable[[str | None], None]:
+        def answer(choice: str | None) -> None:
+            if choice == "resume":
+                self.resume_session(entry.path)
+            elif choice == "close":
+                self.close_as_ended_early(entry.path)
+
+        return answer
+
+    # --- a session's lifecycle ---------------------------------------------------
+
+    def start_session(self, choice: SessionChoice) -> None:
+        """Begin a new conversation and save it at once, so nothing can be lost."""
+        self.remember_names(choice.names)
+        conversation = Conversation(
+            choice.practice,
+            choice.names,
+            turn_seconds=choice.turn_seconds,
+            now=self.now,
+            wall=self.wall,
+            checkin_before=choice.checkin,
+        )
+        self._open_conversation(conversation, SessionKeeper(self.store))
+
+    def resume_session(self, path: Path) -> None:
+        """Continue an in-progress session where it stopped."""
+        try:
+            transcript = self.store.load(path)
+        except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
+            self.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
+            return
+        practice = self.catalog.get(transcript.practice)
+        if practice is None:
+            self.notify(
+                f"The practice {transcript.practice!r} is not installed any more, so this "
+                "session cannot be resumed. It stays on disk untouched.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        conversation = Conversation.resume(practice, transcript, now=self.now, wall=self.wall)
+        self._open_conversation(conversation, SessionKeeper(self.store, path))
+
+    def close_as_ended_early(self, path: Path) -> None:
+        try:
+            transcript = self.store.load(path)
+            last = max((turn.started for turn in transcript.turns), default=transcript.started)
+            self.store.save(path, attrs.evolve(transcript, status="ended-early", ended=max(last, transcript.started)))
+        except Exception as error:  # noqa: BLE001
+            self.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
+        else:
+            self.notify(f"Closed {path.name} as ended early; nothing was deleted.")
+
+    def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper) -> None:
+        self.conversation = conversation
+        self.keeper = keeper
+        self.save_session()
+        self.push_screen(
+            ConversationScreen(
+                conversation, now=self.now, on_change=self.save_session, on_finish=self.finish_session
+            )
+        )
+
+    def save_session(self) -> None:
+        """Write the session to disk now; on failure keep it in memory and retry."""
+        if self.conversation is None or self.keeper is None:
+            return
+        if self.keeper.keep(self.conversation.transcript()):
+            self._saved()
+        else:
+            self._unsaved()
+
+    def _saved(self) -> None:
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+            self.notify("Saved again: the session is safely on disk.", timeout=5)
+
+    def _unsaved(self) -> None:
+        problem = self.keeper.problem if self.keeper else "unknown problem"
+        if self._retry_timer is None:
+            self.notify(
+                f"Can't save right now ({problem}). Keep going: everything is kept in "
+                f"memory and bridges tries again every {RETRY_SECONDS:.0f} seconds.",
+                severity="error",
+                timeout=15,
+            )
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
+
+    def _retry(self) -> None:
+        if self.keeper is not None and self.keeper.retry():
+            self._saved()
+
+    def finish_session(self) -> None:
+        """Close the conversation (complete or ended early) and show the summary."""
+        conversation = self.conversation
+        if conversation is None:
+            return
+        if conversation.state == "done":
+            conversation.finish()
+        self.save_session()
+        self.switch_screen(
+            SummaryScreen(conversation, self.keeper, on_change=self.save_session, on_new=self.new_session)
+        )
+
+    def new_session(self) -> None:
+        self.conversation = None
+        self.keeper = None
+        self.switch_screen(SetupScreen(self.catalog, self.config.names, on_start=self.start_session))
+
+    def remember_names(self, names: tuple[str, str]) -> None:
+        if self.config.names == names:
+            return
+        self.config = attrs.evolve(self.config, names=names)
+        try:
+            save_config(self.config_path, self.config)
+        except Exception as error:  # noqa: BLE001 - names are a convenience, not data
+            self.notify(f"Could not remember your names: {error}", severity="warning")
+
+    # --- keys, help, palette, size -------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.catalog))
+
+    def action_request_quit(self) -> None:
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        detail = "Everything is already saved."
+        if self.conversation is not None and self.conversation.state not in ("finished",):
+            detail += " The session waits for you: bridges offers to resume it next time."
+
+        def answer(sure: bool | None) -> None:
+            if sure:
+                self.save_session()
+                self.exit()
+
+        self.push_screen(ConfirmScreen("Leave bridges?", detail, yes="Quit", no="Stay"), answer)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette."""
+        area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.show:
+                action = binding.action
+                if screen.check_action(action.split("(")[0], ()) is not True:
+                    continue
+                yield SystemCommand(
+                    f"{area}: {binding.description}",
+                    binding.tooltip or binding.description,
+                    lambda action=action, screen=screen: screen.run_action(action),
+                )
+        yield SystemCommand("bridges: Help", "Keys and the ideas behind the practices", self.action_help)
+        yield SystemCommand("bridges: Quit", "Leave bridges (asks first)", self.action_request_quit)
+        yield from (
+            command for command in super().get_system_commands(screen)
+            if command.title not in ("Quit",)
+        )
+
+    def on_resize(self, event: Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if too_small and self._too_small is None:
+            self._too_small = TooSmallScreen()
+            self.push_screen(self._too_small)
+        elif not too_small and self._too_small is not None:
+            if self.screen is self._too_small:
+                self.pop_screen()
+            self._too_small = None
+        if self._too_small is not None:
+            self._too_small.show_size(event.size.width, event.size.height)
+
+
+def run_app(talk: TalkRequest | None = None) -> int:
+    BridgesApp(talk=talk).run()
+    return 0

@@ -1,0 +1,56 @@
+"""Help: the keys, and the idea behind each practice."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from bridges_tui.core.catalog import Catalog
+
+KEYS = """\
+## Keys
+
+| key | what it does |
+| --- | --- |
+| space | start your turn; press again to hand the floor on |
+| p | pause or resume the turn clock |
+| + / - | give the turn 30 seconds more / less |
+| u | undo the last hand-over (the previous turn continues) |
+| b | take a breather: the conversation waits, paused |
+| e | end the session early (asks first) |
+| F1 | this help |
+| ctrl+p | every command, searchable |
+| ctrl+q | quit (asks first; everything is already saved) |
+
+Nothing moves on by itself: when time is up you hear one bell and the clock counts
+the extra time, so you can finish your sentence. Notes: Enter keeps, Esc skips.
+
+## The idea
+
+One of you speaks, the other listens: the listener's job is to understand, not to
+answer yet. Reflect back what you heard, ask curious questions, and leave your defence
+for later. Taking a break when a talk overheats is a good move, not a failure.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and practices; Escape or F1 closes it."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(classes="dialog-screen")
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        practices = "\n\n".join(
+            f"**{practice.title}** — {practice.summary}" for practice in self.catalog.practices
+        )
+        with VerticalScroll(classes="dialog help-dialog"):
+            yield Markdown(KEYS + "\n## The practices\n\n" + practices)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""Found on start-up: a session that never finished (the terminal closed, the laptop died)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from bridges_tui.core.catalog import Catalog
+from bridges_tui.core.store import SessionEntry
+
+
+class ResumeScreen(ModalScreen[str | None]):
+    """Offers to resume the session, or to close it as ended early; never deletes it.
+
+    Answers "resume", "close", or None ("not now": it stays in progress and is
+    offered again next time).
+    """
+
+    BINDINGS = [
+        Binding("r", "answer('resume')", "Resume", id="resume.resume"),
+        Binding("c", "answer('close')", "Close it", id="resume.close"),
+        Binding("escape,l", "answer(None)", "Later", id="resume.later"),
+    ]
+
+    def __init__(self, entry: SessionEntry, catalog: Catalog) -> None:
+        super().__init__(classes="dialog-screen")
+        self.entry = entry
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        entry = self.entry
+        title = entry.title or entry.practice or entry.id
+        when = entry.started.strftime("%a %d %b, %H:%M") if entry.started else "an earlier time"
+        who = " & ".join(entry.partners) if entry.partners else "you two"
+        resumable = bool(entry.practice) and self.catalog.get(entry.practice) is not None
+        detail = (
+            f"{title}, started {when} by {who}, did not finish.\n"
+            "Resume it where it stopped (the turn that was under way starts again), "
+            "or close it as ended early. Either way every word stays saved."
+        )
+        if not resumable:
+            detail += f"\n\nIts practice ({entry.practice}) is not installed, so it can only be closed."
+        with Vertical(classes="dialog"):
+            yield Static("An unfinished session", classes="dialog-title")
+            yield Static(detail, classes="dialog-detail")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Resume (r)", id="resume", variant="primary", disabled=not resumable)
+                yield Button("Close as ended early (c)", id="close")
+                yield Button("Later (esc)", id="later")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "later" else event.button.id)
+
+    def action_answer(self, choice: str | None) -> None:
+        if choice == "resume" and self.query_one("#resume", Button).disabled:
+            return
+        self.dismiss(choice)

@@ -1,0 +1,185 @@
+"""Getting ready: the two names, the practice, the turn length and an optional check-in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from bridges_tui.core.durations import DurationError, format_duration, parse_duration
+from bridges_tui.core.model import ModelError, Practice, clean_name
+from bridges_tui.core.catalog import Catalog
+
+CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
+
+
+@attrs.frozen
+class SessionChoice:
+    """What the couple chose on the setup screen."""
+
+    practice: Practice
+    names: tuple[str, str]
+    turn_seconds: int | None
+    checkin: tuple[int, int] | None
+
+
+class SetupScreen(Screen):
+    """The first screen: who is here, what to practise, and for how long."""
+
+    BINDING_GROUP_TITLE = "Setup"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start", id="setup.start", priority=True,
+                tooltip="Start the conversation with these settings"),
+    ]
+    AUTO_FOCUS = "#name-a"
+
+    def __init__(self, catalog: Catalog, names: tuple[str, str] | None,
+                 on_start: Callable[[SessionChoice], None]) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.names = names or ("", "")
+        self._on_start = on_start
+        self._turn_edited = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="setup"):
+            yield Static("bridges · a guided conversation for two", id="setup-title")
+            with Horizontal(id="names"):
+                yield Input(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
+                yield Input(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
+            yield Label("Practice", classes="field-label")
+            yield OptionList(*self._practice_options(), id="practice")
+            with Horizontal(id="settings"):
+                with Vertical(classes="setting"):
+                    yield Label("Turn length", classes="setting-label")
+                    yield Input("", placeholder="2m, 90s", id="turn")
+                with Vertical(classes="setting"):
+                    yield Label("A feels", id="checkin-a-label", classes="setting-label")
+                    yield Select(self._scores(), prompt="skip", id="checkin-a")
+                with Vertical(classes="setting"):
+                    yield Label("B feels", id="checkin-b-label", classes="setting-label")
+                    yield Select(self._scores(), prompt="skip", id="checkin-b")
+                yield Button("Start", id="start", variant="primary")
+            yield Static("", id="turn-hint")
+            yield Static(CHECKIN_QUESTION, id="checkin-hint")
+            yield Static("", id="setup-error")
+        yield Footer()
+
+    def _practice_options(self) -> list[Option]:
+        options = []
+        for practice in self.catalog.practices:
+            label = Text(practice.title, style="bold")
+            if practice.source == "user":
+                label.append("  (your own)", style="italic")
+            label.append("\n" + practice.summary)
+            options.append(Option(label, id=practice.id))
+        return options
+
+    @staticmethod
+    def _scores() -> list[tuple[str, int]]:
+        return [(str(score), score) for score in range(1, 6)]
+
+    def on_mount(self) -> None:
+        self._update_checkin_labels()
+        practices = self.query_one("#practice", OptionList)
+        if self.catalog.practices:
+            practices.highlighted = 0
+            self._show_turn(self.catalog.practices[0])
+
+    @property
+    def practice(self) -> Practice | None:
+        option_list = self.query_one("#practice", OptionList)
+        index = option_list.highlighted
+        if index is None or not self.catalog.practices:
+            return None
+        return self.catalog.practices[index]
+
+    def _show_turn(self, practice: Practice) -> None:
+        if not self._turn_edited:
+            turn = self.query_one("#turn", Input)
+            with turn.prevent(Input.Changed):
+                turn.value = format_duration(practice.turn_seconds)
+        self.query_one("#turn-hint", Static).update(
+            f"{practice.title}: turns of {format_duration(practice.turn_seconds)} suggested; "
+            f"{len(practice.plan())} steps."
+        )
+
+    @on(OptionList.OptionHighlighted, "#practice")
+    def _practice_changed(self) -> None:
+        if self.practice is not None:
+            self._show_turn(self.practice)
+
+    @on(Input.Changed, "#turn")
+    def _turn_changed(self) -> None:
+        self._turn_edited = True
+
+    @on(Input.Changed, "#name-a, #name-b")
+    def _update_checkin_labels(self) -> None:
+        for letter in ("a", "b"):
+            name = self.query_one(f"#name-{letter}", Input).value.strip() or letter.upper()
+            self.query_one(f"#checkin-{letter}-label", Label).update(f"{name[:14]} feels")
+
+    @on(Input.Submitted, "#name-a")
+    def _next_name(self) -> None:
+        self.query_one("#name-b", Input).focus()
+
+    @on(Input.Submitted, "#name-b")
+    def _to_practice(self) -> None:
+        self.query_one("#practice", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#practice")
+    def _practice_chosen(self) -> None:
+        self.query_one("#turn", Input).focus()
+
+    @on(Input.Submitted, "#turn")
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        error = self.query_one("#setup-error", Static)
+        try:
+            choice = self._choice()
+        except (ModelError, DurationError, ValueError) as problem:
+            error.update(str(problem))
+            return
+        error.update("")
+        self._on_start(choice)
+
+    def _choice(self) -> SessionChoice:
+        names = []
+        for letter in ("a", "b"):
+            raw = self.query_one(f"#name-{letter}", Input).value
+            try:
+                names.append(clean_name(raw))
+            except ModelError as problem:
+                self.query_one(f"#name-{letter}", Input).focus()
+                raise ValueError(f"Partner {letter.upper()}'s name: {problem.problem}") from None
+        if names[0].casefold() == names[1].casefold():
+            raise ValueError("Please use two different names, so the panes can tell you apart.")
+        practice = self.practice
+        if practice is None:
+            raise ValueError("Please choose a practice.")
+        turn_text = self.query_one("#turn", Input).value.strip()
+        try:
+            turn = parse_duration(turn_text) if turn_text else practice.turn_seconds
+        except DurationError as problem:
+            self.query_one("#turn", Input).focus()
+            raise ValueError(f"Turn length: {problem}") from None
+        scores = [self.query_one(f"#checkin-{letter}", Select).value for letter in ("a", "b")]
+        checkin = None
+        if all(isinstance(score, int) for score in scores):
+            checkin = (scores[0], scores[1])
+        elif any(isinstance(score, int) for score in scores):
+            raise ValueError("Check-in: give both scores, or skip both.")
+        return SessionChoice(
+            practice=practice,
+            names=(names[0], names[1]),
+            turn_seconds=None if turn == practice.turn_seconds else turn,
+            checkin=checkin,
+        )

@@ -1,0 +1,37 @@
+"""Shown instead of a cramped, broken layout when the terminal is too small."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Middle
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+
+class TooSmallScreen(Screen):
+    """Says how big the terminal needs to be; the app removes it once it is."""
+
+    terminal_size: reactive[tuple[int, int]] = reactive((0, 0))
+
+    def compose(self) -> ComposeResult:
+        with Middle():
+            with Center():
+                yield Static(self._message(), id="too-small")
+
+    def show_size(self, width: int, height: int) -> None:
+        self.terminal_size = (width, height)
+
+    def watch_terminal_size(self) -> None:
+        if self.is_mounted:
+            self.query_one("#too-small", Static).update(self._message())
+
+    def _message(self) -> str:
+        width, height = self.terminal_size
+        return (
+            f"This window is too small for bridges ({width}×{height}).\n"
+            f"Please make it at least {MIN_WIDTH}×{MIN_HEIGHT}; everything is kept meanwhile."
+        )

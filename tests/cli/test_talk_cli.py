@@ -1,0 +1,52 @@
+"""`bridges talk`: every wrong argument ends with a plain message and exit status 1,
+before any screen is drawn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def bridges(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bridges_tui", *args],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+
+
+def test_unknown_practice_lists_the_known_ones() -> None:
+    result = bridges("talk", "share-teh-why", "--names", "Sam", "Alex")
+    assert result.returncode == 1
+    assert "no practice called 'share-teh-why'" in result.stderr
+    assert "share-the-why" in result.stderr and "assume-the-best" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_names_known_says_how_to_give_them() -> None:
+    result = bridges("talk", "share-the-why")
+    assert result.returncode == 1
+    assert "--names Sam Alex" in result.stderr
+
+
+def test_bad_duration_says_what_is_accepted() -> None:
+    for bad in ("0", "-2m", "soon", "5h"):
+        result = bridges("talk", "share-the-why", "--names", "Sam", "Alex", f"--turn={bad}")
+        assert result.returncode == 1, bad
+        assert f"--turn {bad!r}" in result.stderr
+        assert '"1m30s"' in result.stderr
+
+
+def test_blank_or_identical_names_are_refused() -> None:
+    blank = bridges("talk", "share-the-why", "--names", "  ", "Alex")
+    assert blank.returncode == 1 and "--names" in blank.stderr
+    same = bridges("talk", "share-the-why", "--names", "Sam", "sam")
+    assert same.returncode == 1 and "must differ" in same.stderr
+
+
+def test_remembered_names_are_used(bridges_home: Path) -> None:
+    bridges_home.mkdir(parents=True)
+    (bridges_home / "config.toml").write_text('[partners]\nnames = ["Sam", "Alex"]\n')
+    result = bridges("talk", "nope")
+    # The names are known, so the only complaint is the practice.
+    assert result.returncode == 1 and "no practice called 'nope'" in result.stderr

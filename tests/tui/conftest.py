@@ -1,0 +1,58 @@
+"""Fixtures for driving the real app with Pilot and a clock that moves only when told."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bridges_tui.core.catalog import builtin_practice
+from bridges_tui.tui.app import BridgesApp, TalkRequest
+
+START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FakeTime:
+    """A monotonic clock and a matching wall clock, both moved by `advance`."""
+
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def now(self) -> float:
+        return self.seconds
+
+    def wall(self) -> datetime:
+        return START + timedelta(seconds=int(self.seconds - 1000.0))
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def talk_app(fake_time: FakeTime):
+    """Make an app that opens straight into a conversation, on fake time."""
+
+    def make(practice_id: str = "share-the-why", names=("Sam", "Alex"), turn_seconds=None) -> BridgesApp:
+        request = TalkRequest(builtin_practice(practice_id), names, turn_seconds)
+        return BridgesApp(talk=request, now=fake_time.now, wall=fake_time.wall)
+
+    return make
+
+
+@pytest.fixture
+def saved_session(bridges_home: Path):
+    """Read the one session file on disk, as a couple's editor would see it."""
+
+    def read() -> dict:
+        files = sorted((bridges_home / "sessions").glob("*.toml"))
+        assert len(files) == 1, files
+        return tomllib.loads(files[0].read_text(encoding="utf-8"))
+
+    return read

@@ -1,0 +1,119 @@
+"""The setup screen, help, the command palette and a terminal that is too small."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Select, Static
+
+from bridges_tui.tui.app import BridgesApp
+from bridges_tui.tui.screens.conversation import ConversationScreen
+from bridges_tui.tui.screens.help import HelpScreen
+from bridges_tui.tui.screens.setup import SetupScreen
+from bridges_tui.tui.screens.too_small import TooSmallScreen
+
+
+async def fill_setup(pilot, a: str, b: str, turn: str | None = None) -> None:
+    screen = pilot.app.screen
+    screen.query_one("#name-a", Input).value = a
+    screen.query_one("#name-b", Input).value = b
+    if turn is not None:
+        screen.query_one("#turn", Input).value = turn
+    await pilot.pause()
+
+
+async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
+    fake_time, bridges_home: Path
+) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert isinstance(app.screen, SetupScreen)
+        await fill_setup(pilot, "Sam 🌻", "Alex", turn="1m30s")
+        app.screen.query_one("#practice", OptionList).highlighted = 1
+        app.screen.query_one("#checkin-a", Select).value = 3
+        app.screen.query_one("#checkin-b", Select).value = 2
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.practice.id == "assume-the-best"
+    config = tomllib.loads((bridges_home / "config.toml").read_text(encoding="utf-8"))
+    assert config["partners"]["names"] == ["Sam 🌻", "Alex"]
+    [session] = (bridges_home / "sessions").glob("*.toml")
+    saved = tomllib.loads(session.read_text(encoding="utf-8"))
+    assert saved["checkin"]["before"] == [3, 2]
+    assert saved["turn_s"] == 90
+
+    again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with again.run_test(size=(100, 32)) as pilot:
+        # The unfinished session is offered first; not now.
+        await pilot.press("escape")
+        assert again.screen.query_one("#name-a", Input).value == "Sam 🌻"
+        assert again.screen.query_one("#name-b", Input).value == "Alex"
+
+
+async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(100, 32)) as pilot:
+        cases = [
+            (("", "Alex", None), "Partner A's name: please give a name"),
+            (("Sam", "sam", None), "two different names"),
+            (("Sam", "Alex", "forever"), "Turn length:"),
+        ]
+        for (a, b, turn), message in cases:
+            await fill_setup(pilot, a, b, turn)
+            await pilot.press("ctrl+s")
+            assert isinstance(app.screen, SetupScreen)
+            assert message in str(app.screen.query_one("#setup-error", Static).render())
+        await fill_setup(pilot, "Sam", "Alex", "2m")
+        app.screen.query_one("#checkin-a", Select).value = 4
+        await pilot.press("ctrl+s")
+        assert "give both scores, or skip both" in str(
+            app.screen.query_one("#setup-error", Static).render()
+        )
+    assert not (bridges_home / "sessions").exists(), "nothing starts until the setup is right"
+
+
+async def test_help_opens_and_closes(talk_app) -> None:
+    app = talk_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_every_conversation_key_is_a_palette_command(talk_app) -> None:
+    app = talk_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Conversation: Start/next", "Conversation: Break", "Conversation: End",
+                       "bridges: Help", "bridges: Quit"):
+            assert wanted in titles, titles
+        # Keys that mean nothing yet (no turn running) are not offered.
+        assert "Conversation: Pause" not in titles
+        await pilot.press("space")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Conversation: Pause" in titles
+
+
+async def test_quit_asks_first(talk_app) -> None:
+    app = talk_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.press("n")
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_too_small_says_so_and_recovers(talk_app) -> None:
+    app = talk_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "50×15" in str(app.screen.query_one("#too-small", Static).render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)

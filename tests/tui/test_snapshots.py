@@ -1,0 +1,107 @@
+"""Snapshots of every conversation-side screen at 80×24 and 120×40.
+
+Time is fake and the data folder has a fixed path, so each picture is the same on
+every run. Update them after a deliberate change with
+`scripts/test tests/tui/test_snapshots.py --snapshot-update`, and look at each one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from bridges_tui.tui.app import BridgesApp
+from bridges_tui.tui.screens.conversation import ConversationScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+FIXED_HOME = Path("/tmp/bridges-snapshot-home")
+
+
+@pytest.fixture(autouse=True)
+def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder whose path is the same on every run (it is shown on screen)."""
+    shutil.rmtree(FIXED_HOME, ignore_errors=True)
+    monkeypatch.setenv("BRIDGES_HOME", str(FIXED_HOME))
+    yield FIXED_HOME
+    shutil.rmtree(FIXED_HOME, ignore_errors=True)
+
+
+def moving(fake_time, *steps):
+    """A run_before that presses keys and moves fake time: ("keys", ...) or seconds."""
+
+    async def run(pilot) -> None:
+        for step in steps:
+            if isinstance(step, (int, float)):
+                fake_time.advance(step)
+                if isinstance(pilot.app.screen, ConversationScreen):
+                    pilot.app.screen.refresh_view()
+            elif step == "wait for the flash to fade":
+                await pilot.pause(1.0)
+            elif isinstance(step, tuple) and step[0] == "type":
+                pilot.app.screen.query_one(Input).value = step[1]
+            else:
+                await pilot.press(*step)
+            await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup(snap_compare, size) -> None:
+    assert snap_compare(BridgesApp(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_together_step_waiting(snap_compare, talk_app, size) -> None:
+    assert snap_compare(talk_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_speaking(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 35)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_b_speaking(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 20)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_overtime(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 72, "wait for the flash to fade")
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_paused(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 20, ("p",), 15)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_note_prompt(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",),
+                 ("type", "Change helps Sam feel less stuck"))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_breather(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 20, ("b",), 125)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",),
+                 ("type", "Change helps Sam feel less stuck"), ("enter",),
+                 ("e",), ("y",))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
