@@ -7,7 +7,6 @@ every run. Update them after a deliberate change with
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,16 @@ from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-FIXED_HOME = Path("/tmp/bridges-snapshot-home")
 
 
 @pytest.fixture(autouse=True)
-def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data folder whose path is the same on every run (it is shown on screen)."""
-    shutil.rmtree(FIXED_HOME, ignore_errors=True)
-    monkeypatch.setenv("BRIDGES_HOME", str(FIXED_HOME))
-    yield FIXED_HOME
-    shutil.rmtree(FIXED_HOME, ignore_errors=True)
+def fixed_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder that is shown the same way on every run ("~/bridges/…"), and
+    private to this test even when several test runs share the machine."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    home = tmp_path / "bridges"
+    monkeypatch.setenv("BRIDGES_HOME", str(home))
+    return home
 
 
 def moving(fake_time, *steps):

@@ -41,3 +41,11 @@ def config_file() -> Path:
 def user_practices_dir() -> Path:
     """Where people drop practice scripts of their own."""
     return config_dir() / "practices"
+
+
+def shown(path: Path) -> str:
+    """A path as a person reads it: under the home folder it starts with `~`."""
+    try:
+        return "~/" + str(Path(path).relative_to(Path.home()))
+    except ValueError:
+        return str(path)

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from bridges_tui.core import paths
 from bridges_tui.core.conversation import Conversation
 from bridges_tui.core.durations import format_clock
 from bridges_tui.core.keeper import SessionKeeper
@@ -91,7 +92,7 @@ class SummaryScreen(Screen):
                           transcript.started.strftime("%a %d %b %Y, %H:%M"))
         )
         where = self.keeper.path if self.keeper and self.keeper.path else None
-        saved = f"Saved to {where}" if where else "Not saved yet: bridges keeps trying."
+        saved = f"Saved to {paths.shown(where)}" if where else "Not saved yet: bridges keeps trying."
         if self.keeper is not None and self.keeper.unsaved:
             saved = f"Not saved yet ({self.keeper.problem}); bridges keeps trying."
         self.query_one("#summary-saved", Static).update(saved)
