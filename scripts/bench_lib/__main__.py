@@ -1,0 +1,274 @@
+"""`scripts/bench`: measure bridges against its performance budgets and print one table.
+
+Usage: scripts/bench [--runs N] [--seconds S] [--markdown FILE]
+Exit status 0 when every budget passes, 1 when any fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: make `bench_lib` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "bench_lib"
+
+from bench_lib import apps, probes, records  # noqa: E402
+from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available  # noqa: E402
+from bench_lib.history_maker import make_history  # noqa: E402
+from bench_lib.report import Row, header, load_average, markdown, plain, progress  # noqa: E402
+
+SESSIONS = 1000
+FRAME_MS = 1000 / 60
+NOT_BUILT = "not built yet"
+#: Modules that only later screens need: history, statistics (summary, trends), replay.
+LATER_ONLY = re.compile(r"^bridges_tui\.\S*(history|summary|replay|trend|statistic|stats)")
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def ms(seconds: float) -> str:
+    return f"{1000 * seconds:.0f} ms"
+
+
+def mib(kib: float) -> str:
+    return f"{kib / 1024:.1f} MiB"
+
+
+def ratio_row(item: str, measure: str, mine: list[float], bare: list[float], limit: float, show) -> Row:
+    ratio = med(mine) / med(bare)
+    return Row(item, measure, f"{show(med(mine))} ({ratio:.2f}×)", show(med(bare)), f"≤ {limit}× bare", ratio <= limit)
+
+
+def failed_rows(item: str, measure: str, budget: str, error: BaseException) -> list[Row]:
+    text = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:90]
+    traceback.print_exception(error, file=sys.stderr)
+    return [Row(item, measure, f"error: {text}", "—", budget, False)]
+
+
+class Bench:
+    def __init__(self, runs: int, seconds: float, workdir: Path) -> None:
+        self.runs = runs
+        self.seconds = seconds
+        self.rows: list[Row] = []
+        progress(f"writing {SESSIONS:,} sessions of 40 turns with the real store")
+        started = time.monotonic()
+        self.history_home = workdir / "history"
+        make_history(self.history_home, SESSIONS)
+        progress(f"… in {time.monotonic() - started:.1f} s")
+        self.available = commands_available(child_env(self.history_home))
+        if "list" in self.available:
+            # A couple's history index is built the first time they look back; every
+            # later look uses it. Measure that usual case: build it now, untimed.
+            records.warm_index(self.history_home)
+        self.homes = probes.Homes(self.history_home)
+        self.has_history = "history" in self.available
+        self.has_list = "list" in self.available
+        self.paints: dict[str, probes.FirstPaint] = {}
+
+    def attempt(self, item: str, measure: str, budget: str, build: Callable[[], list[Row]]) -> None:
+        try:
+            self.rows += build()
+        except Exception as error:  # noqa: BLE001 - one broken measure must not hide the rest
+            self.rows += failed_rows(item, measure, budget, error)
+
+    # --- 1 --------------------------------------------------------------------------
+
+    def startup(self) -> list[Row]:
+        programs = [BARE, SETUP, TALK] + ([HISTORY] if self.has_history else [])
+        progress(f"first paint: {self.runs} rounds of {', '.join(p.key for p in programs)}")
+        self.paints = probes.first_paints(programs, self.homes, self.runs)
+        bare = self.paints["bare"].seconds
+        return [
+            ratio_row("1", f"startup to first paint: {SETUP.label}", self.paints["setup"].seconds, bare, 1.3, ms),
+            ratio_row("1", f"startup to first paint: {TALK.label}", self.paints["talk"].seconds, bare, 1.3, ms),
+        ]
+
+    def first_screen_only(self) -> list[Row]:
+        progress("what is imported and read before the first screen")
+        known = self.homes._known
+        rows = []
+        for program in (SETUP, TALK):
+            loaded = probes.loaded_before_first_paint(program, self.homes)
+            later = sorted({name for name in loaded.modules if LATER_ONLY.match(name)})
+            sessions = [path for path in loaded.files if "/sessions/" in path and Path(path).name in known]
+            scripts = sorted({Path(path).name for path in loaded.files if "/practices/" in path and path.endswith(".toml")})
+            extra_scripts = [name for name in scripts if program is TALK and name != "share-the-why.toml"]
+            problems = []
+            if later:
+                problems.append("imports " + ", ".join(name.removeprefix("bridges_tui.") for name in later))
+            if sessions:
+                problems.append(f"reads {len(set(sessions))} of {len(known)} past sessions")
+            if extra_scripts:
+                problems.append("reads practice " + ", ".join(extra_scripts))
+            own = sum(1 for name in loaded.modules if name.startswith("bridges_tui"))
+            summary = "; ".join(problems) or f"only what it shows ({own} bridges modules, {len(scripts)} practice files)"
+            rows.append(Row("1", f"loaded before first paint: {program.label}", summary, "—",
+                            "no history, statistics, other practices", not problems))
+        return rows
+
+    # --- 2 --------------------------------------------------------------------------
+
+    def idle(self) -> list[Row]:
+        progress(f"idle: {self.seconds:.0f} s of the bare app, then {self.seconds:.0f} s of a running turn")
+        bare = probes.idle(BARE, self.homes, self.seconds)
+        mine = probes.idle(TALK, self.homes, self.seconds)
+        return [Row(
+            "2", f"idle CPU with the turn clock running ({mine.ran})",
+            f"{mine.cpu_percent:.2f}% of a core, {mine.bytes_per_s:,.0f} B/s, {mine.frames_per_s:.1f} frames/s",
+            f"{bare.cpu_percent:.2f}%, {bare.bytes_per_s:,.0f} B/s",
+            "< 1% of a core", mine.cpu_percent < 1.0,
+        )]
+
+    # --- 3 --------------------------------------------------------------------------
+
+    def clock(self) -> list[Row]:
+        progress(f"clock accuracy: {self.seconds:.0f} s, frozen 250 ms every 3 s")
+        result = probes.clock_accuracy(self.homes, self.seconds)
+        end_ok = result.end_shown == result.end_truth
+        ok = result.worst_ms <= 50 and result.missing == 0 and end_ok and abs(result.drift_ms) <= FRAME_MS
+        shown = probes._clock(result.end_shown)
+        detail = (
+            f"worst {result.worst_ms:.0f} ms off over {result.changes} changes"
+            + (f", {result.missing} seconds never shown" if result.missing else "")
+            + f"; end shows {shown} ({'= truth' if end_ok else 'truth ' + probes._clock(result.end_truth)})"
+            + f", drift {result.drift_ms:+.0f} ms"
+        )
+        return [Row("3", "clock vs monotonic truth, app frozen 250 ms every 3 s", detail, "—",
+                    "≤ 50 ms off once unblocked; no drift", ok)]
+
+    # --- 4 --------------------------------------------------------------------------
+
+    def keys(self) -> list[Row]:
+        progress("key to frame: space and p, bare app then bridges")
+        bare, mine = probes.KeyTimes(), probes.KeyTimes()
+        for _ in range(2):  # each round: 3 starts, 3 hand-overs, 12 p; bare app first
+            probes.key_to_frame(BARE, self.homes, bare)
+            probes.key_to_frame(TALK, self.homes, mine)
+        rows = []
+        for key, meaning in (("start", "space: start the turn"), ("hand-over", "space: hand over (autosaves)"),
+                             ("p", "p: pause / resume")):
+            times = mine.by_key.get(key, [])
+            reference = bare.by_key.get(key, [])
+            missed = [text for text in mine.missed if text.startswith(key)]
+            ok = bool(times) and not missed and med(times) <= FRAME_MS
+            detail = (
+                f"median {med(times):.1f} ms, worst {max(times, default=float('nan')):.1f} ms "
+                f"({len(times)} presses; first byte {med(mine.first_byte.get(key, [])):.1f} ms)"
+                + (f"; {len(missed)} never shown" if missed else "")
+            )
+            rows.append(Row("4", f"key to frame: {meaning}", detail,
+                            f"median {med(reference):.1f} ms", f"median ≤ {FRAME_MS:.1f} ms (one frame)", ok))
+        return rows
+
+    # --- 5 --------------------------------------------------------------------------
+
+    def history(self) -> list[Row]:
+        measure = f"history usable, {SESSIONS:,} sessions (first paint − bare first paint)"
+        budget = "≤ 300 ms over bare"
+        if not self.has_history:
+            return [Row("5", measure, NOT_BUILT, "—", budget, False)]
+        mine, bare = med(self.paints["history"].seconds), med(self.paints["bare"].seconds)
+        return [Row("5", measure, f"+{ms(mine - bare)} ({ms(mine)} in all)", ms(bare), budget, mine - bare <= 0.3)]
+
+    def listing(self) -> list[Row]:
+        rows = []
+        measure = f"`bridges list` ({SESSIONS:,} sessions) vs `bridges --version`"
+        if not self.has_list:
+            rows.append(Row("5", measure, NOT_BUILT, "—", "≤ 2× --version", False))
+        else:
+            progress(f"`bridges list` against `bridges --version`, {self.runs} each")
+            result = records.listing(self.history_home, self.runs)
+            ratio = med(result.list_s) / med(result.version_s)
+            rows.append(Row("5", measure, f"{ms(med(result.list_s))} ({ratio:.2f}×, {result.lines} lines)",
+                            f"--version {ms(med(result.version_s))}", "≤ 2× --version", ratio <= 2))
+        imported = records.version_imports(self.history_home)
+        rows.append(Row("5", "`bridges --version` imports no Textual",
+                        "imports textual" if "textual" in imported else "no textual", "—",
+                        "no textual", "textual" not in imported))
+        return rows
+
+    # --- 6 --------------------------------------------------------------------------
+
+    def saving(self) -> list[Row]:
+        progress("autosave of a 40-turn session, 200 times")
+        result = records.autosave()
+        median, worst = med(result.ms), max(result.ms)
+        ok = median < 5 and worst <= FRAME_MS
+        return [Row("6", f"autosave, 40-turn session ({result.file_kib:.0f} KiB file)",
+                    f"median {median:.2f} ms, worst {worst:.2f} ms ({len(result.ms)} saves)", "—",
+                    f"median < 5 ms, worst ≤ {FRAME_MS:.1f} ms", ok)]
+
+    # --- 7 --------------------------------------------------------------------------
+
+    def memory(self) -> list[Row]:
+        bare = [float(kib) for kib in self.paints["bare"].peak_kib]
+        rows = [ratio_row("7", "peak memory: conversation screen", [float(k) for k in self.paints["talk"].peak_kib],
+                          bare, 1.5, mib)]
+        measure = f"peak memory: history with {SESSIONS:,} sessions"
+        if not self.has_history:
+            rows.append(Row("7", measure, NOT_BUILT, "—", "≤ 1.5× bare", False))
+        else:
+            rows.append(ratio_row("7", measure, [float(k) for k in self.paints["history"].peak_kib], bare, 1.5, mib))
+        return rows
+
+    def run(self) -> list[Row]:
+        self.attempt("1", "startup to first paint", "≤ 1.3× bare", self.startup)
+        self.attempt("1", "loaded before first paint", "nothing later screens need", self.first_screen_only)
+        self.attempt("2", "idle CPU with the turn clock running", "< 1% of a core", self.idle)
+        self.attempt("3", "clock accuracy", "≤ 50 ms off; no drift", self.clock)
+        self.attempt("4", "key to frame", f"≤ {FRAME_MS:.1f} ms", self.keys)
+        self.attempt("5", "history usable", "≤ 300 ms over bare", self.history)
+        self.attempt("5", "`bridges list`", "≤ 2× --version", self.listing)
+        self.attempt("6", "autosave", "< 5 ms", self.saving)
+        self.attempt("7", "peak memory", "≤ 1.5× bare", self.memory)
+        return self.rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each quick measure (at least 5; default 7)")
+    parser.add_argument("--seconds", type=float, default=30.0,
+                        help="length of the idle and clock runs (default 30)")
+    parser.add_argument("--markdown", metavar="FILE", type=Path, help="also write the table as Markdown to FILE")
+    parser.add_argument("--source", metavar="DIR", type=Path,
+                        help="measure the bridges_tui under DIR/src (a scratch copy with a change "
+                             "to try) instead of this checkout's")
+    args = parser.parse_args(argv)
+    if args.source is not None:
+        apps.SOURCE = args.source.resolve()
+        sys.path.insert(0, str(apps.SOURCE / "src"))
+        progress(f"measuring the bridges_tui in {apps.SOURCE / 'src'}")
+    if args.runs < 5:
+        parser.error("--runs must be at least 5 (the budgets are medians of at least 5 runs)")
+    started = time.monotonic()
+    load_before = load_average()
+    workdir = Path(tempfile.mkdtemp(prefix="bridges-bench-"))
+    bench = None
+    try:
+        bench = Bench(args.runs, args.seconds, workdir)
+        rows = bench.run()
+    finally:
+        if bench is not None:
+            bench.homes.remove()
+        shutil.rmtree(workdir, ignore_errors=True)
+    head = header(args.runs, args.seconds, time.monotonic() - started, load_before)
+    print(plain(rows, head))
+    if args.markdown:
+        args.markdown.write_text(markdown(rows, head), encoding="utf-8")
+        progress(f"Markdown table written to {args.markdown}")
+    return 0 if all(row.ok for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
