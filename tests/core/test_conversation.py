@@ -78,10 +78,13 @@ def begin(fake: FakeClock, practice: Practice | None = None, **options: object) 
 
 
 def speak(talk: Conversation, fake: FakeClock, seconds: float | str) -> None:
-    """One whole turn: start, talk for `seconds`, hand over."""
+    """One whole turn: start, talk for `seconds`, hand over (and, on a listening-loop
+    step, "yes, you got it" at once)."""
     talk.start_turn()
     fake.advance(seconds)
     talk.hand_over()
+    if talk.state == "confirming":
+        talk.confirm()
 
 
 # --- a whole session ---------------------------------------------------------------------
@@ -637,16 +640,23 @@ def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
     fake.advance(30)
     talk.hand_over()
     assert talk.pending_note is None
-    # reflect-back: Alex (the other) asks and reflects; Alex notes what was heard.
+    # reflect-back, a listening loop: Alex (the other) reflects, Sam answers.
     talk.start_turn()
     fake.advance(90)
-    talk.hand_over()  # too soon: Sam hadn't said "yes, that's it"
+    assert talk.hand_over() is None and talk.state == "confirming"
+    talk.confirm()  # a stray "yes": Sam hadn't said it
     assert talk.pending_note == 3
     talk.set_note(3, "Change helps Sam feel less stuck after work.")
     talk.undo()
-    talk.resume()
+    assert talk.state == "confirming" and talk.tries == 1
+    talk.not_quite()  # Sam clarifies for 12 s; Alex tries again for 20 s
+    assert talk.floor_holder == "A"
+    fake.advance(12)
+    talk.hand_over()
+    assert talk.floor_holder == "B" and talk.tries == 2
     fake.advance(20)
     talk.hand_over()
+    talk.confirm()
     talk.skip_note()  # the note written before the undo stays
     # name-it, Alex leads; a breather in the middle.
     talk.start_turn()
@@ -681,8 +691,10 @@ def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
         ("We both want home to feel like ours.", "both"),
     ]
     assert [b.seconds for b in transcript.breaks] == [180]
-    assert transcript.floor_seconds() == {"A": 270, "B": 275, "both": 205}
-    assert transcript.balance() == pytest.approx(270 / 545)
+    assert [(t.tries, t.clarify_s) for t in transcript.turns if t.tries] == [(2, 12), (1, None)]
+    # Sam's clarifying is Sam's floor time, not Alex's.
+    assert transcript.floor_seconds() == {"A": 282, "B": 275, "both": 205}
+    assert transcript.balance() == pytest.approx(282 / 557)
     assert talk.balance() == transcript.balance()
     assert transcript.status == "complete" and transcript.practice == "share-the-why"
     assert transcript.title == "Share the why"

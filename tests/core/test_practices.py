@@ -82,7 +82,10 @@ def only_problem(data: dict[str, Any] | str) -> PracticeProblem:
 
 
 def test_builtins_come_in_a_fixed_order() -> None:
-    assert builtin_ids()[:2] == BUILTIN_ORDER == ("share-the-why", "assume-the-best")
+    assert builtin_ids() == BUILTIN_ORDER == (
+        "same-team", "share-the-why", "assume-the-best", "differences", "say-what-you-want",
+        "undefended",
+    )
 
 
 @pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
@@ -338,7 +341,7 @@ def write(folder: Path, name: str, data: dict[str, Any] | str) -> Path:
 
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path / "nowhere")
-    assert catalog.ids()[:2] == BUILTIN_ORDER
+    assert catalog.ids()[:6] == BUILTIN_ORDER
     assert catalog.broken == () and catalog.overridden == ()
 
 
@@ -361,7 +364,7 @@ def test_user_scripts_follow_the_builtins_by_id(tmp_path: Path) -> None:
 def test_a_user_override_wins_in_place_and_is_marked(tmp_path: Path) -> None:
     path = write(tmp_path, "mine.toml", script(id="share-the-why", title="Our why"))
     catalog = load_catalog(tmp_path)
-    assert catalog.ids()[:2] == BUILTIN_ORDER
+    assert catalog.ids()[:6] == BUILTIN_ORDER
     practice = catalog.get("share-the-why")
     assert practice is not None and practice.title == "Our why"
     assert practice.source == "user" and practice.path == str(path)

@@ -71,9 +71,21 @@ async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> N
         assert app.screen.conversation.state == "speaking", "time running out never advances"
         await pilot.press("space")
 
-        # B reflects back and writes what they heard.
+        # B reflects back; Sam says "not quite" and clarifies; B tries again, and gets
+        # it; then B writes what they heard.
         assert pane(app, "b").role == "speaking"
         await take_turn(pilot, fake_time, 30)
+        assert app.screen.conversation.state == "confirming"
+        assert (pane(app, "a").role, pane(app, "b").role) == ("answering", "asking")
+        assert "Did Alex get it?" in pane_text(app, "a")
+        await pilot.press("n")
+        assert (pane(app, "a").role, pane(app, "b").role) == ("speaking", "listening")
+        await let_time_pass(pilot, fake_time, 15)
+        await pilot.press("space")
+        assert pane(app, "b").role == "speaking"
+        assert "try 2" in str(app.screen.query_one("#step-heading", Static).render())
+        await let_time_pass(pilot, fake_time, 20)
+        await pilot.press("space", "y")
         await write_note(pilot, "Moving things around helps Sam feel less stuck.")
 
         # B names a want; an accidental hand-over is undone.
@@ -99,8 +111,10 @@ async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> N
         await let_time_pass(pilot, fake_time, 30)
         await pilot.press("space")
 
-        # A reflects back, with a note; then the closing, together, with a note.
+        # A reflects back and gets it the first time, with a note; then the closing,
+        # together, with a note.
         await take_turn(pilot, fake_time, 45)
+        await pilot.press("y")
         await write_note(pilot, "Familiar rooms help Alex feel calm.")
         await take_turn(pilot, fake_time, 60)
         await write_note(pilot, "We both want home to feel safe.")
@@ -124,7 +138,11 @@ async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> N
         ("name-it", "B"), ("explain-why", "B"), ("reflect-back", "A"),
         ("understand", "both"),
     ]
-    assert [t["spoken_s"] for t in turns] == [50, 60, 160, 30, 30, 90, 45, 60]
+    assert [t["spoken_s"] for t in turns] == [50, 60, 160, 50, 30, 90, 45, 60]
+    # The listening loop: two tries for Alex, with Sam's 15 s of clarifying his own.
+    assert (turns[3]["tries"], turns[3]["clarify_s"]) == (2, 15)
+    assert turns[6]["tries"] == 1 and "clarify_s" not in turns[6]
+    assert "tries" not in turns[2]
     assert turns[1]["paused_s"] == 10
     assert turns[2]["planned_s"] == 150 and turns[5]["planned_s"] == 90
     assert turns[3]["note"] == "Moving things around helps Sam feel less stuck."

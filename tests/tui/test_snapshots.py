@@ -84,10 +84,32 @@ def test_paused(snap_compare, talk_app, fake_time, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_listening_loop_question(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_listening_loop_clarifying(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",), ("n",), 14)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_note_prompt(snap_compare, talk_app, fake_time, size) -> None:
     run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
-                 ("space",), 100, ("space",), ("space",), 60, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),
                  ("type", "Change helps Sam feel less stuck"))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_note_prompt_with_a_phrasing_hint(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),
+                 ("type", "You always move things without asking"))
     assert snap_compare(talk_app(), terminal_size=size, run_before=run)
 
 
@@ -100,7 +122,7 @@ def test_breather(snap_compare, talk_app, fake_time, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare, talk_app, fake_time, size) -> None:
     run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
-                 ("space",), 100, ("space",), ("space",), 60, ("space",),
+                 ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),
                  ("type", "Change helps Sam feel less stuck"), ("enter",),
                  ("e",), ("y",))
     assert snap_compare(talk_app(), terminal_size=size, run_before=run)

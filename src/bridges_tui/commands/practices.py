@@ -158,6 +158,9 @@ def check_script(file: str) -> int:
         if planned.step.note is not None:
             note = f"note by {planned.note_writer}: {safe(planned.step.note.label)}"
             _say(out, Text(" " * len(columns) + note, style="dim"))
+        if planned.step.confirm:
+            answer = f"listening loop: {planned.listener} answers y (got it) or n (not quite)"
+            _say(out, Text(" " * len(columns) + answer, style="dim"))
     _advise(out, practice, path)
     return 0
 

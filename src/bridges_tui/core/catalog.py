@@ -25,7 +25,12 @@ from bridges_tui.core.practices import (
 )
 
 #: Built-ins in the order the picker shows them; any other built-in file follows by id.
-BUILTIN_ORDER: tuple[str, ...] = ("share-the-why", "assume-the-best")
+#: Being on the same team comes first, where the source advises a couple to start;
+#: then the two core flows, then the others in the source's order.
+BUILTIN_ORDER: tuple[str, ...] = (
+    "same-team", "share-the-why", "assume-the-best", "differences", "say-what-you-want",
+    "undefended",
+)
 
 
 def _builtin_files() -> dict[str, Any]:

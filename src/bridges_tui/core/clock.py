@@ -67,12 +67,15 @@ class TurnClock:
         planned_s: float,
         *,
         running: bool = False,
+        in_overtime: bool = False,
         now: Callable[[], float] = time.monotonic,
     ) -> TurnClock:
         """A clock picked up again with its time intact (used by undo and breathers).
 
         It comes back paused unless `running` is true; either way the time spoken and
-        paused so far is kept, and the allowance is never below what was spoken.
+        paused so far is kept, and the allowance is never below what was spoken, unless
+        `in_overtime`: then a turn already past its time comes back still past it (a
+        listening loop's new try carries on the same allowance).
         """
         for value, what in ((spoken_s, "spoken time"), (paused_s, "paused time")):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -80,7 +83,8 @@ class TurnClock:
             if not math.isfinite(value) or value < 0:
                 raise ClockError(f"{what} must be zero or more seconds, got {value!r}")
         clock = cls(planned_s, now=now)
-        clock._planned = max(clock._planned, float(spoken_s))
+        if not in_overtime:
+            clock._planned = max(clock._planned, float(spoken_s))
         clock._spoken_total = float(spoken_s)
         clock._paused_total = float(paused_s)
         clock._mark = now()

@@ -5,7 +5,7 @@
 names = ["Sam", "Alex"]   # remembered from the last session
 
 [hints]
-phrasing = true           # show sentence starters and phrasing hints
+phrasing = true           # a gentle hint under a note that sounds like blame
 ```
 
 A broken config file must never stop the app or be lost: `load_config` falls back to
@@ -62,7 +62,7 @@ class Config:
 
     #: The partners' names from the last session (A, B), offered again at setup.
     names: tuple[str, str] | None = attrs.field(default=None, converter=_names)
-    #: Whether to show sentence starters and phrasing hints during a turn.
+    #: Whether a gentle phrasing hint may appear under a note as it is typed.
     phrasing_hints: bool = attrs.field(default=True)
     #: Everything in the file this version does not know, in the file's own shape
     #: (top-level keys, and unknown keys inside [partners] and [hints]).
@@ -108,6 +108,8 @@ def read_config(path: Path | str) -> Config:
         raise ConfigError("it is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"it is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError("it is nested too deeply to be a config file") from None
     return _from_document(document)
 
 

@@ -11,7 +11,9 @@ screen; time comes from injected clocks.
 States:
 
 - "ready": the current step is waiting for its speaker to begin.
-- "speaking" / "paused": a turn is on the floor.
+- "speaking" / "paused": a turn is on the floor (in a listening loop, possibly the
+  listener's clarification: see `floor_holder` and `step_floor`).
+- "confirming": a listening loop waits for its answer: did they get it?
 - "on-break": a breather; the turn clock is frozen until it ends.
 - "done": every step is recorded; the session awaits `finish()`.
 - "finished": complete or ended early; only notes, check-in and closing can change.
@@ -25,15 +27,18 @@ from datetime import datetime
 from typing import Any
 
 from bridges_tui.core.clock import ClockError, TurnClock
-from bridges_tui.core.model import Break, Followup, PlannedStep, Practice, Transcript, Turn
+from bridges_tui.core.model import (
+    Break, Followup, PlannedStep, Practice, Speaker, Transcript, Turn, other_partner,
+)
 from bridges_tui.core.session_record import ConversationError, SessionRecord
+from bridges_tui.core.step_floor import CLARIFYING, StepFloor
 
 __all__ = ["STATES", "Conversation", "ConversationError", "local_now"]
 
-READY, SPEAKING, PAUSED, ON_BREAK, DONE, FINISHED = (
-    "ready", "speaking", "paused", "on-break", "done", "finished"
+READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = (
+    "ready", "speaking", "paused", "confirming", "on-break", "done", "finished"
 )
-STATES: tuple[str, ...] = (READY, SPEAKING, PAUSED, ON_BREAK, DONE, FINISHED)
+STATES: tuple[str, ...] = (READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED)
 
 
 #: Why a move is refused: by state, or by (state, move) where that says it better.
@@ -41,6 +46,7 @@ _REFUSALS: dict[Any, str] = {
     READY: "the turn has not started yet",
     SPEAKING: "a turn is on the floor",
     PAUSED: "the turn is paused",
+    CONFIRMING: "waiting for the answer: did they get it? (y or n)",
     ON_BREAK: "you are on a breather; end it first",
     DONE: "every step is done",
     FINISHED: "this session has ended",
@@ -132,15 +138,15 @@ class Conversation:
         self._state = DONE if self._position == len(self.plan) else READY
         self.pending_note: int | None = None
         self._turn_started: datetime | None = None
-        # Undo brings back the exact clock of the last hand-over (not the figures
+        # Undo brings back the exact floor of the last hand-over (not the figures
         # rounded for the transcript) and the turn as recorded, so its start time,
         # note and unknown keys survive a second hand-over.
-        self._handed_clock: TurnClock | None = None
+        self._handed_floor: StepFloor | None = None
         self._taken_back: Turn | None = None
         self._break_started: datetime | None = None
         self._break_mark = 0.0
         self._state_after_break = READY
-        self.clock = self._fresh_clock()
+        self._floor = self._fresh_floor()
 
     # --- where we are ---------------------------------------------------------------
 
@@ -189,6 +195,41 @@ class Conversation:
         """The breathers taken so far."""
         return tuple(self._record.breaks)
 
+    @property
+    def clock(self) -> TurnClock:
+        """The countdown on the floor (a clarifying partner's while they clarify)."""
+        return self._floor.clock
+
+    @clock.setter
+    def clock(self, value: TurnClock) -> None:
+        self._floor.clock = value
+
+    @property
+    def phase(self) -> str | None:
+        """On a listening-loop step, "reflecting", "confirming" or "clarifying"."""
+        return self._floor.phase if self._on_a_step else None
+
+    @property
+    def tries(self) -> int | None:
+        """On a listening-loop step, the reflection under way (1 for the first)."""
+        return self._floor.tries if self._on_a_step else None
+
+    @property
+    def _on_a_step(self) -> bool:
+        # Once all is done or ended, the last floor stays only for its figures.
+        return self.current is not None and self._state != FINISHED
+
+    @property
+    def floor_holder(self) -> Speaker | None:
+        """Who has (or, before the turn begins, will have) the floor: the step's
+        speaker, or its listener while they clarify. None once every step is done."""
+        current = self.current
+        if current is None:
+            return None
+        if self.phase == CLARIFYING:
+            return other_partner(current.speaker)  # type: ignore[return-value]
+        return current.speaker
+
     # --- the floor ------------------------------------------------------------------
 
     def start_turn(self) -> None:
@@ -196,17 +237,37 @@ class Conversation:
         self._require({READY}, "start a turn")
         self.clock.start()
         self._turn_started = self._wall()
-        self._handed_clock = None
+        self._handed_floor = None
         self._state = SPEAKING
 
-    def hand_over(self) -> Turn:
-        """Record the turn on the floor and move on to the next step."""
+    def hand_over(self) -> Turn | None:
+        """Record the turn on the floor and move on to the next step.
+
+        In a listening loop nothing is recorded yet (None): the reflecting partner's
+        hand-over asks "did I get it?" (state "confirming"), and a clarification hands
+        the floor back for another try.
+        """
         self._require({SPEAKING, PAUSED}, "hand over the floor")
-        turn = self._record_turn()
-        self._advance()
-        planned = self.plan[len(self._record.turns) - 1]
-        self.pending_note = len(self._record.turns) - 1 if planned.step.note is not None else None
-        return turn
+        if self._floor.phase == CLARIFYING:
+            self._floor.try_again()
+            self._state = SPEAKING
+        elif self._floor.loop:
+            self._floor.ask()
+            self._state = CONFIRMING
+        else:
+            return self._close_step()
+        return None
+
+    def confirm(self) -> Turn:
+        """"Yes, you got it": the listening loop's step is recorded; the floor moves on."""
+        self._require_answer("confirm")
+        return self._close_step()
+
+    def not_quite(self) -> None:
+        """"Not quite": the partner who was reflected takes the floor to clarify."""
+        self._require_answer("say not quite")
+        self._floor.not_quite()
+        self._state = SPEAKING
 
     def pause(self) -> None:
         """Hold the speaker's clock."""
@@ -251,36 +312,47 @@ class Conversation:
     @property
     def can_undo(self) -> bool:
         """True while the last hand-over can be taken back: a turn is recorded and the
-        next step has not begun."""
-        return self._state in (READY, DONE) and bool(self._record.turns)
+        next step has not begun, or a listening loop has a move to take back."""
+        return self._loop_can_undo or (self._state in (READY, DONE) and bool(self._record.turns))
 
-    def undo(self) -> Turn:
+    @property
+    def _loop_can_undo(self) -> bool:
+        # Only while the loop is on the floor: once its step is recorded, undo takes
+        # back the recorded turn instead.
+        return self._state in (SPEAKING, PAUSED, CONFIRMING) and self._floor.can_take_back
+
+    def undo(self) -> Turn | None:
         """Take back the last hand-over; returns the turn that was taken back.
 
         That turn leaves `turns` and is on the floor again with its time intact, in
         state "paused": an accidental hand-over is noticed a few seconds late, and a
         running clock would keep charging the speaker while the couple sorts it out,
         so the speaker picks up again deliberately. Its note is kept for the next
-        hand-over.
+        hand-over. A listening-loop step comes back to its question, "confirming".
+
+        Within a listening loop, the loop's last move is taken back instead (None):
+        the question, a clarification, or a new try (see `StepFloor.take_back`).
         """
+        if self._loop_can_undo:
+            self._state = self._floor.take_back()
+            return None
         if not self.can_undo:
             if not self._record.turns:
                 raise ConversationError("there is no hand-over to take back")
             raise ConversationError("the next step has already started; it is too late to undo")
         turn = self._record.turns.pop()
         self._position -= 1
-        handed = self._handed_clock
-        if handed is not None:
-            spoken, paused, planned = handed.spoken_s, handed.paused_s, handed.planned_s
-        else:  # resumed from a transcript: its rounded figures are all we have
-            spoken, paused, planned = turn.spoken_s, turn.paused_s, turn.planned_s
-        self.clock = TurnClock.restore(spoken, paused, planned, now=self._now)
-        self._handed_clock = None
+        # Resumed from a transcript, the turn's rounded figures are all there is.
+        self._floor = self._handed_floor or StepFloor.recorded(
+            turn.spoken_s, turn.paused_s, turn.planned_s, loop=self.plan[self._position].step.confirm,
+            tries=turn.tries, clarify_s=turn.clarify_s, now=self._now,
+        )
+        self._state = self._floor.reopen()
+        self._handed_floor = None
         self._taken_back = turn
         self._turn_started = turn.started
         if self.pending_note is not None and self.pending_note >= len(self._record.turns):
             self.pending_note = None
-        self._state = PAUSED
         return turn
 
     # --- notes ----------------------------------------------------------------------
@@ -302,7 +374,7 @@ class Conversation:
 
     def start_break(self) -> None:
         """Take a breather. A turn on the floor is frozen until the breather ends."""
-        self._require({READY, SPEAKING, PAUSED, DONE}, "take a breather")
+        self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "take a breather")
         self._state_after_break = PAUSED if self._state in (SPEAKING, PAUSED) else self._state
         if self._state in (SPEAKING, PAUSED):
             # Stopping freezes the figures, so the breather counts neither as floor
@@ -334,7 +406,7 @@ class Conversation:
         if self._state == ON_BREAK:
             self._close_break()
             self._state = self._state_after_break
-        if self._state in (SPEAKING, PAUSED):
+        if self._state in (SPEAKING, PAUSED, CONFIRMING):
             self._record_turn()
             self._advance()
         self.pending_note = None
@@ -370,7 +442,9 @@ class Conversation:
         totals = self._record.floor_seconds()
         current = self.current
         if current is not None and self._turn_live:
-            totals[current.speaker] += self.clock.spoken_s
+            totals[current.speaker] += self._floor.spoken_s
+            if self._floor.loop:
+                totals[other_partner(current.speaker)] += self._floor.clarify_s
         return totals
 
     def balance(self) -> float | None:
@@ -383,19 +457,28 @@ class Conversation:
 
     @property
     def _turn_live(self) -> bool:
-        if self._state == ON_BREAK:
-            return self._state_after_break == PAUSED
-        return self._state in (SPEAKING, PAUSED)
+        state = self._state_after_break if self._state == ON_BREAK else self._state
+        return state in (SPEAKING, PAUSED, CONFIRMING)
 
-    def _fresh_clock(self) -> TurnClock:
+    def _fresh_floor(self) -> StepFloor:
         current = self.current
-        seconds = 0 if current is None else self.practice.seconds_for(current.step, self.turn_seconds)
-        return TurnClock(seconds, now=self._now)
+        if current is None:
+            return StepFloor(0, self._now)
+        seconds = self.practice.seconds_for(current.step, self.turn_seconds)
+        return StepFloor(seconds, self._now, loop=current.step.confirm)
+
+    def _close_step(self) -> Turn:
+        """Record the step on the floor, move on, and ask for its note if it has one."""
+        turn = self._record_turn()
+        self._advance()
+        planned = self.plan[len(self._record.turns) - 1]
+        self.pending_note = len(self._record.turns) - 1 if planned.step.note is not None else None
+        return turn
 
     def _record_turn(self) -> Turn:
-        """Stop the clock (unless a breather already froze it) and keep the turn."""
-        if self.clock.state != "stopped":
-            self.clock.stop()
+        """Stop the clocks (unless a breather already froze them) and keep the turn."""
+        floor = self._floor
+        floor.stop()
         planned = self.plan[self._position]
         carried = self._taken_back
         turn = Turn(
@@ -403,15 +486,17 @@ class Conversation:
             title=planned.step.title,
             speaker=planned.speaker,
             started=self._turn_started or self._wall(),
-            planned_s=_tenths(self.clock.planned_s),
-            spoken_s=_tenths(self.clock.spoken_s),
-            paused_s=_tenths(self.clock.paused_s),
+            planned_s=_tenths(floor.planned_s),
+            spoken_s=_tenths(floor.spoken_s),
+            paused_s=_tenths(floor.paused_s),
             note=carried.note if carried else None,
             note_by=carried.note_by if carried else None,
+            tries=floor.tries,
+            clarify_s=_tenths(floor.clarify_s) or None,
             extra=carried.extra if carried else {},
         )
         self._record.turns.append(turn)
-        self._handed_clock = self.clock
+        self._handed_floor = floor
         self._taken_back = None
         self._turn_started = None
         return turn
@@ -419,10 +504,10 @@ class Conversation:
     def _advance(self) -> None:
         self._position += 1
         if self._position == len(self.plan):
-            # The last clock stays (stopped) so the screen can still read its figures.
+            # The last floor stays (stopped) so the screen can still read its figures.
             self._state = DONE
         else:
-            self.clock = self._fresh_clock()
+            self._floor = self._fresh_floor()
             self._state = READY
 
     def _close_break(self) -> Break:
@@ -441,6 +526,11 @@ class Conversation:
         self._record.close(status, self._wall())
         self._state = FINISHED
         return self.transcript()
+
+    def _require_answer(self, action: str) -> None:
+        if not self._floor.loop:
+            raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
+        self._require({CONFIRMING}, action)
 
     def _require(self, allowed: set[str], action: str) -> None:
         """Refuse `action` unless the conversation is in one of the `allowed` states."""

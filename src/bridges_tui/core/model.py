@@ -9,7 +9,7 @@ where it enters, not three screens later.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
@@ -140,11 +140,21 @@ class Step:
     seconds: int | None = attrs.field(default=None)
     starters: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
     note: NoteSpec | None = attrs.field(default=None)
+    #: A listening loop: the speaker reflects back what they heard, and the partner
+    #: they heard answers "yes, you got it" or "not quite" (see `listening_loop`).
+    confirm: bool = attrs.field(default=False)
 
     @seconds.validator
     def _check_seconds(self, attribute: attrs.Attribute, value: Any) -> None:
         if value is not None:
             _seconds(positive=True)(self, attribute, value)
+
+    @confirm.validator
+    def _check_confirm(self, attribute: attrs.Attribute, value: Any) -> None:
+        if not isinstance(value, bool):
+            raise ModelError("confirm", f"must be true or false, got {value!r}")
+        if value and self.speaker == "together":
+            raise ModelError("confirm", "a together step has no listener to confirm it")
 
 
 @attrs.frozen
@@ -164,6 +174,10 @@ class Practice:
     source: str = attrs.field(default="built-in")
     #: The script file, when known (user scripts, and built-ins for `bridges check`).
     path: str | None = attrs.field(default=None)
+    #: The idea behind the practice in two or three sentences (the help screen).
+    idea: str | None = attrs.field(default=None, validator=_optional_text)
+    #: How to put a blaming note in this practice's frame (the phrasing hint).
+    reframe: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if not (self.opening or self.round or self.closing):
@@ -228,6 +242,17 @@ class PlannedStep:
 
 
 # --- people and sessions ----------------------------------------------------------
+
+
+def floor_seconds(turns: Iterable[Turn]) -> dict[str, float]:
+    """Seconds each of "A", "B" and "both" held the floor in `turns`. A listening
+    loop's clarifications count for the partner who clarified, not the speaker."""
+    totals = {"A": 0.0, "B": 0.0, "both": 0.0}
+    for turn in turns:
+        totals[turn.speaker] += turn.spoken_s
+        if turn.clarify_s and turn.speaker != "both":
+            totals[other_partner(turn.speaker)] += turn.clarify_s
+    return totals
 
 
 def clean_name(name: str) -> str:
@@ -307,12 +332,31 @@ class Turn:
     note: str | None = attrs.field(default=None, validator=_optional_text)
     #: Who wrote the note: "A", "B" or "both" (absent when there is no note).
     note_by: Speaker | None = attrs.field(default=None)
+    #: On a listening-loop step: how many times the speaker reflected back.
+    tries: int | None = attrs.field(default=None)
+    #: On a listening-loop step: the floor time the other partner spent clarifying
+    #: between tries (theirs, not the speaker's).
+    clarify_s: float | None = attrs.field(default=None)
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
 
     @note_by.validator
     def _check_note_by(self, attribute: attrs.Attribute, value: Any) -> None:
         if value is not None:
             _one_of(SPEAKERS)(self, attribute, value)
+
+    @tries.validator
+    def _check_tries(self, attribute: attrs.Attribute, value: Any) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise ModelError("tries", f"must be a whole number from 1 up, got {value!r}")
+
+    @clarify_s.validator
+    def _check_clarify(self, attribute: attrs.Attribute, value: Any) -> None:
+        if value is not None:
+            _seconds(positive=False)(self, attribute, value)
+        if value and self.speaker == "both":
+            raise ModelError("clarify_s", "a together turn has nobody clarifying")
 
     @property
     def overtime_s(self) -> float:
@@ -405,10 +449,7 @@ class Transcript:
 
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each partner held the floor alone ("A", "B") and together ("both")."""
-        totals = {"A": 0.0, "B": 0.0, "both": 0.0}
-        for turn in self.turns:
-            totals[turn.speaker] += turn.spoken_s
-        return totals
+        return floor_seconds(self.turns)
 
     def balance(self) -> float | None:
         """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""

@@ -26,6 +26,7 @@ from bridges_tui.core.model import (
     Transcript,
     Turn,
     clean_name,
+    floor_seconds,
 )
 
 
@@ -150,10 +151,7 @@ class SessionRecord:
 
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each of "A", "B" and "both" held the floor in the recorded turns."""
-        totals = {"A": 0.0, "B": 0.0, "both": 0.0}
-        for turn in self.turns:
-            totals[turn.speaker] += turn.spoken_s
-        return totals
+        return floor_seconds(self.turns)
 
     def transcript(self) -> Transcript:
         """The session as recorded so far, ready to save."""

@@ -80,7 +80,7 @@ _CHECKIN_KEYS = ("before", "after")
 _FOLLOWUP_KEYS = ("session", "agreement", "answer")
 _TURN_KEYS = (
     "step", "title", "speaker", "started", "planned_s", "spoken_s", "paused_s", "note",
-    "note_by",
+    "note_by", "tries", "clarify_s",
 )
 _BREAK_KEYS = ("started", "seconds")
 _CLOSING_KEYS = ("learned", "agreement")
@@ -229,6 +229,9 @@ def _parse(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TranscriptError(f"not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per level of [[[…]]] or {a={…}}: a few hundred is enough.
+        raise TranscriptError("is nested too deeply to be a transcript") from None
 
 
 class _Fields:
@@ -336,6 +339,9 @@ def _turn(table: dict[str, Any], index: int) -> Turn:
         "spoken_s": _number(fields, "spoken_s"),
         "note": fields.get("note", str, "must be text", required=False),
         "note_by": fields.get("note_by", str, "must be A, B or both", required=False),
+        # A listening loop's figures; absent on other steps and in older files.
+        "tries": fields.get("tries", int, "must be a whole number", required=False),
+        "clarify_s": _number(fields, "clarify_s", required=False),
         "extra": fields.rest(_TURN_KEYS),
     }
     paused = _number(fields, "paused_s", required=False)

@@ -1,5 +1,6 @@
 """The conversation: two partner panes, the step's prompt above, the floor balance
-below, and the keys that move the turn along.
+below, and the keys that move the turn along. On a listening-loop step the one who was
+reflected answers with y ("yes, you got it") or n ("not quite").
 
 The screen only shows the core's `Conversation` and asks it to act; every rule
 (who speaks next, what undo restores, how time is counted) lives in the core.
@@ -19,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
+from bridges_tui.core.model import other_partner
 from bridges_tui.tui.screens.breather import BreatherScreen
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -43,8 +45,17 @@ class ConversationScreen(Screen):
                 key_display="+", group=NUDGE, tooltip="Give this turn 30 more seconds"),
         Binding("minus", "less_time", "-30s", id="conversation.less_time",
                 key_display="-", group=NUDGE, tooltip="Take 30 seconds off this turn"),
+        Binding("y", "got_it", "Yes, got it", id="conversation.got_it",
+                tooltip="Yes, you got it: the floor moves on"),
+        Binding("n", "not_quite", "Not quite", id="conversation.not_quite",
+                tooltip="Not quite: take the floor to clarify, then they try again"),
         Binding("u", "undo", "Undo", id="conversation.undo",
                 tooltip="Take back the last hand-over; the previous turn continues"),
+        # At 80 columns the footer has no room for Undo beside the keys of a turn on
+        # the floor. A listening loop can take back a move while a clock is live (a
+        # stray n), so there the same key works unlisted.
+        Binding("u", "undo_running", "Undo", id="conversation.undo_running", show=False,
+                tooltip="Take back the last move of the listening loop"),
         Binding("b", "breather", "Break", id="conversation.breather",
                 tooltip="Take a calm-down break; the conversation waits"),
         Binding("e", "end_early", "End", id="conversation.end_early",
@@ -60,15 +71,19 @@ class ConversationScreen(Screen):
         self._on_finish = on_finish
         self._timer: Timer | None = None
         self._rang_for: int | None = None
+        # What is on screen now, so a tick repaints only what changed: every
+        # Static.update costs a layout pass, and the footer a rebuild.
+        self._texts: dict[str, str] = {}
+        self._enabled: tuple[bool | None, ...] = ()
 
     # --- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         names = self.conversation.partners
         with Vertical(id="step-box"):
-            yield Static("", id="step-heading")
-            yield Static("", id="step-prompt")
-            yield Static("", id="step-starters")
+            yield Static("", id="step-heading", markup=False)
+            yield Static("", id="step-prompt", markup=False)
+            yield Static("", id="step-starters", markup=False)
         with Horizontal(id="panes"):
             yield PartnerPane("A", names[0])
             yield PartnerPane("B", names[1])
@@ -103,44 +118,89 @@ class ConversationScreen(Screen):
         panes = {"A": self.query_one("#pane-a", PartnerPane), "B": self.query_one("#pane-b", PartnerPane)}
 
         if planned is None:
-            heading.update(f"{conversation.practice.title} · all steps done")
-            prompt.update("Well done, both of you. Press space to see your summary.")
-            starters.update("")
+            self._show(heading, f"{conversation.practice.title} · all steps done")
+            self._show(prompt, "Well done, both of you. Press space to see your summary.")
+            self._show(starters, "")
             for pane in panes.values():
                 pane.role, pane.shown_seconds, pane.guidance, pane.status = "idle", None, "", ""
         else:
             step = planned.step
-            speaker = planned.speaker
-            who = self.name_of(speaker)
-            heading.update(
+            holder = conversation.floor_holder or planned.speaker
+            phase = conversation.phase
+            self._show(
+                heading,
                 f"{conversation.practice.title} · step {conversation.step_number} of "
-                f"{conversation.step_count} · {step.title}"
+                f"{conversation.step_count} · {step.title}{self._loop_mark()}",
             )
-            prompt.update(f"{who}: {step.prompt}")
-            starters.display = bool(step.starters)
-            starters.update("Try: " + "  ·  ".join(f"“{s}”" for s in step.starters))
+            self._show(prompt, self._prompt_text())
+            # Starters help the one reflecting; the answer and a clarification are
+            # the other partner's own words.
+            starters.display = bool(step.starters) and phase in (None, "reflecting")
+            self._show(starters, "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters))
             shown = conversation.clock.shown_seconds()
             for letter, pane in panes.items():
-                if speaker == "both":
-                    pane.role = "together"
-                    pane.shown_seconds = shown
-                    pane.guidance = ""
-                elif letter == speaker:
-                    pane.role = "speaking"
-                    pane.shown_seconds = shown
-                    pane.guidance = ""
-                else:
-                    pane.role = "listening"
+                if holder == "both":
+                    pane.role, pane.shown_seconds, pane.guidance = "together", shown, ""
+                elif phase == "confirming":
+                    asked = letter == planned.speaker
+                    pane.role = "asking" if asked else "answering"
                     pane.shown_seconds = None
-                    pane.guidance = step.listener
-                pane.status = self._status_line(letter, speaker)
+                    pane.guidance = (f"Wait for {self.name_of(other_partner(letter))}'s answer."
+                                     if asked else "y  yes, you got it\nn  not quite")
+                elif letter == holder:
+                    pane.role, pane.shown_seconds, pane.guidance = "speaking", shown, ""
+                else:
+                    pane.role, pane.shown_seconds = "listening", None
+                    pane.guidance = (
+                        "Listen for what you missed; then you try again."
+                        if phase == "clarifying" else step.listener
+                    )
+                pane.status = self._status_line(letter, holder)
         floor = conversation.floor_seconds()
         self.query_one(BalanceBar).seconds = (floor["A"], floor["B"])
         self._check_time_up()
         self._schedule()
-        self.refresh_bindings()
+        enabled = tuple(self.check_action(b.action, ()) for b in self.BINDINGS)
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.refresh_bindings()
+
+    def _show(self, widget: Static, text: str) -> None:
+        """Update `widget` only when its text really changes."""
+        key = widget.id or str(id(widget))
+        if self._texts.get(key) != text:
+            self._texts[key] = text
+            widget.update(text)
+
+    def _loop_mark(self) -> str:
+        """Where a listening loop stands, for the heading ("" on other steps)."""
+        conversation = self.conversation
+        if conversation.phase == "clarifying":
+            return " · not quite yet"
+        if conversation.tries is not None and conversation.tries > 1:
+            return f" · try {conversation.tries}"
+        return ""
+
+    def _prompt_text(self) -> str:
+        """The line above the panes: the step's prompt, or the listening loop's moment."""
+        conversation = self.conversation
+        planned = conversation.current
+        assert planned is not None
+        reflector = self.name_of(planned.speaker)
+        if conversation.phase == "confirming":
+            answerer = self.name_of(other_partner(planned.speaker))
+            return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
+                    "n: not quite, and you say what they missed.")
+        if conversation.phase == "clarifying":
+            clarifier = self.name_of(other_partner(planned.speaker))
+            return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
+                    f"space, and {reflector} tries again.")
+        return f"{self.name_of(planned.speaker)}: {planned.step.prompt}"
 
     def _status_line(self, letter: str, speaker: str) -> str:
+        if self.conversation.state == "confirming":
+            answering = other_partner(self.conversation.current.speaker)  # type: ignore[union-attr]
+            return f"Did {self.name_of(other_partner(letter))} get it?" if letter == answering else ""
         if speaker not in (letter, "both"):
             return ""
         state = self.conversation.state
@@ -185,19 +245,26 @@ class ConversationScreen(Screen):
         state = self.conversation.state
         if action in ("pause", "more_time", "less_time"):
             return state in ("speaking", "paused")
+        if action in ("got_it", "not_quite"):
+            return state == "confirming"
+        if action == "floor":
+            return state != "confirming"
         if action == "undo":
-            return self.conversation.can_undo
+            return self.conversation.can_undo and state not in ("speaking", "paused")
+        if action == "undo_running":
+            return self.conversation.can_undo and state in ("speaking", "paused")
         return True
 
     def _act(self, move: Callable[[], object], *, changed: bool = True) -> None:
         try:
             move()
         except (ConversationError, ClockError) as error:
-            self.notify(str(error), severity="warning", timeout=3)
+            self.notify(str(error), severity="warning", timeout=3, markup=False)
             return
-        if changed:
-            self._on_change()
         self.refresh_view()
+        if changed:
+            # Save right after the frame is drawn, so the key answers within a frame.
+            self.call_after_refresh(self._on_change)
 
     def action_floor(self) -> None:
         conversation = self.conversation
@@ -208,6 +275,13 @@ class ConversationScreen(Screen):
             self._ask_for_note()
         elif conversation.state == "done":
             self._on_finish()
+
+    def action_got_it(self) -> None:
+        self._act(self.conversation.confirm)
+        self._ask_for_note()
+
+    def action_not_quite(self) -> None:
+        self._act(self.conversation.not_quite, changed=False)
 
     def _ask_for_note(self) -> None:
         index = self.conversation.pending_note
@@ -220,6 +294,8 @@ class ConversationScreen(Screen):
             label=planned.step.note.label if planned.step.note else "Note",
             writer=self.name_of(writer),
             text=turn.note or "",
+            reframe=self.conversation.practice.reframe,
+            together=writer == "both",
         )
 
         def keep(text: str | None) -> None:
@@ -244,11 +320,14 @@ class ConversationScreen(Screen):
     def action_undo(self) -> None:
         self._act(self.conversation.undo)
 
+    def action_undo_running(self) -> None:
+        self.action_undo()
+
     def action_breather(self) -> None:
         try:
             self.conversation.start_break()
         except ConversationError as error:
-            self.notify(str(error), severity="warning")
+            self.notify(str(error), severity="warning", markup=False)
             return
         self.refresh_view()
 

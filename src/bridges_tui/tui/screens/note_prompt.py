@@ -1,4 +1,8 @@
-"""The small prompt that keeps a note when a step asks for one ("What did you hear?")."""
+"""The small prompt that keeps a note when a step asks for one ("What did you hear?").
+
+Under the box, a gentle phrasing hint may suggest the practice's frame when the words
+sound like blame (`PhrasingHint`); it never stands between the couple and Enter.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
 
 MAX_NOTE_LENGTH = 10_000
 
@@ -21,19 +27,32 @@ class NotePrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
 
-    def __init__(self, label: str, writer: str, text: str = "") -> None:
+    def __init__(
+        self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
+        hints: bool | None = None, together: bool = False,
+    ) -> None:
+        """`writer` names who writes the note (`together`: both partners, "Sam &
+        Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` None
+        follows the app's config."""
         super().__init__(classes="dialog-screen")
         self.label = label
         self.writer = writer
         self.text = text
+        self.reframe = reframe
+        self.hints = hints
+        self.together = together
         self._escape_armed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Static(self.label, classes="dialog-title")
-            yield Static(f"{self.writer} writes this note.", classes="dialog-detail")
-            yield Input(self.text, placeholder="A few words to keep…", id="note-text",
-                        max_length=MAX_NOTE_LENGTH)
+            yield Static(self.label, classes="dialog-title", markup=False)
+            verb = "write" if self.together else "writes"
+            yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
+            yield PhrasingHint(
+                Input(self.text, placeholder="A few words to keep…", id="note-text",
+                      max_length=MAX_NOTE_LENGTH),
+                reframe=self.reframe, enabled=self.hints,
+            )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
 
     def on_mount(self) -> None:

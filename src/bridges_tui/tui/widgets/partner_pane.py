@@ -3,6 +3,7 @@ the countdown while they hold the floor, and what to do while they listen."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
@@ -16,6 +17,9 @@ ROLE_LABELS = {
     "listening": "○ listening",
     "together": "● TOGETHER",
     "waiting": "… up next",
+    # A listening loop's question: one partner asked "did I get it?", one answers.
+    "asking": "○ waiting for the answer",
+    "answering": "● YOUR ANSWER",
     "idle": "",
 }
 
@@ -30,22 +34,23 @@ def clock_text(shown_seconds: int) -> str:
 class PartnerPane(Vertical):
     """A partner's pane. The screen sets `role`, `shown_seconds` and `guidance`."""
 
-    role: reactive[str] = reactive("idle")
-    shown_seconds: reactive[int | None] = reactive(None)
-    guidance: reactive[str] = reactive("")
-    status: reactive[str] = reactive("")
+    # The watchers update the child widgets; the pane itself never needs a repaint.
+    role: reactive[str] = reactive("idle", repaint=False)
+    shown_seconds: reactive[int | None] = reactive(None, repaint=False)
+    guidance: reactive[str] = reactive("", repaint=False)
+    status: reactive[str] = reactive("", repaint=False)
 
     def __init__(self, letter: str, name: str, **kwargs) -> None:
         super().__init__(id=f"pane-{letter.lower()}", classes="partner-pane", **kwargs)
         self.letter = letter
         self.partner_name = name
-        self.border_title = name
+        self.border_title = Text(name)  # a name is shown as typed, never as markup
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="role")
+        yield Static("", classes="role", markup=False)
         yield Digits("", classes="countdown")
-        yield Static("", classes="status")
-        yield Static("", classes="guidance")
+        yield Static("", classes="status", markup=False)
+        yield Static("", classes="guidance", markup=False)
 
     def watch_role(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")

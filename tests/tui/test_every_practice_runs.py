@@ -1,0 +1,205 @@
+"""Every built-in practice, and one a couple wrote themselves, run end to end through
+the real app at 80×24 on a fake clock, to a summary and a valid transcript on disk."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.core.transcript_file import load_transcript
+from bridges_tui.tui.app import BridgesApp
+from bridges_tui.tui.screens.conversation import ConversationScreen
+from bridges_tui.tui.screens.note_prompt import NotePrompt
+from bridges_tui.tui.screens.setup import SetupScreen
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def run_to_the_summary(pilot, fake_time, *, not_quite_once: bool = False) -> list[str]:
+    """Walk every step: start, speak 40 s, hand over; answer a listening loop with y
+    (or first with n, once, when asked); keep every note asked for. Returns the
+    headings seen, one per step."""
+    app = pilot.app
+    headings: list[str] = []
+    said_not_quite = False
+    for _ in range(200):
+        screen = app.screen
+        if isinstance(screen, NotePrompt):
+            screen.query_one(Input).value = f"note for {screen.label}"
+            await pilot.press("enter")
+            continue
+        assert isinstance(screen, ConversationScreen), screen
+        conversation = screen.conversation
+        if conversation.state == "done":
+            await pilot.press("space")
+            break
+        if conversation.state == "confirming":
+            if not_quite_once and not said_not_quite:
+                said_not_quite = True
+                await pilot.press("n")
+                fake_time.advance(12)
+                await pilot.press("space")  # the clarification ends; another try
+                fake_time.advance(20)
+                await pilot.press("space")
+                assert conversation.state == "confirming"
+            await pilot.press("y")
+            continue
+        headings.append(shown(app, "#step-heading"))
+        await pilot.press("space")
+        fake_time.advance(40)
+        await pilot.press("space")
+    else:
+        raise AssertionError("the session never reached its end")
+    await pilot.pause()
+    return headings
+
+
+def saved_file(home: Path) -> Path:
+    [path] = sorted((home / "sessions").glob("*.toml"))
+    return path
+
+
+@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
+    practice_id: str, talk_app, fake_time, bridges_home: Path
+) -> None:
+    practice = builtin_practice(practice_id)
+    app = talk_app(practice_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        headings = await run_to_the_summary(pilot, fake_time, not_quite_once=True)
+        assert type(app.screen).__name__ == "SummaryScreen"
+    plan = practice.plan()
+    assert len(headings) == len(plan)
+    for number, (heading, planned) in enumerate(zip(headings, plan), start=1):
+        assert f"step {number} of {len(plan)} · {planned.step.title}" in heading
+
+    path = saved_file(bridges_home)
+    transcript = load_transcript(path.read_text(encoding="utf-8"))  # a valid file
+    assert transcript.status == "complete" and transcript.practice == practice_id
+    assert [t.step for t in transcript.turns] == [p.step.id for p in plan]
+    for turn, planned in zip(transcript.turns, plan):
+        assert (turn.note is not None) == (planned.step.note is not None), turn.step
+        assert (turn.tries is not None) == planned.step.confirm, turn.step
+    loops = [t for t in transcript.turns if t.tries]
+    if loops:
+        # The first loop took two tries; the clarification was the other partner's.
+        assert (loops[0].tries, loops[0].clarify_s) == (2, 12)
+        assert loops[0].spoken_s == 60
+        assert all(t.tries == 1 for t in loops[1:])
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert raw["turns"][transcript.turns.index(loops[0])]["tries"] == 2
+
+
+UNUSUAL = '''\
+# No opening, a long round, a closing note.
+id = "long-walk"
+title = "The long walk"
+summary = "Five small steps each, no warm-up, and one thing to keep at the end."
+turn = 45
+
+[[round]]
+id = "one"
+title = "One"
+speaker = "lead"
+prompt = "Say one thing."
+listener = "Listen."
+
+[[round]]
+id = "two"
+title = "Two"
+speaker = "other"
+duration = "30s"
+prompt = "Say it back. Did I get it?"
+listener = "Answer honestly."
+confirm = true
+
+[[round]]
+id = "three"
+title = "Three"
+speaker = "lead"
+prompt = "Say a second thing."
+listener = "Listen."
+note = { label = "The second thing", by = "listener" }
+
+[[round]]
+id = "four"
+title = "Four"
+speaker = "other"
+prompt = "Ask a question."
+listener = "Answer it."
+
+[[round]]
+id = "five"
+title = "Five"
+speaker = "lead"
+duration = "1m"
+prompt = "Say what you'll remember."
+listener = "Nod."
+
+[[closing]]
+id = "keep"
+title = "Keep one thing"
+speaker = "together"
+prompt = "Agree on one thing to keep."
+note = { label = "What we keep", by = "speaker" }
+'''
+
+
+async def test_a_user_practice_of_an_unusual_shape_loads_runs_and_saves(
+    fake_time, bridges_home: Path
+) -> None:
+    folder = bridges_home / "practices"
+    folder.mkdir(parents=True)
+    (folder / "long-walk.toml").write_text(UNUSUAL, encoding="utf-8")
+    (folder / "broken.toml").write_text(UNUSUAL.replace('"lead"', '"leed"', 1), encoding="utf-8")
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, SetupScreen)
+        practices = app.screen.query_one("#practice", OptionList)
+        prompts = [str(practices.get_option_at_index(i).prompt) for i in range(practices.option_count)]
+        ours = next(i for i, text in enumerate(prompts) if text.startswith("The long walk"))
+        assert "(your own)" in prompts[ours]
+        # The broken script is listed, disabled, with what is wrong and how to find out more.
+        broken = prompts[-1]
+        assert broken.startswith("broken.toml  (your own, can't be used)")
+        assert "round[1] (step 'one'): speaker: must be one of lead, other, together" in broken
+        assert "bridges check" in broken
+        assert practices.get_option_at_index(practices.option_count - 1).disabled
+        app.screen.query_one("#name-a", Input).value = "Sam"
+        app.screen.query_one("#name-b", Input).value = "Alex"
+        practices.highlighted = ours
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConversationScreen)
+        headings = await run_to_the_summary(pilot, fake_time)
+        assert type(app.screen).__name__ == "SummaryScreen"
+    assert len(headings) == 11 and "step 1 of 11 · One" in headings[0]
+    transcript = load_transcript(saved_file(bridges_home).read_text(encoding="utf-8"))
+    assert transcript.status == "complete" and transcript.practice == "long-walk"
+    assert [t.step for t in transcript.turns] == [
+        "one", "two", "three", "four", "five", "one", "two", "three", "four", "five", "keep"]
+    assert [t.planned_s for t in transcript.turns][:5] == [45, 30, 45, 45, 60]
+    assert [t.tries for t in transcript.turns if t.tries] == [1, 1]
+    assert transcript.turns[-1].note == "note for What we keep"
+    assert transcript.turns[-1].note_by == "both"
+
+
+async def test_the_setup_shows_which_practices_were_done_before(
+    talk_app, fake_time, bridges_home: Path
+) -> None:
+    app = talk_app("same-team")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_to_the_summary(pilot, fake_time)
+    again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        practices = again.screen.query_one("#practice", OptionList)
+        first = str(practices.get_option_at_index(0).prompt)
+        assert first.startswith("Be on the same team  · last done ")
+        assert "last done" not in str(practices.get_option_at_index(1).prompt)
