@@ -38,6 +38,20 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the two partners (A sits left, B right); remembered for next time")
     talk.add_argument("--turn", metavar="DURATION",
                       help="turn length: 90, 90s, 2m or 1m30s (default: the practice's)")
+    commands.add_parser("history", help="open the app on the history of past sessions")
+    listing = commands.add_parser("list", help="list past sessions: id, date, practice, partners, length, status")
+    listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    show = commands.add_parser("show", help="print one session's summary")
+    show.add_argument("id", help="a session id as `bridges list` shows it (any unique start of it)")
+    export = commands.add_parser(
+        "export",
+        help="write one session as Markdown (to print or keep) or as its TOML file",
+    )
+    export.add_argument("id", help="a session id as `bridges list` shows it (any unique start of it)")
+    export.add_argument("--format", choices=("markdown", "toml"), default="markdown",
+                        help="markdown (default) or toml")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of printing (created private, 0600)")
     return parser
 
 
@@ -59,11 +73,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bridges_tui.commands.talk import talk
 
             return talk(args.practice, args.names, args.turn)
+        if args.command == "history":
+            from bridges_tui.tui.app import run_app
+
+            return run_app(start="history")
+        if args.command in ("list", "show", "export"):
+            from bridges_tui.commands import past_sessions
+
+            if args.command == "list":
+                return past_sessions.list_sessions(args.json)
+            if args.command == "show":
+                return past_sessions.show_session(args.id)
+            return past_sessions.export_session(args.id, args.format, args.output)
     except CommandError as error:
         print(f"bridges: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`bridges list | head`): that is not an error, and
+        # Python must not complain about it again when it flushes stdout at exit.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     parser.error(f"unknown command {args.command!r}")
     return 2
 

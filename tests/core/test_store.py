@@ -148,13 +148,27 @@ def test_an_odd_practice_id_makes_a_safe_name(store: SessionStore) -> None:
     assert path.name == "20261125-203107-etc-Our-way.toml"
 
 
+@pytest.mark.parametrize("call", ["write", "fsync", "link"])
 def test_a_failed_create_leaves_nothing_behind(
-    store: SessionStore, folder: Path, monkeypatch: pytest.MonkeyPatch
+    store: SessionStore, folder: Path, monkeypatch: pytest.MonkeyPatch, call: str
 ) -> None:
-    monkeypatch.setattr(os, "replace", failing(errno.ENOSPC))
+    monkeypatch.setattr(os, call, failing(errno.ENOSPC))
     with pytest.raises(StoreError, match="the disk is full"):
         store.create(session())
+    monkeypatch.undo()
     assert os.listdir(folder) == []
+
+
+def test_without_hard_links_a_name_is_claimed_with_o_excl(
+    store: SessionStore, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plant(folder, "20261125-203107-share-the-why", "my own notes, not a transcript")
+    monkeypatch.setattr(os, "link", failing(errno.EPERM))  # e.g. a FAT memory stick
+    path = store.create(session(turns=2))
+    assert path.name == "20261125-203107-share-the-why-2.toml"
+    assert len(store.load(path).turns) == 2
+    assert sorted(os.listdir(folder)) == [
+        "20261125-203107-share-the-why-2.toml", "20261125-203107-share-the-why.toml"]
 
 
 def test_a_loose_folder_is_tightened_and_the_store_remembers(

@@ -31,7 +31,10 @@ async def crash_mid_session(talk_app, fake_time) -> None:
         fake_time.advance(30)
         await pilot.pause()
     # Leaving run_test without quitting is as close to a crash as Pilot gets: no
-    # finish, no summary. What is on disk is what autosave wrote.
+    # finish, no summary. What is on disk is what autosave wrote. A dead process's
+    # hold on its session file goes with it (the kernel drops the lock); this app
+    # lives on inside the test's process, so let go of it by hand.
+    app.store.release(app.keeper.path)
 
 
 async def test_resume_after_a_crash(talk_app, fake_time, bridges_home) -> None:

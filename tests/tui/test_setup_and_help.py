@@ -30,7 +30,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
     async with app.run_test(size=(100, 32)) as pilot:
         assert isinstance(app.screen, SetupScreen)
         await fill_setup(pilot, "Sam 🌻", "Alex", turn="1m30s")
-        app.screen.query_one("#practice", OptionList).highlighted = 1
+        app.screen.query_one("#practice", OptionList).highlighted = 2  # assume-the-best
         app.screen.query_one("#checkin-a", Select).value = 3
         app.screen.query_one("#checkin-b", Select).value = 2
         await pilot.press("ctrl+s")
@@ -70,7 +70,7 @@ async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> 
         assert "give both scores, or skip both" in str(
             app.screen.query_one("#setup-error", Static).render()
         )
-    assert not (bridges_home / "sessions").exists(), "nothing starts until the setup is right"
+    assert not list(bridges_home.glob("sessions/*.toml")), "nothing starts until the setup is right"
 
 
 async def test_help_opens_and_closes(talk_app) -> None:

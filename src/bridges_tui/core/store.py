@@ -5,7 +5,10 @@ Its promises: files are 0600 in a 0700 folder; every write is atomic; a name cla
 overwrites a session; and it never overwrites a file it cannot read. It may rewrite a
 file it created or loaded itself, as long as nobody changed the file since (a cheap
 `stat`, so autosaving after every turn stays fast); any other existing file is read
-first, and left alone if it does not read as a transcript.
+first, and left alone if it does not read as a transcript. A session this store is
+keeping is held (a lock the kernel drops when bridges ends, however it ends), so a
+second bridges on the same folder neither offers it for resuming nor writes over it.
+Temporary files left by a killed bridges are swept up when the folder is listed.
 
 Listing reads only each file's header (the top-level keys before the first table), so
 the history opens quickly with a thousand sessions. A file whose header reads but whose
@@ -19,6 +22,7 @@ import errno
 import os
 import re
 import stat
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -27,10 +31,16 @@ import attrs
 from . import paths
 from .model import Transcript
 from .safe_files import (
+    Hold,
     StoreError,
+    create_private,
     ensure_private_dir,
+    hold,
+    is_held,
     plain_reason,
     store_error,
+    sweep_leftovers,
+    write_held,
     write_private,
 )
 # The id errors and `file_name_for` are part of the store's API, as before the split.
@@ -61,8 +71,8 @@ __all__ = [
 MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024
 _HEADER_CHUNK = 8192
 _FIRST_TABLE = re.compile(rb"^[ \t]*\[", re.MULTILINE)
-# O_EXCL: fail if anything, even a dangling link, already has the name.
-_CLAIM_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+# O_NONBLOCK: a FIFO planted under a session's name must not hang bridges.
+_READ_FLAGS = getattr(os, "O_NONBLOCK", 0)
 
 #: What tells a file we wrote apart from one someone changed since.
 _Signature = tuple[int, int, int, int, int]
@@ -124,6 +134,8 @@ class SessionStore:
         self._known: dict[str, _Signature] = {}
         # Listing cache: path -> (signature, entry), so re-opening history only stats.
         self._listed: dict[str, tuple[_Signature, SessionEntry]] = {}
+        # The sessions this store is keeping: path -> the lock on its file.
+        self._holds: dict[str, Hold] = {}
 
     @classmethod
     def default(cls) -> SessionStore:
@@ -139,42 +151,55 @@ class SessionStore:
     # --- writing ------------------------------------------------------------------
 
     def create(self, transcript: Transcript) -> Path:
-        """Save a new session under a fresh name and return its path.
+        """Save a new session under a fresh name, hold it, and return its path.
 
         The name is `<YYYYMMDD-HHMMSS>-<practice-id>.toml`; if that is taken, `-2`,
-        `-3`… is added. Each name is claimed with O_EXCL, so two bridges started in the
-        same second cannot both get it, and an existing file is never overwritten.
+        `-3`… is added. The file gets its name only once the whole text is on disk,
+        and only if the name is free: two bridges started in the same second cannot
+        both get it, an existing file is never overwritten, and a crash never leaves
+        an empty or half-written session.
         """
         text = dump_transcript(transcript)
         self.ensure_folder()
         base = file_name_for(transcript)
-        for number in range(1, 1000):
-            path = self.folder / f"{base}{'' if number == 1 else f'-{number}'}{SUFFIX}"
-            try:
-                fd = os.open(path, _CLAIM_FLAGS, 0o600)
-            except FileExistsError:
-                continue
-            except OSError as error:
-                raise store_error(path, error) from error
-            claimed = os.fstat(fd)
-            os.close(fd)
-            try:
-                written = write_private(path, text)
-            except BaseException:
-                self._release(path, claimed)
-                raise
-            self._known[str(path)] = _signature(written)
-            return path
-        raise StoreError(self.folder, f"too many sessions named {base}", errno.EEXIST)
-
-    def _release(self, path: Path, claimed: os.stat_result) -> None:
-        # Remove the empty placeholder we claimed, and only if it is still ours.
+        names = [f"{base}{'' if number == 1 else f'-{number}'}{SUFFIX}" for number in range(1, 1000)]
         try:
-            now = os.lstat(path)
-            if (now.st_dev, now.st_ino) == (claimed.st_dev, claimed.st_ino) and not now.st_size:
-                os.unlink(path)
-        except OSError:
-            pass
+            path, info, held = create_private(self.folder, names, text)
+        except FileExistsError:
+            raise StoreError(self.folder, f"too many sessions named {base}", errno.EEXIST) from None
+        self._known[str(path)] = _signature(info)
+        self._holds[str(path)] = held
+        return path
+
+    def hold(self, path: Path | str) -> bool:
+        """Keep the session at `path` here: True once this store holds it, False when
+        another running bridges does (then leave the file alone)."""
+        target = self._inside(path)
+        if str(target) in self._holds:
+            return True
+        for _ in range(5):
+            held = hold(target)
+            if held is not None:
+                self._holds[str(target)] = held
+                return True
+            if not os.path.lexists(target):
+                return False
+            time.sleep(0.01)  # someone may be only glancing (is_held); ask again
+        return False
+
+    def release(self, path: Path | str) -> None:
+        """Stop keeping the session at `path` (another bridges may then resume it)."""
+        held = self._holds.pop(str(self._inside(path)), None)
+        if held is not None:
+            held.release()
+
+    def held_elsewhere(self, path: Path | str) -> bool:
+        """True when another running bridges is keeping the session at `path`."""
+        try:
+            target = self._inside(path)
+        except StoreError:
+            return False
+        return str(target) not in self._holds and is_held(target)
 
     def save(self, path: Path | str, transcript: Transcript) -> None:
         """Rewrite the session at `path` atomically (autosave calls this after every
@@ -208,7 +233,19 @@ class SessionStore:
                         action="overwrite",
                     ) from None
         self.ensure_folder()
-        self._known[str(target)] = _signature(write_private(target, text))
+        held = self._holds.get(str(target))
+        if held is None:
+            if info is not None and is_held(target):
+                raise StoreError(
+                    target, "another bridges has this session open, so it was left as it is",
+                    errno.EBUSY,
+                )
+            self._known[str(target)] = _signature(write_private(target, text))
+            return
+        # The lock moves to the new file with the rename: never a moment unheld.
+        info, self._holds[str(target)] = write_held(target, text)
+        held.release()
+        self._known[str(target)] = _signature(info)
 
     def delete(self, path: Path | str) -> None:
         """Remove one session file (only ever a file inside this store's folder)."""
@@ -219,6 +256,9 @@ class SessionStore:
             raise store_error(target, error, action="delete") from error
         self._known.pop(str(target), None)
         self._listed.pop(str(target), None)
+        held = self._holds.pop(str(target), None)
+        if held is not None:
+            held.release()
 
     # --- reading ------------------------------------------------------------------
 
@@ -244,7 +284,9 @@ class SessionStore:
         return transcript
 
     def list(self) -> list[SessionEntry]:
-        """Every session in the folder, newest first, read from the files' headers."""
+        """Every session in the folder, newest first, read from the files' headers.
+
+        Temporary files that a killed bridges left behind are removed on the way."""
         try:
             scan = os.scandir(self.folder)
         except FileNotFoundError:
@@ -253,8 +295,11 @@ class SessionStore:
             raise store_error(self.folder, error, action="read") from error
         entries: list[SessionEntry] = []
         seen: set[str] = set()
+        leftovers = False
         with scan:
             for item in scan:
+                if item.name.startswith(".") and item.name.endswith(".tmp"):
+                    leftovers = True
                 if item.name.startswith(".") or not item.name.endswith(SUFFIX):
                     continue
                 key = item.path
@@ -262,12 +307,24 @@ class SessionStore:
                 entries.append(self._entry(Path(key), key))
         for gone in self._listed.keys() - seen:
             del self._listed[gone]
+        if leftovers:
+            sweep_leftovers(self.folder)
         entries.sort(key=_newest_first, reverse=True)
         return entries
 
+    def entry(self, path: Path | str) -> SessionEntry:
+        """The list entry of one session file (its header, or why it can't be read)."""
+        target = Path(path)
+        return self._entry(target, str(target))
+
     def in_progress(self) -> list[SessionEntry]:
-        """Sessions left unfinished (crash, closed terminal), newest first."""
-        return [entry for entry in self.list() if entry.status == "in-progress"]
+        """Sessions left unfinished (crash, closed terminal), newest first; a session
+        another running bridges is keeping is not unfinished, only busy, and is left
+        out."""
+        return [
+            entry for entry in self.list()
+            if entry.status == "in-progress" and not self.held_elsewhere(entry.path)
+        ]
 
     def resolve(self, session_id: str) -> Path:
         """The file of the session whose id (file name without .toml) is `session_id`,
@@ -343,10 +400,17 @@ def _read_entry(path: Path) -> SessionEntry:
 def _read(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
     """Up to `limit` bytes of the file at `path`, and its stat as it was read."""
     try:
-        with open(path, "rb") as file:
-            return file.read(limit), os.fstat(file.fileno())
+        with open(path, "rb", opener=_open_for_reading) as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreError(path, "is not a file", errno.EINVAL, action="read")
+            return file.read(limit), info
     except OSError as error:
         raise store_error(path, error, action="read") from error
+
+
+def _open_for_reading(path: str, flags: int) -> int:
+    return os.open(path, flags | _READ_FLAGS)
 
 
 def _decode(data: bytes) -> str:

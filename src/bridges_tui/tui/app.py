@@ -1,8 +1,10 @@
-"""The bridges app: opens on setup (or straight into a conversation), keeps the
-session on disk after every change, and moves between the screens.
+"""The bridges app: opens on setup (or straight into a conversation, or on the
+history), keeps the session on disk after every change, and moves between the screens.
 
-The app owns the session's lifecycle (start, autosave, finish, resume); the
-screens show it and report what the couple does.
+The app owns the session's lifecycle (start, autosave, finish, resume) and what is
+done to past sessions (open, correct, replay, export, delete); the screens show it
+and report what the couple does. The screens for looking back, and the index behind
+them, are imported only when first opened, so the first screen comes up fast.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ from bridges_tui.core.catalog import Catalog, load_catalog
 from bridges_tui.core.store import SessionEntry, SessionStore
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
-from bridges_tui.tui.screens.help import HelpScreen
 from bridges_tui.tui.screens.resume import ResumeScreen
 from bridges_tui.tui.screens.setup import SessionChoice, SetupScreen
-from bridges_tui.tui.screens.summary import SummaryScreen
 from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.styles import stylesheets
 
 RETRY_SECONDS = 5.0
@@ -51,8 +52,9 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class BridgesApp(App[None]):
-    """Two people, one keyboard: setup, conversation, breather, summary."""
+class BridgesApp(LookingBack, App[None]):
+    """Two people, one keyboard: setup, conversation, breather, summary; and the
+    history of past sessions (see `LookingBack`)."""
 
     TITLE = "bridges"
     CSS_PATH = [str(path) for path in stylesheets()]
@@ -70,9 +72,12 @@ class BridgesApp(App[None]):
         catalog: Catalog | None = None,
         now: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = local_now,
+        start: str = "setup",
     ) -> None:
         super().__init__()
         self.talk = talk
+        #: "setup" (the usual) or "history" (`bridges history`).
+        self.start = start
         self.now = now
         self.wall = wall
         self.store = SessionStore(paths.sessions_dir())
@@ -83,6 +88,7 @@ class BridgesApp(App[None]):
         self.conversation: Conversation | None = None
         self._retry_timer = None
         self._too_small: TooSmallScreen | None = None
+        self._history_index = None
 
     # --- start-up ---------------------------------------------------------------
 
@@ -96,12 +102,55 @@ class BridgesApp(App[None]):
     def on_mount(self) -> None:
         if self.config_warning:
             self.notify(self.config_warning, severity="warning", timeout=10)
+        self._make_folder_private()
         if self.talk is not None:
             request = self.talk
             self.start_session(SessionChoice(request.practice, request.names, request.turn_seconds, None))
             return
-        self.push_screen(SetupScreen(self.catalog, self.config.names, on_start=self.start_session))
+        if self.start == "history":
+            self.open_history()
+            return
+        self.push_screen(self._setup_screen())
         self._offer_resume()
+
+    def _make_folder_private(self) -> None:
+        """Tighten a sessions folder that others could read, and tell the couple."""
+        try:
+            tightened = self.store.ensure_folder()
+        except OSError:
+            return  # the first save says what is wrong, and keeps the session in memory
+        if tightened:
+            self.notify(
+                f"Your sessions folder {paths.shown(self.store.folder)} could be read by "
+                "others; bridges has made it private (only you can open it now).",
+                severity="warning", timeout=10,
+            )
+
+    def _setup_screen(self) -> SetupScreen:
+        setup = SetupScreen(self.catalog, self.config.names, on_start=self.start_session)
+        # Once the screen is drawn: the look-up may read a few past sessions.
+        setup.call_after_refresh(self._ask_followup, setup)
+        return setup
+
+    def _ask_followup(self, setup: SetupScreen) -> None:
+        """Ask on `setup` how the most recent agreement went, if there is one."""
+
+        def look() -> None:
+            try:
+                found = self.history_index.agreement_to_follow()
+                self.history_index.save()
+            except OSError:
+                return  # no history to read: nothing to ask
+            if found is not None:
+                self.call_from_thread(self._show_followup, setup, found)
+
+        self.run_worker(look, thread=True, group="followup", exclusive=True)
+
+    def _show_followup(self, setup: SetupScreen, found) -> None:
+        from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+
+        if setup.is_attached:
+            setup.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
     def _offer_resume(self) -> None:
         try:
@@ -132,6 +181,7 @@ class BridgesApp(App[None]):
             now=self.now,
             wall=self.wall,
             checkin_before=choice.checkin,
+            followup=choice.followup,
         )
         self._open_conversation(conversation, SessionKeeper(self.store))
 
@@ -212,14 +262,43 @@ class BridgesApp(App[None]):
         if conversation.state == "done":
             conversation.finish()
         self.save_session()
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
         self.switch_screen(
-            SummaryScreen(conversation, self.keeper, on_change=self.save_session, on_new=self.new_session)
+            SummaryScreen(
+                conversation.transcript(), edit=self._correct_live, saved_line=self._saved_line,
+                plan=conversation.plan, on_new=self.new_session,
+            )
         )
+
+    def _correct_live(self, correction) -> Transcript:
+        """Apply a change made on the end-of-session summary, and save it."""
+        from bridges_tui.core.corrections import CheckinCorrection, ClosingCorrection, NoteCorrection
+
+        conversation = self.conversation
+        if conversation is None:
+            raise RuntimeError("this session is no longer open")
+        if isinstance(correction, NoteCorrection):
+            conversation.set_note(correction.turn, correction.text)
+        elif isinstance(correction, ClosingCorrection):
+            conversation.set_closing(correction.learned, correction.agreement)
+        elif isinstance(correction, CheckinCorrection):
+            conversation.set_checkin_after(correction.after)
+        self.save_session()
+        return conversation.transcript()
+
+    def _saved_line(self) -> str:
+        keeper = self.keeper
+        if keeper is not None and keeper.unsaved:
+            return f"Not saved yet ({keeper.problem}); bridges keeps trying."
+        if keeper is not None and keeper.path is not None:
+            return f"Saved to {paths.shown(keeper.path)}"
+        return "Not saved yet: bridges keeps trying."
 
     def new_session(self) -> None:
         self.conversation = None
         self.keeper = None
-        self.switch_screen(SetupScreen(self.catalog, self.config.names, on_start=self.start_session))
+        self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
         if self.config.names == names:
@@ -232,13 +311,26 @@ class BridgesApp(App[None]):
 
     # --- keys, help, palette, size -------------------------------------------------
 
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry names, notes and file names: never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def action_help(self) -> None:
+        # Imported here: its Markdown widget costs the first screen ~30 ms to load.
+        from bridges_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.catalog))
 
     def action_request_quit(self) -> None:
         if isinstance(self.screen, ConfirmScreen):
             return
+        # Words typed a moment ago on a summary are saved before anything else.
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_edits", None)
+            if flush is not None:
+                flush()
         detail = "Everything is already saved."
         if self.conversation is not None and self.conversation.state not in ("finished",):
             detail += " The session waits for you: bridges offers to resume it next time."
@@ -254,7 +346,8 @@ class BridgesApp(App[None]):
         """Every key of the current screen is also a command in the palette."""
         area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
         for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.show:
+            # Shown in the footer, or kept out of it only for room (those have a tooltip).
+            if isinstance(binding, Binding) and (binding.show or binding.tooltip):
                 action = binding.action
                 if screen.check_action(action.split("(")[0], ()) is not True:
                     continue
@@ -283,6 +376,6 @@ class BridgesApp(App[None]):
             self._too_small.show_size(event.size.width, event.size.height)
 
 
-def run_app(talk: TalkRequest | None = None) -> int:
-    BridgesApp(talk=talk).run()
+def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
+    BridgesApp(talk=talk, start=start).run()
     return 0

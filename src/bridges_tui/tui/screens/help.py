@@ -22,11 +22,19 @@ KEYS = """\
 | b | take a breather: the conversation waits, paused |
 | e | end the session early (asks first) |
 | F1 | this help |
+| F2 | the history of past sessions (on the setup screen and the summary) |
 | ctrl+p | every command, searchable |
 | ctrl+q | quit (asks first; everything is already saved) |
 
 Nothing moves on by itself: when time is up you hear one bell and the clock counts
 the extra time, so you can finish your sentence. Notes: Enter keeps, Esc skips.
+
+## Looking back
+
+F2 opens the history. There: Enter opens a session's summary (its agreement and notes
+can be corrected), / finds a word from the notes or the agreement, r replays a session
+(← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
+d deletes (asks first), Esc goes back.
 
 ## The idea
 
@@ -47,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         practices = "\n\n".join(
-            f"**{practice.title}** — {practice.summary}" for practice in self.catalog.practices
+            f"**{practice.title}** — {practice.idea or practice.summary}" for practice in self.catalog.practices
         )
         with VerticalScroll(classes="dialog help-dialog"):
             yield Markdown(KEYS + "\n## The practices\n\n" + practices)

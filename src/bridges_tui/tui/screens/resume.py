@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bridges_tui.core.catalog import Catalog
+from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.store import SessionEntry
 
 
@@ -33,9 +35,11 @@ class ResumeScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         entry = self.entry
-        title = entry.title or entry.practice or entry.id
+        # Words from the file are data: made harmless (no control characters) and shown
+        # as plain text, never read as markup ("[/b]" in a title must not crash).
+        title = one_line(entry.title or entry.practice or entry.id)
         when = entry.started.strftime("%a %d %b, %H:%M") if entry.started else "an earlier time"
-        who = " & ".join(entry.partners) if entry.partners else "you two"
+        who = " & ".join(map(one_line, entry.partners)) if entry.partners else "you two"
         resumable = bool(entry.practice) and self.catalog.get(entry.practice) is not None
         detail = (
             f"{title}, started {when} by {who}, did not finish.\n"
@@ -43,10 +47,10 @@ class ResumeScreen(ModalScreen[str | None]):
             "or close it as ended early. Either way every word stays saved."
         )
         if not resumable:
-            detail += f"\n\nIts practice ({entry.practice}) is not installed, so it can only be closed."
+            detail += f"\n\nIts practice ({one_line(entry.practice)}) is not installed, so it can only be closed."
         with Vertical(classes="dialog"):
             yield Static("An unfinished session", classes="dialog-title")
-            yield Static(detail, classes="dialog-detail")
+            yield Static(Text(detail), classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", id="resume", variant="primary", disabled=not resumable)
                 yield Button("Close as ended early (c)", id="close")

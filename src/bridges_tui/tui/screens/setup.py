@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 
 import attrs
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,9 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from bridges_tui.core import paths
 from bridges_tui.core.durations import DurationError, format_duration, parse_duration
-from bridges_tui.core.model import ModelError, Practice, clean_name
+from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
+from bridges_tui.core.model import Followup, ModelError, Practice, clean_name
 from bridges_tui.core.catalog import Catalog
+from bridges_tui.core.practices import PracticeScriptError
+from bridges_tui.core.store import SessionStore
+from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
 
@@ -29,6 +35,8 @@ class SessionChoice:
     names: tuple[str, str]
     turn_seconds: int | None
     checkin: tuple[int, int] | None
+    #: How the last agreement went, when the couple answered (the app asks, see `ask_followup`).
+    followup: Followup | None = None
 
 
 class SetupScreen(Screen):
@@ -38,6 +46,8 @@ class SetupScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", id="setup.start", priority=True,
                 tooltip="Start the conversation with these settings"),
+        Binding("f2", "app.open_history", "History", id="setup.history",
+                tooltip="Past sessions: summaries, replays, trends"),
     ]
     AUTO_FOCUS = "#name-a"
 
@@ -55,6 +65,7 @@ class SetupScreen(Screen):
             with Horizontal(id="names"):
                 yield Input(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
                 yield Input(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
+            yield FollowupQuestion(id="followup")
             yield Label("Practice", classes="field-label")
             yield OptionList(*self._practice_options(), id="practice")
             with Horizontal(id="settings"):
@@ -62,26 +73,61 @@ class SetupScreen(Screen):
                     yield Label("Turn length", classes="setting-label")
                     yield Input("", placeholder="2m, 90s", id="turn")
                 with Vertical(classes="setting"):
-                    yield Label("A feels", id="checkin-a-label", classes="setting-label")
+                    yield Label("A feels", id="checkin-a-label", classes="setting-label", markup=False)
                     yield Select(self._scores(), prompt="skip", id="checkin-a")
                 with Vertical(classes="setting"):
-                    yield Label("B feels", id="checkin-b-label", classes="setting-label")
+                    yield Label("B feels", id="checkin-b-label", classes="setting-label", markup=False)
                     yield Select(self._scores(), prompt="skip", id="checkin-b")
                 yield Button("Start", id="start", variant="primary")
-            yield Static("", id="turn-hint")
+            yield Static("", id="turn-hint", markup=False)
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
-            yield Static("", id="setup-error")
+            yield Static("", id="setup-error", markup=False)
         yield Footer()
 
     def _practice_options(self) -> list[Option]:
-        options = []
-        for practice in self.catalog.practices:
-            label = Text(practice.title, style="bold")
-            if practice.source == "user":
-                label.append("  (your own)", style="italic")
-            label.append("\n" + practice.summary)
-            options.append(Option(label, id=practice.id))
+        options = [Option(self._practice_label(p, None), id=p.id) for p in self.catalog.practices]
+        # A broken script of the couple's own stays in the list, greyed out, with why:
+        # a practice that silently vanished would be far more puzzling.
+        for number, (path, why) in enumerate(self.catalog.broken):
+            label = Text(f"{path.name}", style="bold")
+            label.append("  (your own, can't be used)", style="italic")
+            if isinstance(why, PracticeScriptError) and why.problems:
+                first = why.problems[0]
+                where = ": ".join(part for part in (first.where, first.field) if part)
+                more = len(why.problems) - 1
+                why = f"{where}: {first.message}" + (f" (and {more} more)" if more else "")
+            label.append(f"\n{why}\nbridges check {path} says how to fix it.")
+            options.append(Option(label, id=f"broken-{number}", disabled=True))
         return options
+
+    def _practice_label(self, practice: Practice, done: DoneBefore | None) -> Text:
+        label = Text(practice.title, style="bold")
+        if practice.source == "user":
+            replaces = practice.id in self.catalog.overridden
+            label.append("  (your own, replaces the built-in)" if replaces else "  (your own)",
+                         style="italic")
+        if done is not None:
+            label.append(f"  · {last_done_text(done, date.today())}", style="italic")
+        label.append("\n" + practice.summary)
+        return label
+
+    @work(thread=True, exclusive=True, group="done-before")
+    def _read_done_before(self) -> None:
+        """Which practices were done before: headers only, off the UI thread, so a long
+        history never delays the first screen."""
+        try:
+            done = done_before(SessionStore(paths.sessions_dir()).list())
+        except OSError:
+            return  # the picker simply shows no dates
+        self.app.call_from_thread(self._show_done_before, done)
+
+    def _show_done_before(self, done: Mapping[str, DoneBefore]) -> None:
+        option_list = self.query_one("#practice", OptionList)
+        for index, practice in enumerate(self.catalog.practices):
+            if practice.id in done:
+                option_list.replace_option_prompt_at_index(
+                    index, self._practice_label(practice, done[practice.id])
+                )
 
     @staticmethod
     def _scores() -> list[tuple[str, int]]:
@@ -89,6 +135,7 @@ class SetupScreen(Screen):
 
     def on_mount(self) -> None:
         self._update_checkin_labels()
+        self._read_done_before()
         practices = self.query_one("#practice", OptionList)
         if self.catalog.practices:
             practices.highlighted = 0
@@ -116,6 +163,11 @@ class SetupScreen(Screen):
     def _practice_changed(self) -> None:
         if self.practice is not None:
             self._show_turn(self.practice)
+        option_list = self.query_one("#practice", OptionList)
+        if self.catalog.broken and option_list.highlighted == len(self.catalog.practices) - 1:
+            # The broken scripts below can't be highlighted; bring them into view so
+            # that the keyboard reaches them too.
+            option_list.scroll_end(animate=False)
 
     @on(Input.Changed, "#turn")
     def _turn_changed(self) -> None:
@@ -182,4 +234,5 @@ class SetupScreen(Screen):
             names=(names[0], names[1]),
             turn_seconds=None if turn == practice.turn_seconds else turn,
             checkin=checkin,
+            followup=self.query_one(FollowupQuestion).followup,
         )

@@ -1,123 +1,213 @@
-"""The end of a session: who held the floor how long, every step with its notes,
-the check-in after, what each learned and what both agree to try.
+"""A session's summary: who held the floor how long, every step with its notes, the
+check-in, what each learned and what both agree to try.
 
-Everything typed here is saved as it is typed (a moment later), so closing the
-terminal never loses it.
+One screen for two moments. At the end of a session (`past=False`) the closing words
+and the check-in after are filled in here. For a past session (`past=True`, opened from
+the history) everything is read-only except the agreement and the notes, which can be
+corrected; a session still in progress cannot be changed here at all. Either way the
+screen shows a `Transcript` and describes each change as a `Correction` to its `edit`
+callback, which applies and saves it and returns the transcript as it now stands.
+Typing is saved a moment after it pauses, and at once when the screen closes or the
+app quits, so nothing typed is lost.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from bridges_tui.core import paths
-from bridges_tui.core.conversation import Conversation
-from bridges_tui.core.durations import format_clock
-from bridges_tui.core.keeper import SessionKeeper
+from bridges_tui.core.corrections import (
+    CheckinCorrection,
+    ClosingCorrection,
+    Correction,
+    NoteCorrection,
+)
+from bridges_tui.core.harmless_text import harmless, one_line
+from bridges_tui.core.model import PlannedStep, Transcript
+from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock, status_word
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 
 SAVE_DELAY = 0.6
-STATUS_WORDS = {"complete": "complete", "ended-early": "ended early", "in-progress": "in progress"}
+ANSWER_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
 
 
 class SummaryScreen(Screen):
-    """Shows what the session amounted to; the closing words are edited in place."""
+    """Shows what a session amounted to; see the module docstring for what can change."""
 
     BINDING_GROUP_TITLE = "Summary"
     BINDINGS = [
         Binding("ctrl+n", "new_session", "New session", id="summary.new", priority=True,
                 tooltip="Start another conversation"),
+        Binding("f2", "history", "History", id="summary.history",
+                tooltip="Past sessions: summaries, replays, trends"),
+        Binding("r", "replay", "Replay", id="summary.replay",
+                tooltip="Play this session back, turn by turn"),
+        Binding("x", "export", "Export", id="summary.export",
+                tooltip="Save this session as Markdown or TOML"),
+        Binding("d", "delete", "Delete", id="summary.delete",
+                tooltip="Delete this session's file (asks first)"),
+        Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the history"),
     ]
 
-    def __init__(self, conversation: Conversation, keeper: SessionKeeper | None, *,
-                 on_change: Callable[[], None], on_new: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        transcript: Transcript,
+        *,
+        edit: Callable[[Correction], Transcript],
+        saved_line: Callable[[], str],
+        plan: tuple[PlannedStep, ...] | None = None,
+        past: bool = False,
+        path: Path | None = None,
+        on_new: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
-        self.conversation = conversation
-        self.keeper = keeper
-        self._on_change = on_change
+        self.transcript = transcript
+        self.past = past
+        self.path = path
+        #: Nothing can change in a session that is still in progress somewhere.
+        self.read_only = past and transcript.status == "in-progress"
+        self._edit = edit
+        self._saved_line = saved_line
+        self._plan = plan
         self._on_new = on_new
         self._save_timer: Timer | None = None
+        # What is typed in the closing's boxes, kept here as it is typed: the boxes
+        # may be gone by the time it is saved (the screen closing, the app quitting).
+        self._typed: dict[str, str] = {}
+
+    # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        transcript = self.conversation.transcript()
-        a, b = transcript.partners
+        transcript = self.transcript
+        a, b = (one_line(name) for name in transcript.partners)
         with VerticalScroll(id="summary"):
             yield Static("", id="summary-title")
-            yield Static("", id="summary-saved")
+            yield Static("", id="summary-saved", markup=False)
             yield Label("Floor time", classes="field-label")
-            yield BalanceBar(transcript.partners, id="summary-balance")
+            yield BalanceBar((a, b), id="summary-balance")
             yield Static("", id="summary-floor")
-            yield Label("Steps and notes  (Enter on a step edits its note)", classes="field-label")
+            if transcript.followup is not None:
+                yield Static("", id="summary-followup")
+            how = "" if self.read_only else "  (Enter on a step " + ("corrects" if self.past else "edits") + " its note)"
+            yield Label(f"Steps and notes{how}", classes="field-label")
             yield OptionList(id="summary-steps")
-            yield Label("How connected do you feel now? (optional)", classes="field-label")
-            with Horizontal(id="summary-checkin"):
-                yield Select([(str(n), n) for n in range(1, 6)], prompt="skip", id="after-a")
-                yield Select([(str(n), n) for n in range(1, 6)], prompt="skip", id="after-b")
-            yield Label("What I learned", classes="field-label")
             learned = transcript.closing.learned
-            yield Input(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
-            yield Input(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
+            if self.past:
+                yield Label("Check-in (how connected, 1 distant … 5 close)", classes="field-label")
+                yield Static("", id="summary-checkin-past")
+                yield Label("What we learned", classes="field-label")
+                yield Static("", id="summary-learned")
+            else:
+                yield Label("How connected do you feel now? (optional)", classes="field-label")
+                with Horizontal(id="summary-checkin"):
+                    for letter, name in (("a", a), ("b", b)):
+                        with Vertical(classes="setting"):
+                            yield Label(one_line(name), classes="setting-label", markup=False)
+                            yield Select([(str(n), n) for n in range(1, 6)], prompt="skip",
+                                         id=f"after-{letter}")
+                yield Label("What I learned", classes="field-label")
+                yield Input(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
+                yield Input(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
             yield Label("What we agree to try", classes="field-label")
-            yield Input(transcript.closing.agreement or "", placeholder="One small thing, this week", id="agreement")
+            agreement = transcript.closing.agreement or ""
+            if self.read_only:
+                yield Static(Text(one_line(agreement) or "Nothing agreed yet."), id="agreement-shown")
+            else:
+                yield Input(agreement, placeholder="One small thing, this week", id="agreement")
             with Horizontal(id="summary-buttons"):
-                yield Button("New session (ctrl+n)", id="new", variant="primary")
-                yield Button("Quit (ctrl+q)", id="quit")
+                if self.past:
+                    yield Button("Replay (r)", id="replay", variant="primary")
+                    yield Button("Export (x)", id="export")
+                    yield Button("Delete (d)", id="delete", variant="error")
+                    yield Button("Back (esc)", id="back")
+                else:
+                    yield Button("New session (ctrl+n)", id="new", variant="primary")
+                    yield Button("History (f2)", id="history")
+                    yield Button("Quit (ctrl+q)", id="quit")
         yield Footer()
 
     def on_mount(self) -> None:
-        transcript = self.conversation.transcript()
-        self.query_one("#after-a", Select).border_title = transcript.partners[0]
-        self.query_one("#after-b", Select).border_title = transcript.partners[1]
-        after = transcript.checkin.after
-        if after is not None:
-            self.query_one("#after-a", Select).value = after[0]
-            self.query_one("#after-b", Select).value = after[1]
+        if self.past:
+            self.query_one("#summary-steps", OptionList).focus()
+        else:
+            after = self.transcript.checkin.after
+            if after is not None:
+                self.query_one("#after-a", Select).value = after[0]
+                self.query_one("#after-b", Select).value = after[1]
         self._show()
 
+    def on_resize(self, event: Resize) -> None:
+        # Every key must stay visible in the footer, even at 80 columns.
+        self.query_one(Footer).compact = event.size.width < 110
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each moment shows only its own keys."""
+        if action in ("replay", "export", "delete", "back"):
+            return self.past
+        if action in ("new_session", "history"):
+            return not self.past
+        return True
+
+    # --- showing ----------------------------------------------------------------------
+
     def _show(self) -> None:
-        transcript = self.conversation.transcript()
-        status = STATUS_WORDS.get(transcript.status, transcript.status)
-        self.query_one("#summary-title", Static).update(
-            Text.assemble((transcript.title, "bold"), f" · {status} · ",
-                          transcript.started.strftime("%a %d %b %Y, %H:%M"))
+        transcript = self.transcript
+        summary = SessionSummary.of(transcript)
+        title = Text.assemble(
+            (one_line(transcript.title), "bold"), f" · {status_word(transcript.status)} · ",
+            transcript.started.strftime("%a %d %b %Y, %H:%M"),
         )
-        where = self.keeper.path if self.keeper and self.keeper.path else None
-        saved = f"Saved to {paths.shown(where)}" if where else "Not saved yet: bridges keeps trying."
-        if self.keeper is not None and self.keeper.unsaved:
-            saved = f"Not saved yet ({self.keeper.problem}); bridges keeps trying."
-        self.query_one("#summary-saved", Static).update(saved)
-        floor = transcript.floor_seconds()
-        self.query_one(BalanceBar).seconds = (floor["A"], floor["B"])
-        a, b = transcript.partners
-        parts = [f"{a} {format_clock(round(floor['A']))}", f"{b} {format_clock(round(floor['B']))}"]
-        if floor["both"]:
-            parts.append(f"together {format_clock(round(floor['both']))}")
-        breaks = sum(item.seconds for item in transcript.breaks)
-        if breaks:
-            parts.append(f"breathers {format_clock(round(breaks))}")
-        self.query_one("#summary-floor", Static).update(" · ".join(parts))
+        if self.past and summary.length_s is not None:
+            title.append(f" · {clock(summary.length_s)}")
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-saved", Static).update(Text(self._saved_line()))
+        self.query_one(BalanceBar).seconds = (summary.floor.a, summary.floor.b)
+        a, b = (one_line(name) for name in transcript.partners)
+        self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
+        if transcript.followup is not None:
+            answer = ANSWER_WORDS.get(transcript.followup.answer, transcript.followup.answer)
+            self.query_one("#summary-followup", Static).update(Text.assemble(
+                ("Last time's agreement: ", "bold"), f"“{one_line(transcript.followup.agreement)}”",
+                f" · {answer}",
+            ))
+        self._show_steps()
+        if self.past:
+            change = checkin_text(transcript.checkin.before, transcript.checkin.after)
+            shown = f"before → after, {a} and {b}: {change}" if change else "Not given."
+            self.query_one("#summary-checkin-past", Static).update(Text(shown))
+            learned = Text()
+            for name, line in zip((a, b), transcript.closing.learned):
+                learned.append(f"{name}: ", style="bold")
+                learned.append(one_line(line) + "\n")
+            learned.rstrip()
+            self.query_one("#summary-learned", Static).update(learned or Text("Nothing written."))
+
+    def _show_steps(self) -> None:
+        transcript = self.transcript
         steps = self.query_one("#summary-steps", OptionList)
         highlighted = steps.highlighted
         steps.clear_options()
         for index, turn in enumerate(transcript.turns):
-            line = Text(f"{index + 1}. {turn.title} · {transcript.name_of(turn.speaker)} · "
-                        f"{format_clock(round(turn.spoken_s))}")
+            line = Text(f"{index + 1}. {one_line(turn.title)} · "
+                        f"{one_line(transcript.name_of(turn.speaker))} · {clock(turn.spoken_s)}")
             if turn.overtime_s >= 1:
-                line.append(f" (+{format_clock(round(turn.overtime_s))})")
+                line.append(f" (+{clock(turn.overtime_s)})")
             if turn.note:
-                writer = f" ({transcript.name_of(turn.note_by)})" if turn.note_by else ""
-                line.append(f"\n   “{turn.note}”{writer}", style="italic")
-            steps.add_option(Option(line, id=str(index)))
+                writer = f" ({one_line(transcript.name_of(turn.note_by))})" if turn.note_by else ""
+                line.append(f"\n   “{harmless(turn.note).strip()}”{writer}", style="italic")
+            steps.add_option(Option(line, id=str(index), disabled=self.read_only))
         if not transcript.turns:
             steps.add_option(Option("No turns were taken.", disabled=True))
         if highlighted is not None and highlighted < steps.option_count:
@@ -125,62 +215,111 @@ class SummaryScreen(Screen):
 
     # --- editing ------------------------------------------------------------------
 
+    def _apply(self, correction: Correction) -> None:
+        try:
+            self.transcript = self._edit(correction)
+        except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+        if self.is_mounted and self.children:
+            self._show()
+
+    def _planned(self, index: int) -> PlannedStep | None:
+        plan = self._plan
+        turn = self.transcript.turns[index]
+        if plan is None or index >= len(plan) or plan[index].step.id != turn.step:
+            return None  # the practice changed since, or is gone: no label to borrow
+        return plan[index]
+
     @on(OptionList.OptionSelected, "#summary-steps")
     def _edit_note(self, event: OptionList.OptionSelected) -> None:
-        index = int(event.option.id or 0)
-        transcript = self.conversation.transcript()
-        turn = transcript.turns[index]
-        planned = self.conversation.plan[index]
-        label = planned.step.note.label if planned.step.note else "Note"
-        writer = turn.note_by or planned.note_writer or turn.speaker
+        if self.read_only or event.option.id is None:
+            return
+        index = int(event.option.id)
+        turn = self.transcript.turns[index]
+        planned = self._planned(index)
+        label = planned.step.note.label if planned and planned.step.note else "Note"
+        writer = turn.note_by or (planned.note_writer if planned else None) or turn.speaker
 
         def keep(text: str | None) -> None:
             if text is not None:
-                self.conversation.set_note(index, text)
-                self._save_now()
+                self._apply(NoteCorrection(index, text, planned.note_writer if planned else None))
 
-        self.app.push_screen(NotePrompt(label, transcript.name_of(writer), turn.note or ""), keep)
+        self.app.push_screen(NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or ""), keep)
 
     @on(Input.Changed, "#learned-a, #learned-b, #agreement")
-    def _closing_changed(self) -> None:
-        learned = tuple(self.query_one(f"#learned-{x}", Input).value.strip() for x in ("a", "b"))
-        agreement = self.query_one("#agreement", Input).value.strip() or None
-        self.conversation.set_closing(learned if any(learned) else (), agreement)
-        self._save_soon()
-
-    @on(Select.Changed, "#after-a, #after-b")
-    def _checkin_changed(self) -> None:
-        scores = [self.query_one(f"#after-{x}", Select).value for x in ("a", "b")]
-        if all(isinstance(score, int) for score in scores):
-            self.conversation.set_checkin_after((scores[0], scores[1]))
-        else:
-            self.conversation.set_checkin_after(None)
-        self._save_soon()
-
-    def _save_soon(self) -> None:
+    def _closing_changed(self, event: Input.Changed) -> None:
+        self._typed[event.input.id or ""] = event.value
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
 
+    @on(Select.Changed, "#after-a, #after-b")
+    def _checkin_changed(self) -> None:
+        scores = [self.query_one(f"#after-{x}", Select).value for x in ("a", "b")]
+        after = (scores[0], scores[1]) if all(isinstance(s, int) for s in scores) else None
+        if after != self.transcript.checkin.after:
+            self._apply(CheckinCorrection(after))  # type: ignore[arg-type]
+
     def _save_now(self) -> None:
+        """Save what was typed, now (also called when the screen closes or the app quits)."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self._on_change()
-        self._show()
+        closing = self.transcript.closing
+        agreement = self._typed.get("agreement", closing.agreement or "")
+        learned = closing.learned
+        if not self.past:
+            learned = tuple(
+                self._typed.get(f"learned-{x}", learned[n] if n < len(learned) else "")
+                for n, x in enumerate("ab")
+            )
+        if (agreement.strip() or None) == closing.agreement and (
+            tuple(item.strip() for item in learned if item.strip()) == closing.learned
+        ):
+            return  # nothing new (the boxes report their first value when shown)
+        self._apply(ClosingCorrection(learned, agreement))
+
+    flush_edits = _save_now
 
     def on_unmount(self) -> None:
-        if self._save_timer is not None:
-            self._save_now()
+        self._save_now()
 
     # --- leaving --------------------------------------------------------------------
 
     @on(Button.Pressed, "#new")
     def action_new_session(self) -> None:
         self._save_now()
-        self._on_new()
+        if self._on_new is not None:
+            self._on_new()
+
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        self._save_now()
+        self.app.open_history()  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#quit")
     def _quit(self) -> None:
         self._save_now()
         self.app.action_request_quit()
+
+    @on(Button.Pressed, "#replay")
+    def action_replay(self) -> None:
+        if self.path is not None:
+            self.app.open_replay(self.path)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        if self.path is not None:
+            self._save_now()
+            self.app.export_session(self.path)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#delete")
+    def action_delete(self) -> None:
+        if self.path is not None:
+            self._save_now()
+            self.app.delete_session(self.path)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self._save_now()
+        self.dismiss()

@@ -1,0 +1,95 @@
+"""`bridges show ID`: one session's summary in the terminal, with rich.
+
+The same content as the summary screen: floor time per partner, the check-in, the
+follow-up of the last agreement, every step with its note, what each learned and what
+both agreed. Every piece of the couple's text goes in as rich `Text` (never markup)
+and is stripped of control characters first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from bridges_tui.core.harmless_text import harmless, one_line
+from bridges_tui.core.model import Transcript
+from bridges_tui.core.session_summary import (
+    SessionSummary,
+    checkin_text,
+    clock,
+    share_text,
+    status_word,
+    turn_line,
+)
+
+_ANSWERS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
+_BAR_WIDTH = 30
+
+
+def print_summary(transcript: Transcript, path: Path, console: Console | None = None) -> None:
+    """Print the summary of `transcript` (read from `path`)."""
+    out = console or Console(highlight=False, emoji=False)
+    t = transcript
+    summary = SessionSummary.of(t)
+    a, b = (one_line(name) for name in t.partners)
+
+    title = Text.assemble((one_line(t.title), "bold"), f" · {status_word(t.status)} · ",
+                          t.started.strftime("%a %d %b %Y, %H:%M"))
+    if summary.length_s is not None:
+        title.append(f" · {clock(summary.length_s)}")
+    out.print(title)
+    out.print(Text(f"{a} & {b} · {path.stem}", style="dim"))
+    out.print()
+
+    out.print(_label("Floor time"), Text(summary.floor_line((a, b))))
+    balance = summary.floor.balance
+    if balance is not None:
+        filled = round(_BAR_WIDTH * balance)
+        shares = share_text(balance).split("/")
+        bar = Text(f"{'':13}{a} {shares[0]}% ")
+        bar.append("█" * filled, style="cyan")
+        bar.append("░" * (_BAR_WIDTH - filled), style="magenta")
+        bar.append(f" {shares[1]}% {b}")
+        out.print(bar)
+    change = checkin_text(t.checkin.before, t.checkin.after)
+    if change:
+        out.print(_label("Check-in"), Text(f"{change}   (before→after, {a},{b}; 1 distant … 5 close)"))
+    if t.followup is not None:
+        answer = _ANSWERS.get(t.followup.answer, t.followup.answer)
+        out.print(_label("Last time"), Text(f"“{one_line(t.followup.agreement)}”: {answer}"))
+    out.print()
+
+    out.print(Text("Steps and notes", style="bold"))
+    if not t.turns:
+        out.print(Text("  No turns were taken."))
+    breaks = sorted(t.breaks, key=lambda item: item.started)
+    for number, turn in enumerate(t.turns, 1):
+        while breaks and breaks[0].started < turn.started:
+            out.print(Text(f"  ~ breather {clock(breaks.pop(0).seconds)}", style="dim"))
+        out.print(Text(f"  {number}. {one_line(turn.title)} · {one_line(t.name_of(turn.speaker))} · "
+                       f"{turn_line(turn)}"))
+        if turn.note:
+            note = Text(f"“{harmless(turn.note).strip()}”", style="italic")
+            if turn.note_by:
+                note.append(f" ({one_line(t.name_of(turn.note_by))})", style="not italic dim")
+            out.print(Padding(note, (0, 0, 0, 5), expand=False))
+    for item in breaks:
+        out.print(Text(f"  ~ breather {clock(item.seconds)}", style="dim"))
+    out.print()
+
+    if t.closing.learned:
+        out.print(Text("What we learned", style="bold"))
+        for name, text in zip((a, b), t.closing.learned):
+            out.print(Padding(Text(f"{name}: {one_line(text)}"), (0, 0, 0, 2), expand=False))
+    out.print(Text("What we agree to try", style="bold"))
+    agreement = t.closing.agreement
+    out.print(Padding(Text(one_line(agreement) if agreement else "Nothing was agreed this time."), (0, 0, 0, 2), expand=False))
+    out.print()
+    out.print(Text(f"File: {path}", style="dim"))
+
+
+def _label(text: str) -> Text:
+    return Text(f"{text:<11} ", style="bold")

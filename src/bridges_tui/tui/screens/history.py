@@ -1,0 +1,333 @@
+"""The history: every past session in a table, newest first, with filters by practice
+and by a word from the notes or the agreement. Enter opens a session's summary; from
+here a session can also be replayed, exported or deleted, and the trends opened.
+
+The rows come from the history index (`core.history_index`): at once for every file it
+knows, from their headers for the rest, which a background thread then reads whole,
+newest first, filling in floor balance and check-in as it goes. A file that cannot be
+read is a row that says so and why, under every filter.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Select, Static
+from textual.worker import get_current_worker
+
+from bridges_tui.core.harmless_text import one_line
+from bridges_tui.core.history_index import HistoryIndex, SessionRow
+from bridges_tui.core.session_ids import started_by_id
+from bridges_tui.core.session_summary import checkin_text, clock, share_text, status_word, when_text
+from bridges_tui.tui.widgets.session_table import SessionTable, TableRow
+
+FILTER_DELAY = 0.25
+BATCH_SECONDS = 0.25
+SAVE_SECONDS = 1.0
+PENDING = "…"
+COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
+
+
+class HistoryScreen(Screen):
+    """Past sessions, newest first (see the module docstring)."""
+
+    BINDING_GROUP_TITLE = "History"
+    BINDINGS = [
+        # Enter itself belongs to the table (its footer shows "Open"); this puts it in
+        # the command palette.
+        Binding("enter", "open", "Open", id="history.open_session", show=False,
+                tooltip="Open the session's summary"),
+        Binding("r", "replay", "Replay", id="history.replay", tooltip="Play the session back"),
+        Binding("t", "trends", "Trends", id="history.trends",
+                tooltip="Sessions per week, floor balance and check-ins over time"),
+        Binding("x", "export", "Export", id="history.export",
+                tooltip="Save the session as Markdown or TOML"),
+        Binding("d", "delete", "Delete", id="history.delete",
+                tooltip="Delete the session's file (asks first)"),
+        # Out of the footer for room (the filter box says "/"), still in the palette.
+        Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
+                tooltip="Find sessions by a word from the notes or the agreement"),
+        Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
+    ]
+
+    def __init__(self, index: HistoryIndex, today: date) -> None:
+        super().__init__()
+        self.index = index
+        self.today = today
+        self.rows: list[SessionRow] = []
+        self.shown: list[SessionRow] = []
+        self._reading = 0
+        self._filter_timer: Timer | None = None
+        self._wide = False
+        self._width = 0
+        self._away = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("History", id="history-title")
+        with Horizontal(id="history-filters"):
+            yield Select([], prompt="All practices", id="history-practice")
+            yield Input(placeholder="/ find a word from the notes or the agreement", id="history-text")
+        yield SessionTable(id="history-table")
+        yield Static("", id="history-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(SessionTable).focus()
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
+    def on_screen_resume(self) -> None:
+        # Back from a summary (an agreement corrected), a dialog (a file deleted)…
+        if self._away:
+            self._away = False
+            self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        self._wide = event.size.width >= 110
+        self.query_one(Footer).compact = not self._wide
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._fill_table()
+
+    # --- rows -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the folder again (cheap: the index) and show it."""
+        try:
+            self.rows = self.index.scan()
+        except OSError as error:
+            self.rows = []
+            self.notify(f"Can't read the sessions folder: {error}", severity="error", timeout=10, markup=False)
+        self._practice_options()
+        self._apply_filters()
+        pending = self.index.pending(self.rows)
+        if pending:
+            self._read_pending(pending)
+
+    @work(thread=True, exclusive=True, group="history-read")
+    def _read_pending(self, pending: list) -> None:
+        """Read whole the files the index did not know, newest first, in batches."""
+        worker = get_current_worker()
+        self.app.call_from_thread(self._reading_count, len(pending))
+        batch: list[SessionRow] = []
+        # Real time, not the app's clock: this paces work, it measures nothing.
+        started = saved = time.monotonic()
+        for path in pending:
+            if worker.is_cancelled:
+                self.index.save()
+                return
+            batch.append(self.index.read(path))
+            if time.monotonic() - started >= BATCH_SECONDS:
+                self.app.call_from_thread(self._filled, batch)
+                batch, started = [], time.monotonic()
+            if time.monotonic() - saved >= SAVE_SECONDS:
+                # Keep what was read even if bridges is closed before the end.
+                self.index.save()
+                saved = time.monotonic()
+        self.index.save()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._filled, batch, True)
+
+    def _reading_count(self, count: int) -> None:
+        self._reading = count
+        self._show_title()
+
+    def _filled(self, batch: list[SessionRow], done: bool = False) -> None:
+        fresh = {row.id: row for row in batch}
+        self.rows = [fresh.get(row.id, row) for row in self.rows]
+        self._reading = 0 if done else max(0, self._reading - len(batch))
+        if self.query_one("#history-text", Input).value.strip() or done:
+            self._apply_filters()
+            return
+        table = self.query_one(SessionTable)
+        keys = {row.id for row in self.shown}
+        self.shown = [fresh.get(row.id, row) for row in self.shown]
+        for row in batch:
+            if row.id in keys:
+                table.update_row(self._table_row(row))
+        self._show_title()
+
+    def _practice_options(self) -> None:
+        titles: dict[str, str] = {}
+        for row in self.rows:
+            if row.practice and row.practice not in titles:
+                titles[row.practice] = one_line(row.title or row.practice)
+        select = self.query_one("#history-practice", Select)
+        current = select.value
+        options = sorted(((title, practice) for practice, title in titles.items()), key=lambda o: o[0].casefold())
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if current in titles:
+                select.value = current
+
+    # --- filters --------------------------------------------------------------------
+
+    @on(Input.Changed, "#history-text")
+    def _text_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._apply_filters)
+
+    @on(Select.Changed, "#history-practice")
+    def _practice_changed(self) -> None:
+        self._apply_filters()
+
+    @on(Input.Submitted, "#history-text")
+    def _to_table(self) -> None:
+        self._apply_filters()
+        self.query_one(SessionTable).focus()
+
+    def _apply_filters(self) -> None:
+        practice = self.query_one("#history-practice", Select).value
+        text = self.query_one("#history-text", Input).value
+        chosen = practice if isinstance(practice, str) else None
+        self.shown = self.index.filter(self.rows, chosen, text)
+        if text.strip():
+            # Sessions whose words the index lost are read again, then found.
+            missing = self.index.missing_words(self.rows)
+            if missing:
+                self._read_pending(missing)
+        self._fill_table()
+
+    # --- the table ------------------------------------------------------------------
+
+    def _widths(self) -> list[int]:
+        # A space before the first column, two between columns, one for the scrollbar.
+        total = max(64, self.size.width - 2 * len(COLUMNS))
+        when = 17 if self._wide else 12
+        fixed = [when, 0, 0, 7, 5, 8, 11]
+        rest = total - sum(fixed)
+        fixed[2] = max(10, rest * 2 // 5)
+        fixed[1] = rest - fixed[2]
+        return fixed
+
+    def _fill_table(self) -> None:
+        if not self._width:
+            return  # not laid out yet: the first resize fills it, at the right widths
+        selected = self.highlighted
+        self._cell_widths = self._widths()
+        self.query_one(SessionTable).set_rows(
+            COLUMNS, tuple(self._cell_widths), [self._table_row(row) for row in self.shown],
+            right=frozenset({3, 4}), keep=selected.id if selected else None,
+        )
+        self._show_title()
+
+    def _table_row(self, row: SessionRow) -> TableRow:
+        # A file that can't be read still has a time in its name.
+        started = row.started or started_by_id(row.id)
+        when = when_text(started, self.today)
+        if not self._wide and started is not None:
+            when = started.strftime("%d %b %H:%M" if started.year == self.today.year else "%d %b %Y")
+        if not row.readable:
+            cells = [when, "⚠ can't read", one_line(row.error), "", "", "", "unreadable"]
+            if row.practice:  # the header read; the rest of the file did not
+                cells[1] = "⚠ " + one_line(row.title or row.practice)
+            return TableRow(row.id, tuple(cells), warning=True)
+        partners = " & ".join(one_line(name) for name in row.partners) if row.partners else ""
+        detail = row.detailed
+        return TableRow(row.id, (
+            when,
+            one_line(row.title or row.practice or ""),
+            partners,
+            clock(row.duration_s) if row.duration_s is not None else "–",
+            share_text(row.balance) if detail else PENDING,
+            (checkin_text(row.checkin_before, row.checkin_after) or "–") if detail else PENDING,
+            status_word(row.status),
+        ))
+
+    @property
+    def highlighted(self) -> SessionRow | None:
+        """The session under the cursor."""
+        if not self.is_mounted or not self.shown:
+            return None
+        table = self.query_one(SessionTable)
+        index = table.cursor
+        if not 0 <= index < len(self.shown) or table.keys[index:index + 1] != [self.shown[index].id]:
+            return None
+        return self.shown[index]
+
+    def _show_title(self) -> None:
+        total = len(self.rows)
+        count = f"{total:,} session{'s' if total != 1 else ''}"
+        if len(self.shown) != total:
+            count = f"{len(self.shown):,} of {count}"
+        title = Text.assemble(("History", "bold"), f" · {count} · newest first")
+        if self._reading:
+            title.append(f" · reading {self._reading:,} more…", style="italic")
+        self.query_one("#history-title", Static).update(title)
+
+    @on(SessionTable.Highlighted)
+    def _show_detail(self) -> None:
+        row = self.highlighted
+        detail = self.query_one("#history-detail", Static)
+        if row is None:
+            empty = "No sessions yet: esc, then start one." if not self.rows else "No session matches."
+            detail.update(Text(empty))
+            return
+        if not row.readable:
+            detail.update(Text.assemble(("⚠ ", "bold"), f"{row.path.name}: {one_line(row.error)}",
+                                        "\nIt is left exactly as it is; open it in an editor to see why."))
+        elif row.status == "in-progress":
+            detail.update(Text(f"{row.id} is in progress, or bridges stopped during it: resume it "
+                               "from the start screen. Here it can be looked at, not changed."))
+        elif not row.detailed:
+            detail.update(Text(f"{row.id} · reading…"))
+        else:
+            agreed = f"Agreed: “{one_line(row.agreement)}”" if row.agreement else "Nothing agreed."
+            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns", "italic")))
+
+    # --- actions --------------------------------------------------------------------
+
+    def _chosen(self) -> SessionRow | None:
+        row = self.highlighted
+        if row is None:
+            self.notify("No session is selected.", severity="warning", timeout=3)
+        elif not row.readable:
+            self.notify(f"{row.path.name} can't be read: {one_line(row.error)}", severity="warning", markup=False)
+            return None
+        return row
+
+    @on(SessionTable.Opened)
+    def action_open(self) -> None:
+        row = self._chosen()
+        if row is not None:
+            self.app.open_past_session(row.path)  # type: ignore[attr-defined]
+
+    def action_replay(self) -> None:
+        row = self._chosen()
+        if row is not None:
+            self.app.open_replay(row.path)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        row = self._chosen()
+        if row is not None:
+            self.app.export_session(row.path)  # type: ignore[attr-defined]
+
+    def action_delete(self) -> None:
+        # A file that can't be read may be deleted too: asking first is protection enough.
+        row = self.highlighted
+        if row is not None:
+            self.app.delete_session(row.path)  # type: ignore[attr-defined]
+
+    def action_trends(self) -> None:
+        self.app.open_trends(self.rows)  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        self.query_one("#history-text", Input).focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#history-text", Input).has_focus:
+            self.query_one(SessionTable).focus()
+            return
+        self.app.leave_history()  # type: ignore[attr-defined]
