@@ -5,6 +5,11 @@ first save claims the session's file; later ones rewrite it atomically. When a
 write fails (a full disk, a folder that vanished or turned read-only) the keeper
 holds on to the latest transcript and reports the problem in plain words; the app
 retries until a write succeeds. Nothing typed is lost meanwhile.
+
+The keeper holds its session's file (see `SessionStore.hold`) so that a second
+bridges on the same folder leaves it alone. A resumed session that another bridges
+turns out to be keeping after all is never written over: it is saved as a new
+session instead.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class SessionKeeper:
         if transcript is None:
             return True
         try:
+            if self.path is not None and not self.store.hold(self.path):
+                self.path = None  # another bridges keeps that file: start a new one
             if self.path is None:
                 self.path = self.store.create(transcript)
             else:

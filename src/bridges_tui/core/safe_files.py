@@ -6,6 +6,12 @@ all-or-nothing: the new text goes to a temporary file beside the target, reaches
 disk, and only then replaces the old file. A crash mid-write leaves the old file, never
 half of the new one, and never a stray temporary file that anyone else could read.
 
+A temporary file is locked (`flock`) from the moment it exists until it has replaced
+its target, so a leftover from a killed process (unlocked) can be told from a write in
+progress in another bridges (locked): `sweep_leftovers` removes only the former. The
+same lock, kept on a saved file (`hold`), marks a session that a running bridges is
+keeping, so that another bridges never writes over it.
+
 Failures become `StoreError`, whose message is a plain sentence a person can act on
 ("can't save to /x/y: the disk is full").
 """
@@ -13,13 +19,22 @@ Failures become `StoreError`, whose message is a plain sentence a person can act
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
+import re
 import stat
 import tempfile
+import weakref
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
+
+#: What `tempfile.mkstemp` names a temporary file here: `.<target>.<8 random>.tmp`.
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+# A file system without hard links makes `create_private` claim names another way.
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 # errno -> what to tell a person. Anything else falls back to the system's wording.
 _PLAIN_REASONS: dict[int, str] = {
@@ -135,20 +150,56 @@ def _make_private_dirs(folder: Path) -> None:
             raise store_error(each, error) from error
 
 
+class Hold:
+    """A lock on a saved file, kept while its session is open in this bridges.
+
+    Another bridges sees it with `is_held` and leaves the file alone. The kernel drops
+    the lock when the process ends, however it ends (even SIGKILL).
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._finalizer = weakref.finalize(self, _close_quietly, fd)
+
+    def release(self) -> None:
+        """Give the file up (closing the lock); harmless to call twice."""
+        self._finalizer()
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
 def write_private(path: Path | str, text: str) -> os.stat_result:
     """Replace the file at `path` with `text` (UTF-8), atomically and privately.
 
     The text goes to a temporary file in the same folder, created 0600 from the first
-    moment, then flushed and synced to disk, renamed over `path`, and the folder is
-    synced so the rename itself survives a power cut. The temporary file is removed on
-    any failure, leaving the old file as it was. A symbolic link (or a folder) at `path`
-    is refused rather than written through. The folder must already exist (see
-    `ensure_private_dir`).
+    moment and locked, then flushed and synced to disk, renamed over `path`, and the
+    folder is synced so the rename itself survives a power cut. The temporary file is
+    removed on any failure, leaving the old file as it was. A symbolic link (or a
+    folder) at `path` is refused rather than written through. The folder must already
+    exist (see `ensure_private_dir`).
 
     Returns the new file's `os.lstat` result, so a caller can later tell whether
     someone else changed the file. Raises StoreError with a plain message.
     """
-    target = Path(path)
+    info, fd = _replace(Path(path), text)
+    os.close(fd)
+    return info
+
+
+def write_held(path: Path | str, text: str) -> tuple[os.stat_result, Hold]:
+    """`write_private`, keeping the new file locked: the Hold moves on with each save
+    (release the old one), so another bridges always sees the session as kept."""
+    info, fd = _replace(Path(path), text)
+    return info, Hold(fd)
+
+
+def _replace(target: Path, text: str) -> tuple[os.stat_result, int]:
+    """Write `text` over `target`; its lstat, and the new file's descriptor, locked."""
     try:
         existing = os.lstat(target)
     except FileNotFoundError:
@@ -160,42 +211,208 @@ def write_private(path: Path | str, text: str) -> os.stat_result:
             raise StoreError(target, _PLAIN_REASONS[errno.ELOOP], errno.ELOOP)
         if stat.S_ISDIR(existing.st_mode):
             raise StoreError(target, "is a folder", errno.EISDIR)
-
-    data = text.encode("utf-8")
-    folder = target.parent
-    temp_path: str | None = None
-    fd = -1
-    try:
-        # mkstemp opens with O_CREAT | O_EXCL and mode 0600: private from the start,
-        # and never an existing file or link that someone planted under that name.
-        fd, temp_path = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=folder
-        )
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(temp_path, target)
-        temp_path = None
-    except BaseException as error:
-        if fd >= 0:
-            os.close(fd)
-        if temp_path is not None:
-            try:
-                os.unlink(temp_path)
-            except OSError:
-                pass
-        if isinstance(error, OSError):
+    with _TempFile(target, text) as temp:
+        try:
+            os.replace(temp.path, target)
+        except OSError as error:
             raise store_error(target, error) from error
-        raise
-    _sync_folder(folder)
+        temp.placed()
+        fd = temp.keep()
+    _sync_folder(target.parent)
     try:
-        return os.lstat(target)
+        return os.lstat(target), fd
+    except OSError as error:
+        os.close(fd)
+        raise store_error(target, error) from error
+
+
+def create_private(
+    folder: Path | str, names: list[str], text: str
+) -> tuple[Path, os.stat_result, Hold]:
+    """Save `text` as a new file in `folder` under the first of `names` that is free.
+
+    Never overwrites anything, not even a link or an empty file: the whole text is
+    written to a temporary file first, then given the name with a hard link, which
+    fails if the name exists. So a crash leaves no file or the whole one, never an
+    empty or half-written file. (A file system without hard links gets the name
+    claimed with O_EXCL instead.) Returns the path, its lstat, and a Hold on it.
+    Raises StoreError; FileExistsError when every name is taken.
+    """
+    where = Path(folder)
+    with _TempFile(where / names[0], text) as temp:
+        for name in names:
+            target = where / name
+            try:
+                os.link(temp.path, target)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                if error.errno not in _NO_LINKS:
+                    raise store_error(target, error) from error
+                if not _claim(target):
+                    continue
+                try:
+                    os.replace(temp.path, target)
+                except OSError as error:
+                    _unlink_quietly(target)
+                    raise store_error(target, error) from error
+            else:
+                _unlink_quietly(Path(temp.path))
+            temp.placed()
+            fd = temp.keep()
+            _sync_folder(where)
+            return target, os.fstat(fd), Hold(fd)
+    raise FileExistsError(errno.EEXIST, "every name is taken", str(where))
+
+
+def _claim(target: Path) -> bool:
+    # O_EXCL | O_NOFOLLOW: fails if anything, even a dangling link, has the name.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.close(os.open(target, flags, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        return False
     except OSError as error:
         raise store_error(target, error) from error
+    return True
+
+
+class _TempFile:
+    """A private, locked temporary file beside `target`, holding `text` on disk.
+
+    Removed on leaving the `with` block unless `placed()` says it now has its final
+    name; its descriptor (and lock) is closed then too, unless `keep()` took it.
+    """
+
+    def __init__(self, target: Path, text: str) -> None:
+        self.target = target
+        self.data = text.encode("utf-8")
+        self.path = ""
+        self.fd = -1
+        self._placed = False
+
+    def __enter__(self) -> _TempFile:
+        try:
+            self._make()
+            view = memoryview(self.data)
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+            os.fsync(self.fd)
+        except BaseException as error:
+            self.__exit__(None, None, None)
+            if isinstance(error, OSError):
+                raise store_error(self.target, error) from error
+            raise
+        return self
+
+    def _make(self) -> None:
+        while True:
+            # mkstemp opens with O_CREAT | O_EXCL and mode 0600: private from the start,
+            # and never an existing file or link that someone planted under that name.
+            self.fd, self.path = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+            )
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+            if os.fstat(self.fd).st_nlink:
+                return
+            # Another bridges swept it up in the instant before it was locked.
+            os.close(self.fd)
+            self.fd = -1
+
+    def placed(self) -> None:
+        self._placed = True
+
+    def keep(self) -> int:
+        fd, self.fd = self.fd, -1
+        return fd
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._placed and self.path:
+            _unlink_quietly(Path(self.path))
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def is_held(path: Path | str) -> bool:
+    """True when a running bridges holds the file at `path` (see `Hold`)."""
+    fd = _open_plain(path)
+    if fd is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+def hold(path: Path | str) -> Hold | None:
+    """Lock the file at `path` for this process; None when another bridges holds it
+    (or there is no plain file there). The lock is on the file as it is now; saving
+    with `write_held` moves it to the new file."""
+    while True:
+        fd = _open_plain(path)
+        if fd is None:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            now = os.lstat(path)
+        except OSError:
+            os.close(fd)
+            return None
+        if now.st_ino == os.fstat(fd).st_ino:
+            return Hold(fd)
+        os.close(fd)  # replaced meanwhile: lock the file that is there now
+
+
+def _open_plain(path: Path | str) -> int | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return fd
+
+
+def sweep_leftovers(folder: Path | str) -> list[str]:
+    """Remove the temporary files that killed processes left in `folder`; returns
+    their names. A temporary file another bridges is writing right now is locked,
+    and left alone."""
+    swept: list[str] = []
+    try:
+        names = [name for name in os.listdir(folder) if _TEMP_NAME.match(name)]
+    except OSError:
+        return swept
+    for name in names:
+        path = os.path.join(folder, name)
+        fd = _open_plain(path)
+        if fd is None:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.lstat(path).st_ino == os.fstat(fd).st_ino:
+                os.unlink(path)
+                swept.append(name)
+        except OSError:
+            pass  # in use (locked), gone already, or a read-only folder: leave it
+        finally:
+            os.close(fd)
+    return swept
 
 
 def _sync_folder(folder: Path) -> None:
