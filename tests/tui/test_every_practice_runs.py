@@ -160,6 +160,8 @@ async def test_a_user_practice_of_an_unusual_shape_loads_runs_and_saves(
     (folder / "broken.toml").write_text(UNUSUAL.replace('"lead"', '"leed"', 1), encoding="utf-8")
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         practices = app.screen.query_one("#practice", OptionList)
         prompts = [str(practices.get_option_at_index(i).prompt) for i in range(practices.option_count)]

@@ -275,6 +275,8 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 34)) as pilot:
+        await app.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         await pilot.press("escape")  # the unfinished session: later
         setup = app.screen
         assert isinstance(setup, SetupScreen)
@@ -299,6 +301,8 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
 async def test_history_is_one_key_from_setup_and_back(history, fake_time) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.press("f2")
         assert isinstance(app.screen, HistoryScreen)

@@ -28,6 +28,8 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await app.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         await fill_setup(pilot, "Sam 🌻", "Alex", turn="1m30s")
         app.screen.query_one("#practice", OptionList).highlighted = 2  # assume-the-best
@@ -45,6 +47,8 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 
     again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with again.run_test(size=(100, 32)) as pilot:
+        await again.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         # The unfinished session is offered first; not now.
         await pilot.press("escape")
         assert again.screen.query_one("#name-a", Input).value == "Sam 🌻"
@@ -54,6 +58,8 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await app.workers.wait_for_complete()  # the look for an unfinished session
+        await pilot.pause()
         cases = [
             (("", "Alex", None), "Partner A's name: please give a name"),
             (("Sam", "sam", None), "two different names"),

@@ -13,15 +13,12 @@ from bridges_tui.core import paths
 from bridges_tui.core.config import load_config
 from bridges_tui.core.durations import DurationError, parse_duration
 from bridges_tui.core.model import ModelError, clean_name
-from bridges_tui.core.catalog import load_catalog
+from bridges_tui.core.catalog import builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.model import Practice
 
 
 def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int:
-    catalog = load_catalog(paths.user_practices_dir())
-    practice = catalog.get(practice_id)
-    if practice is None:
-        known = ", ".join(catalog.ids()) or "none"
-        raise CommandError(f"no practice called {practice_id!r}. Known practices: {known}")
+    practice = _practice(practice_id)
     turn_seconds = None
     if turn is not None:
         try:
@@ -35,6 +32,21 @@ def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int
     from bridges_tui.tui.app import TalkRequest, run_app
 
     return run_app(TalkRequest(practice, pair, turn_seconds))
+
+
+def _practice(practice_id: str) -> Practice:
+    """The practice to talk through. Without scripts of the couple's own, only the one
+    built-in is read; otherwise the whole catalog, since theirs may replace it."""
+    user_dir = paths.user_practices_dir()
+    has_own = user_dir.is_dir() and any(user_dir.glob("*.toml"))
+    if not has_own and practice_id in builtin_ids():
+        return builtin_practice(practice_id)
+    catalog = load_catalog(user_dir)
+    practice = catalog.get(practice_id)
+    if practice is None:
+        known = ", ".join(catalog.ids()) or "none"
+        raise CommandError(f"no practice called {practice_id!r}. Known practices: {known}")
+    return practice
 
 
 def _names(names: Sequence[str] | None) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from datetime import datetime
 from pathlib import Path
 
@@ -20,17 +21,18 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from bridges_tui.core.conversation import Conversation
+    from bridges_tui.tui.screens.setup import SetupScreen
+
 from bridges_tui.core import paths
 from bridges_tui.core.config import Config, load_config, save_config
-from bridges_tui.core.conversation import Conversation
+from bridges_tui.core.catalog import Catalog, load_catalog
 from bridges_tui.core.keeper import SessionKeeper
 from bridges_tui.core.model import Practice, Transcript
-from bridges_tui.core.catalog import Catalog, load_catalog
+from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.store import SessionEntry, SessionStore
 from bridges_tui.tui.screens.confirm import ConfirmScreen
-from bridges_tui.tui.screens.conversation import ConversationScreen
-from bridges_tui.tui.screens.resume import ResumeScreen
-from bridges_tui.tui.screens.setup import SessionChoice, SetupScreen
 from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.styles import stylesheets
@@ -111,7 +113,10 @@ class BridgesApp(LookingBack, App[None]):
             self.open_history()
             return
         self.push_screen(self._setup_screen())
-        self._offer_resume()
+        # Looking for an unfinished session reads every session's header: not before
+        # the first screen is drawn, and not on the event loop.
+        self.call_after_refresh(self.run_worker, self._find_unfinished, thread=True,
+                                group="resume", exclusive=True)
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""
@@ -127,6 +132,8 @@ class BridgesApp(LookingBack, App[None]):
             )
 
     def _setup_screen(self) -> SetupScreen:
+        from bridges_tui.tui.screens.setup import SetupScreen
+
         setup = SetupScreen(self.catalog, self.config.names, on_start=self.start_session)
         # Once the screen is drawn: the look-up may read a few past sessions.
         setup.call_after_refresh(self._ask_followup, setup)
@@ -152,13 +159,22 @@ class BridgesApp(LookingBack, App[None]):
         if setup.is_attached:
             setup.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
-    def _offer_resume(self) -> None:
+    def _find_unfinished(self) -> None:
+        """In a thread: offer the newest in-progress session for resume, if any."""
         try:
-            waiting = self.store.in_progress()
+            # A store of its own: the app's store is not shared across threads.
+            waiting = SessionStore(self.store.folder).in_progress()
         except OSError:
             return
         if waiting:
-            self.push_screen(ResumeScreen(waiting[0], self.catalog), self._resume_answer(waiting[0]))
+            self.call_from_thread(self._offer_resume, waiting[0])
+
+    def _offer_resume(self, entry: SessionEntry) -> None:
+        from bridges_tui.tui.screens.resume import ResumeScreen
+
+        if self.conversation is not None:
+            return  # a conversation started meanwhile; it is offered next time
+        self.push_screen(ResumeScreen(entry, self.catalog), self._resume_answer(entry))
 
     def _resume_answer(self, entry: SessionEntry) -> Callable[[str | None], None]:
         def answer(choice: str | None) -> None:
@@ -173,6 +189,8 @@ class BridgesApp(LookingBack, App[None]):
 
     def start_session(self, choice: SessionChoice) -> None:
         """Begin a new conversation and save it at once, so nothing can be lost."""
+        from bridges_tui.core.conversation import Conversation
+
         self.remember_names(choice.names)
         conversation = Conversation(
             choice.practice,
@@ -187,6 +205,8 @@ class BridgesApp(LookingBack, App[None]):
 
     def resume_session(self, path: Path) -> None:
         """Continue an in-progress session where it stopped."""
+        from bridges_tui.core.conversation import Conversation
+
         try:
             transcript = self.store.load(path)
         except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
@@ -215,6 +235,8 @@ class BridgesApp(LookingBack, App[None]):
             self.notify(f"Closed {path.name} as ended early; nothing was deleted.")
 
     def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper) -> None:
+        from bridges_tui.tui.screens.conversation import ConversationScreen
+
         self.conversation = conversation
         self.keeper = keeper
         self.save_session()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-import attrs
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,25 +17,14 @@ from textual.widgets.option_list import Option
 from bridges_tui.core import paths
 from bridges_tui.core.durations import DurationError, format_duration, parse_duration
 from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
-from bridges_tui.core.model import Followup, ModelError, Practice, clean_name
+from bridges_tui.core.model import ModelError, Practice, clean_name
+from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
 from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
-
-
-@attrs.frozen
-class SessionChoice:
-    """What the couple chose on the setup screen."""
-
-    practice: Practice
-    names: tuple[str, str]
-    turn_seconds: int | None
-    checkin: tuple[int, int] | None
-    #: How the last agreement went, when the couple answered (the app asks, see `ask_followup`).
-    followup: Followup | None = None
 
 
 class SetupScreen(Screen):
