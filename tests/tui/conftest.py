@@ -30,6 +30,12 @@ class FakeTime:
         self.seconds += seconds
 
 
+@pytest.fixture(autouse=True)
+def look_back_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read past sessions at once rather than after the real-time start-up pause."""
+    monkeypatch.setattr(BridgesApp, "LOOK_BACK_DELAY", 0.001)  # Textual refuses 0
+
+
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()

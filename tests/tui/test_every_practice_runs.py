@@ -160,6 +160,7 @@ async def test_a_user_practice_of_an_unusual_shape_loads_runs_and_saves(
     (folder / "broken.toml").write_text(UNUSUAL.replace('"lead"', '"leed"', 1), encoding="utf-8")
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -199,6 +200,7 @@ async def test_the_setup_shows_which_practices_were_done_before(
         await run_to_the_summary(pilot, fake_time)
     again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await again.workers.wait_for_complete()
         await pilot.pause()
         practices = again.screen.query_one("#practice", OptionList)

@@ -275,6 +275,7 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         await pilot.press("escape")  # the unfinished session: later
@@ -301,6 +302,7 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
 async def test_history_is_one_key_from_setup_and_back(history, fake_time) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         await pilot.press("escape")

@@ -46,6 +46,7 @@ async def test_resume_after_a_crash(talk_app, fake_time, bridges_home) -> None:
 
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
@@ -69,6 +70,7 @@ async def test_close_an_unfinished_session_as_ended_early(talk_app, fake_time, b
     [path] = session_files(bridges_home)
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         await pilot.press("c")
@@ -85,6 +87,7 @@ async def test_later_leaves_it_in_progress(talk_app, fake_time, bridges_home) ->
     text = path.read_bytes()
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         await pilot.press("escape")

@@ -28,6 +28,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -47,6 +48,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 
     again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await again.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         # The unfinished session is offered first; not now.
@@ -58,6 +60,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
         cases = [

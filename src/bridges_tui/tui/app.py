@@ -59,6 +59,9 @@ class BridgesApp(LookingBack, App[None]):
     history of past sessions (see `LookingBack`)."""
 
     TITLE = "bridges"
+    #: Reading past sessions waits this long after start-up, so the first screen is
+    #: drawn before any of them is read (Textual writes frames from a thread of its own).
+    LOOK_BACK_DELAY = 0.3
     CSS_PATH = [str(path) for path in stylesheets()]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -115,8 +118,8 @@ class BridgesApp(LookingBack, App[None]):
         self.push_screen(self._setup_screen())
         # Looking for an unfinished session reads every session's header: not before
         # the first screen is drawn, and not on the event loop.
-        self.call_after_refresh(self.run_worker, self._find_unfinished, thread=True,
-                                group="resume", exclusive=True)
+        self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
+            self._find_unfinished, thread=True, group="resume", exclusive=True))
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""
@@ -135,9 +138,15 @@ class BridgesApp(LookingBack, App[None]):
         from bridges_tui.tui.screens.setup import SetupScreen
 
         setup = SetupScreen(self.catalog, self.config.names, on_start=self.start_session)
-        # Once the screen is drawn: the look-up may read a few past sessions.
-        setup.call_after_refresh(self._ask_followup, setup)
+        self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
+
+    def _look_back_from(self, setup: SetupScreen) -> None:
+        """Once setup is on screen: which practices were done before, and how the last
+        agreement went. Both read past sessions, in threads."""
+        if setup.is_attached:
+            setup.read_done_before()
+            self._ask_followup(setup)
 
     def _ask_followup(self, setup: SetupScreen) -> None:
         """Ask on `setup` how the most recent agreement went, if there is one."""
