@@ -77,11 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bridges_tui.tui.app import run_app
 
             return run_app(start="history")
-        if args.command in ("list", "show", "export"):
+        if args.command == "list":
+            from bridges_tui.commands.session_list import list_sessions
+
+            return list_sessions(args.json)
+        if args.command in ("show", "export"):
             from bridges_tui.commands import past_sessions
 
-            if args.command == "list":
-                return past_sessions.list_sessions(args.json)
             if args.command == "show":
                 return past_sessions.show_session(args.id)
             return past_sessions.export_session(args.id, args.format, args.output)

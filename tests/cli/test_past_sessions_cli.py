@@ -64,6 +64,49 @@ def test_list_json_is_for_scripts(history) -> None:
     assert BROKEN in result.stderr and NEWER in result.stderr
 
 
+HEAVY_IMPORTS_OF_LIST = """\
+import json, sys
+from bridges_tui.cli import main
+main(["list"])
+heavy = ("attr", "attrs", "bridges_tui.core.model", "bridges_tui.core.store", "textual")
+print(json.dumps(sorted(name for name in sys.modules if name in heavy)), file=sys.stderr)
+"""
+
+
+def listed_with_heavy_imports() -> tuple[str, list[str]]:
+    """What `bridges list` prints, and which heavy modules it imported to do it."""
+    result = subprocess.run([sys.executable, "-c", HEAVY_IMPORTS_OF_LIST], capture_output=True,
+                            text=True, timeout=60, stdin=subprocess.DEVNULL, check=True)
+    return result.stdout, json.loads(result.stderr.splitlines()[-1])
+
+
+def test_a_later_listing_reads_only_the_index_and_says_the_same(history, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text(history[FIRST].read_text())
+    (history[FIRST].parent / "20261201-100000-share-the-why.toml").symlink_to(outside)
+    first = [bridges("list"), bridges("list", "--json")]  # reads every file, keeps the index
+    assert listed_with_heavy_imports() == (first[0].stdout, [])
+    again = [bridges("list"), bridges("list", "--json")]
+    for before, after in zip(first, again):
+        assert after.returncode == 0
+        assert (after.stdout, after.stderr) == (before.stdout, before.stderr)
+    assert "20261201-100000-share-the-why.toml: is a link to a file outside" in again[0].stderr
+    assert f"{BROKEN}.toml: not valid TOML" in again[0].stderr
+
+
+def test_a_listing_after_a_change_reads_the_changed_file(history) -> None:
+    bridges("list")
+    text = history[FIRST].read_text(encoding="utf-8")
+    history[FIRST].write_text(text.replace('title = "Share the why"', 'title = "Why it matters"'),
+                              encoding="utf-8")
+    history[EARLY].unlink()
+    # The index no longer describes the folder: the files are read again, and it is saved.
+    changed, heavy = listed_with_heavy_imports()
+    assert heavy != []
+    assert "Why it matters" in changed and EARLY not in changed
+    assert listed_with_heavy_imports() == (changed, [])
+
+
 def test_list_with_no_sessions_says_so(bridges_home: Path) -> None:
     result = bridges("list")
     assert result.returncode == 0 and result.stdout == ""
@@ -168,3 +211,24 @@ def test_unreadable_session_and_unsafe_output_are_refused(history) -> None:
     assert "Assume the best" in history[SECOND].read_text()
     bad_format = bridges("export", FIRST, "--format", "pdf")
     assert bad_format.returncode == 2 and "invalid choice" in bad_format.stderr
+
+
+def test_list_lines_up_wide_characters(history) -> None:
+    import unicodedata
+
+    import attrs
+
+    from sample_history import first_session, write_session
+
+    wide = attrs.evolve(first_session(), partners=("美咲", "Alex"), title="Share the why 🌱")
+    write_session(history[FIRST].parent, FIRST, wide)
+
+    def cells(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    for _ in range(2):  # from the files, then from the index alone
+        lines = bridges("list").stdout.splitlines()
+        assert any("美咲 & Alex" in line and "🌱" in line for line in lines)
+        status_at = {cells(line[: line.index(word)]) for line in lines
+                     for word in ("STATUS", "complete", "ended early", "in progress") if word in line}
+        assert len(status_at) == 1, lines

@@ -137,3 +137,13 @@ def test_a_failed_save_leaves_the_old_file(
     monkeypatch.undo()
     assert config_path.read_bytes() == before
     assert os.listdir(config_path.parent) == [config_path.name]
+
+
+@pytest.mark.parametrize("home", ["/srv/couple", "/srv/couple/", "//srv/couple", "/srv//couple",
+                                  "/srv/./couple", "/srv/x/../couple", "/", "~/couple", "couple", "."])
+def test_the_sessions_folder_as_text_is_spelled_as_pathlib_spells_it(
+    home: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `bridges list` prints paths made from this text; they must read as they always have.
+    monkeypatch.setenv("BRIDGES_HOME", home)
+    assert paths.sessions_folder() == str(paths.sessions_dir())

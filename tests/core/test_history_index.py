@@ -20,6 +20,7 @@ from bridges_tui.core.history_index import (
     query_words,
     words_of,
 )
+from bridges_tui.core.history_index_file import indexed_sessions
 from bridges_tui.core.model import Followup
 from bridges_tui.core.store import SessionStore
 from sample_history import (
@@ -115,6 +116,50 @@ def test_an_index_entry_that_lies_is_not_believed_when_the_file_changed(home: Pa
     (home / INDEX_FILE).write_text(json.dumps(document))
     rows = {row.id: row for row in index_of(home).scan()}
     assert rows[FIRST].agreement == AGREEMENT
+
+
+FIGURES = ("id", "practice", "title", "started", "ended", "status", "partners", "checkin_before",
+           "checkin_after", "agreement", "followup_of", "turns", "error", "readable", "duration_s")
+
+
+def figures(row) -> tuple:
+    floor = None if row.floor is None else (row.floor.a, row.floor.b, row.floor.together)
+    return (str(row.path), floor, *(getattr(row, name) for name in FIGURES))
+
+
+def test_the_index_file_alone_lists_what_the_full_index_lists(home: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text("anything")
+    (home / "sessions" / "20261201-100000-share-the-why.toml").symlink_to(outside)
+    folder = str(home / "sessions")
+    assert indexed_sessions(folder, home) is None  # no index yet
+    index = index_of(home)
+    rows = index.read_all()
+    index.save()
+    quick = indexed_sessions(folder, home)
+    assert quick is not None
+    assert [figures(row) for row in quick] == [figures(row) for row in rows]
+    assert "outside the sessions folder" in quick[0].error
+
+
+@pytest.mark.parametrize("change", ["new", "changed", "gone", "odd entry"])
+def test_the_index_file_alone_lists_nothing_unless_it_knows_every_file(home: Path, change: str) -> None:
+    index = index_of(home)
+    index.read_all()
+    index.save()
+    sessions = home / "sessions"
+    if change == "new":
+        write_session(sessions, "20261125-100000-share-the-why", first_session())
+    elif change == "changed":
+        path = sessions / f"{FIRST}.toml"
+        path.write_text(path.read_text().replace("Share the why", "Why it matters"))
+    elif change == "gone":
+        (sessions / f"{EARLY}.toml").unlink()
+    else:
+        document = json.loads((home / INDEX_FILE).read_text())
+        document["sessions"][f"{FIRST}.toml"][1]["partners"] = [1, 2]
+        (home / INDEX_FILE).write_text(json.dumps(document))
+    assert indexed_sessions(str(sessions), home) is None
 
 
 def test_many_new_files_come_first_from_their_headers(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bridges_tui.core.corrections import (
     CheckinCorrection,
@@ -105,6 +107,15 @@ def test_export_as_toml_is_the_file(tmp_path: Path) -> None:
     assert exported(path, first_session(), "markdown").startswith("# Share the why")
     with pytest.raises(ValueError):
         exported(path, first_session(), "pdf")
+
+
+@given(st.text())
+def test_one_line_takes_its_shortcut_only_where_it_changes_nothing(text: str) -> None:
+    class Shown:  # not a str, so always the long way round
+        def __str__(self) -> str:
+            return text
+
+    assert one_line(text) == one_line(Shown())
 
 
 def test_harmless_text() -> None:

@@ -251,3 +251,56 @@ def test_a_folder_that_cannot_be_made_is_reported(
 )
 def test_plain_reasons(code: int, words: str) -> None:
     assert plain_reason(OSError(code, os.strerror(code))) == words
+
+
+# --- leftovers and holds --------------------------------------------------------------
+
+
+def test_a_killed_writers_temporary_file_is_swept_but_a_live_one_is_not(folder: Path) -> None:
+    import fcntl
+
+    dead = folder / ".s.toml.abcd1234.tmp"
+    dead.write_text("half of a session")
+    live = folder / ".s.toml.wxyz5678.tmp"
+    live.write_text("a write in progress")
+    fd = os.open(live, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # what a bridges writing right now holds
+    try:
+        assert safe_files.sweep_leftovers(folder) == [dead.name]
+    finally:
+        os.close(fd)
+    assert sorted(os.listdir(folder)) == [live.name]
+    (folder / "notes.tmp").write_text("not ours: no dot, no random part")
+    assert safe_files.sweep_leftovers(folder) == [live.name]
+    assert os.listdir(folder) == ["notes.tmp"]
+
+
+def test_a_held_file_is_seen_as_held_and_cannot_be_held_twice(folder: Path) -> None:
+    target = folder / "s.toml"
+    info, held = safe_files.write_held(target, "one")
+    assert info.st_ino == os.lstat(target).st_ino
+    assert safe_files.is_held(target)
+    assert safe_files.hold(target) is None
+    # A save moves the lock to the new file: it is never unheld in between.
+    _, again = safe_files.write_held(target, "two")
+    held.release()
+    assert safe_files.is_held(target) and target.read_text() == "two"
+    again.release()
+    assert not safe_files.is_held(target)
+    taken = safe_files.hold(target)
+    assert taken is not None
+    taken.release()
+
+
+def test_create_private_never_overwrites_and_leaves_no_empty_file(folder: Path) -> None:
+    (folder / "a.toml").write_text("someone's")
+    (folder / "b.toml").symlink_to(folder / "elsewhere")
+    path, _, held = safe_files.create_private(folder, ["a.toml", "b.toml", "c.toml"], "mine")
+    held.release()
+    assert path == folder / "c.toml" and path.read_text() == "mine"
+    assert (folder / "a.toml").read_text() == "someone's"
+    assert not (folder / "elsewhere").exists()
+    assert sorted(os.listdir(folder)) == ["a.toml", "b.toml", "c.toml"]
+    with pytest.raises(FileExistsError):
+        safe_files.create_private(folder, ["a.toml"], "more")
+    assert sorted(os.listdir(folder)) == ["a.toml", "b.toml", "c.toml"]

@@ -536,3 +536,43 @@ def test_a_link_that_leads_outside_is_refused_but_one_inside_is_fine(
 
 def test_default_store_lives_in_the_data_folder(bridges_home: Path) -> None:
     assert SessionStore.default().folder == bridges_home / "sessions"
+
+
+# --- two bridges, one folder ---------------------------------------------------------
+
+
+def test_a_session_kept_by_another_bridges_is_not_unfinished_and_not_overwritten(
+    folder: Path,
+) -> None:
+    from bridges_tui.core.keeper import SessionKeeper
+
+    first = SessionStore(folder)
+    path = first.create(session(turns=1))  # the first bridges keeps it
+    second = SessionStore(folder)
+    assert second.in_progress() == []
+    with pytest.raises(StoreError, match="another bridges has this session open"):
+        second.save(path, session(turns=0))
+    # Resumed in the second anyway (a race): saved as a session of its own instead.
+    keeper = SessionKeeper(second, path)
+    assert keeper.keep(session(turns=2))
+    assert keeper.path != path and len(second.load(keeper.path).turns) == 2
+    assert len(first.load(path).turns) == 1
+    first.release(path)  # the first bridges ends: its session is unfinished, the copy busy
+    assert [entry.path for entry in SessionStore(folder).in_progress()] == [path]
+
+
+def test_listing_sweeps_what_a_killed_bridges_left(store: SessionStore, folder: Path) -> None:
+    path = store.create(session())
+    (folder / f".{path.name}.k1ll3d00.tmp").write_text("half a session")
+    assert [entry.path for entry in store.list()] == [path]
+    assert os.listdir(folder) == [path.name]
+
+
+def test_a_fifo_named_like_a_session_never_hangs(store: SessionStore, folder: Path) -> None:
+    folder.mkdir(parents=True)
+    fifo = folder / "20261101-100000-fifo.toml"
+    os.mkfifo(fifo)
+    [entry] = store.list()
+    assert entry.error == "is not a file"
+    with pytest.raises(StoreError, match="is not a file"):
+        store.load(fifo)

@@ -335,3 +335,28 @@ async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, hist
         assert len(rows) == 20 and all(row[4].strip() == "88/12" for row in rows)
         assert "reading" not in text_of(app.screen, "#history-title")
     assert (bridges_home / "history-index.json").exists()
+
+
+async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app) -> None:
+    import attrs
+
+    from bridges_tui.core.history_index import HistoryIndex
+    from bridges_tui.core.store import SessionStore
+    from sample_history import at, first_session, write_session
+
+    for number in range(60):
+        day, hour = number % 28 + 1, 8 + number // 28
+        write_session(bridges_home / "sessions", f"202610{day:02d}-{hour:02d}0000-share-the-why",
+                      attrs.evolve(first_session(), started=at(day, 10, hour, 0), ended=at(day, 10, hour, 15)))
+    index = HistoryIndex(SessionStore(bridges_home / "sessions"), bridges_home)
+    index.read_all()
+    index.save()
+    app = history_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        lines = app.screen.query_one(SessionTable).rows
+        made = sum(row is not None for row in lines._made)
+        assert len(lines) == 60 and 0 < made < 30
+        await pilot.press("end")  # the oldest, made when it comes into view
+        assert lines._made[59] is not None
+        assert lines[59].cells[0].strip() == "01 Oct 08:00"

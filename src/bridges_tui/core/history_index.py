@@ -17,21 +17,32 @@ everything else (0600 in a 0700 folder), since note words are as intimate as the
 Files not yet indexed are listed from their header at once (a fraction of a
 millisecond each) and read whole afterwards (`pending`, `read`), newest first, so the
 rows in view fill in first; the TUI does that in a background thread.
+
+The files themselves (their format, signatures, what an entry may hold) are in
+`history_index_file`, light enough for `bridges list` to list from them alone when
+they describe the folder exactly as it is.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import attrs
 
+from .history_index_file import (
+    INDEX_FILE,
+    WORDS_FILE,
+    Signature,
+    as_signature,
+    document,
+    file_signature,
+    read_document,
+    signature_of,
+)
 from .history_rows import (
     SessionRow,
     matches_words,
@@ -42,7 +53,7 @@ from .history_rows import (
     words_of,
 )
 from .safe_files import StoreError, ensure_private_dir, plain_reason, write_private
-from .session_ids import SUFFIX, stays_inside
+from .session_ids import SUFFIX
 from .store import SessionStore
 from .transcript_file import TranscriptError
 
@@ -51,15 +62,9 @@ __all__ = [
     "SessionRow", "matches_words", "newest_first", "query_words", "words_of",
 ]
 
-INDEX_FILE = "history-index.json"
-WORDS_FILE = "history-words.json"
-_FORMAT = "bridges-history-index"
-_VERSION = 1
 #: Fewer new files than this are read whole at once; more are listed from their
 #: header first and read in the background.
 READ_AT_ONCE = 12
-
-_Signature = tuple[int, int, int]
 
 
 @attrs.frozen
@@ -79,11 +84,11 @@ class HistoryIndex:
         #: Where the index files live (the data folder, beside `sessions/`).
         self.folder = Path(folder)
         self._lock = threading.Lock()
-        self._rows: dict[str, tuple[_Signature, SessionRow]] | None = None
-        self._words: dict[str, tuple[_Signature, str]] | None = None
+        self._rows: dict[str, tuple[Signature, SessionRow]] | None = None
+        self._words: dict[str, tuple[Signature, str]] | None = None
         # Words of files read before the words file itself was needed: merged in later.
-        self._new_words: dict[str, tuple[_Signature, str]] = {}
-        self._seen: dict[str, _Signature] = {}
+        self._new_words: dict[str, tuple[Signature, str]] = {}
+        self._seen: dict[str, Signature] = {}
         self._changed = False
         self._words_changed = False
 
@@ -95,7 +100,7 @@ class HistoryIndex:
         """
         with self._lock:
             known = self._load_rows()
-            seen: dict[str, _Signature] = {}
+            seen: dict[str, Signature] = {}
             rows: list[SessionRow] = []
             fresh: list[Path] = []
             try:
@@ -111,7 +116,7 @@ class HistoryIndex:
                             continue
                         # No Path made for a file the index knows: with a thousand
                         # sessions, that alone would cost ten milliseconds.
-                        signature, problem = self._signature(item, item.path)
+                        signature, problem = file_signature(self.store.folder, item)
                         if problem is not None:
                             path = Path(item.path)
                             rows.append(SessionRow(path.stem, path, error=problem, detailed=True))
@@ -138,7 +143,7 @@ class HistoryIndex:
     def read(self, path: Path) -> SessionRow:
         """Read one session file whole, index it, and return its row."""
         try:
-            signature = _signature_of(os.stat(path))
+            signature = signature_of(os.stat(path))
         except OSError as error:
             return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
         words = ""
@@ -251,7 +256,7 @@ class HistoryIndex:
                     found = []
                     for item in items:
                         path = Path(item.path)
-                        signature, problem = self._signature(item, item.path)
+                        signature, problem = file_signature(self.store.folder, item)
                         if problem is not None:
                             continue
                         self._seen[item.name] = signature
@@ -277,36 +282,36 @@ class HistoryIndex:
             self._changed = self._words_changed = False
         try:
             ensure_private_dir(self.folder)
-            write_private(self.folder / INDEX_FILE, _document(rows))
+            write_private(self.folder / INDEX_FILE, document(rows))
             if words is not None:
-                write_private(self.folder / WORDS_FILE, _document(words))
+                write_private(self.folder / WORDS_FILE, document(words))
         except OSError as error:
             return plain_reason(error)
         return None
 
-    def _load_rows(self) -> dict[str, tuple[_Signature, SessionRow]]:
+    def _load_rows(self) -> dict[str, tuple[Signature, SessionRow]]:
         if self._rows is None:
             self._rows = {}
-            entries = _read_document(self.folder / INDEX_FILE)
+            entries = read_document(self.folder / INDEX_FILE)
             folder = str(self.store.folder)
             for name, value in entries.items():
                 try:
                     signature, data = value
                     path = Path(f"{folder}{os.sep}{name}")
-                    self._rows[name] = (_as_signature(signature), row_from_json(path, name, data))
+                    self._rows[name] = (as_signature(signature), row_from_json(path, name, data))
                 except (TypeError, ValueError, KeyError, AttributeError):
                     continue  # one odd entry is read again from its file
         return self._rows
 
-    def _load_words(self) -> dict[str, tuple[_Signature, str]]:
+    def _load_words(self) -> dict[str, tuple[Signature, str]]:
         # Called with the lock held.
         if self._words is None:
-            table: dict[str, tuple[_Signature, str]] = {}
-            for name, value in _read_document(self.folder / WORDS_FILE).items():
+            table: dict[str, tuple[Signature, str]] = {}
+            for name, value in read_document(self.folder / WORDS_FILE).items():
                 try:
                     signature, text = value
                     if isinstance(text, str):
-                        table[name] = (_as_signature(signature), text)
+                        table[name] = (as_signature(signature), text)
                 except (TypeError, ValueError):
                     continue
             self._words = table
@@ -316,52 +321,5 @@ class HistoryIndex:
             self._words_changed = True
         return self._words
 
-    def _signature(self, item: os.DirEntry, path: str) -> tuple[_Signature, str | None]:
-        try:
-            if item.is_symlink() and not stays_inside(self.store.folder, Path(path)):
-                return (0, 0, 0), "is a link to a file outside the sessions folder"
-            info = os.stat(path)
-        except FileNotFoundError:
-            return (0, 0, 0), "is a link to a file that is gone"
-        except OSError as error:
-            return (0, 0, 0), plain_reason(error)
-        if not stat.S_ISREG(info.st_mode):
-            return (0, 0, 0), "is not a file"
-        return _signature_of(info), None
-
     def _header_row(self, path: Path) -> SessionRow:
         return SessionRow.from_entry(self.store.entry(path))
-
-
-def _signature_of(info: os.stat_result) -> _Signature:
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _as_signature(value: Any) -> _Signature:
-    if not isinstance(value, list) or len(value) != 3 or not all(isinstance(v, int) for v in value):
-        raise ValueError("signature")
-    return (value[0], value[1], value[2])
-
-
-def _document(entries: dict[str, Any]) -> str:
-    return json.dumps(
-        {"format": _FORMAT, "version": _VERSION, "sessions": entries},
-        ensure_ascii=False, separators=(",", ":"),
-    )
-
-
-def _read_document(path: Path) -> dict[str, Any]:
-    """The entries of an index file; empty when it is missing, damaged or foreign."""
-    try:
-        with open(path, encoding="utf-8") as file:
-            document = json.load(file)
-    except (OSError, ValueError):
-        return {}
-    if (
-        not isinstance(document, dict)
-        or document.get("format") != _FORMAT
-        or document.get("version") != _VERSION
-        or not isinstance(document.get("sessions"), dict)
-    ):
-        return {}
-    return document["sessions"]

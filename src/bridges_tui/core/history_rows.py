@@ -1,6 +1,8 @@
 """One past session as the history lists it (`SessionRow`): its header, floor time,
-check-ins, agreement and follow-up, or why its file can't be read; how rows sort,
-the words a text filter searches, and how a row is kept in the history index file.
+check-ins, agreement and follow-up, or why its file can't be read; the words a text
+filter searches, and how a row is kept in the history index file. How rows sort
+(`newest_first`) and how a kept row is checked are shared with `bridges list`, which
+reads the index without attrs (`history_index_file`).
 
 Pure data and functions; the index that keeps rows (`history_index`) does the I/O.
 """
@@ -15,8 +17,9 @@ from typing import Any
 
 import attrs
 
+from .history_index_file import INDEXED_FIELDS, indexed_fields, newest_first  # noqa: F401  (re-exported)
 from .model import Transcript
-from .session_ids import SUFFIX, started_by_id
+from .session_ids import SUFFIX
 from .session_summary import FloorTime
 from .store import SessionEntry
 
@@ -110,25 +113,6 @@ def matches_words(words: str, wanted: Iterable[str]) -> bool:
     return all(word in words for word in wanted)
 
 
-def newest_first(rows: Iterable[SessionRow]) -> list[SessionRow]:
-    """Rows by start time, newest first; an unreadable file goes where its name's time
-    puts it."""
-    return sorted(rows, key=_sort_key, reverse=True)
-
-
-def _sort_key(row: SessionRow) -> tuple[float, str]:
-    if row.started is not None:
-        return (row.started.timestamp(), row.id)
-    named = started_by_id(row.id)
-    if named is not None:
-        try:
-            return (named.timestamp(), row.id)
-        except (ValueError, OverflowError, OSError):
-            pass
-    return (float("-inf"), row.id)
-
-
-
 def row_to_json(row: SessionRow) -> dict[str, Any]:
     """A row as it is kept in the index file."""
     return {
@@ -147,44 +131,10 @@ def row_to_json(row: SessionRow) -> dict[str, Any]:
 def row_from_json(path: Path, name: str, data: dict[str, Any]) -> SessionRow:
     """The row kept in the index for the file `name` at `path`; raises ValueError,
     KeyError or TypeError for anything that is not what `row_to_json` wrote."""
-    # The index is ours, but it is a file like any other: every value is checked, and
-    # anything odd raises so that the session is read again from its transcript.
-    def text(key: str) -> str | None:
-        value = data[key]
-        if value is not None and not isinstance(value, str):
-            raise ValueError(key)
-        return value
-
-    def when(key: str) -> datetime | None:
-        value = text(key)
-        moment = None if value is None else datetime.fromisoformat(value)
-        if moment is not None and moment.tzinfo is None:
-            raise ValueError(key)
-        return moment
-
-    def pair(key: str, kind: type) -> tuple[Any, Any] | None:
-        value = data[key]
-        if value is None:
-            return None
-        if len(value) != 2 or not all(isinstance(item, kind) for item in value):
-            raise ValueError(key)
-        return (value[0], value[1])
-
-    floor = data["floor"]
-    if floor is not None and (
-        len(floor) != 3 or not all(isinstance(item, (int, float)) for item in floor)
-    ):
-        raise ValueError("floor")
-    turns = data["turns"]
-    if turns is not None and not isinstance(turns, int):
-        raise ValueError("turns")
+    fields = dict(zip(INDEXED_FIELDS, indexed_fields(data)))
+    floor = fields.pop("floor")
     return SessionRow(
-        id=name[: -len(SUFFIX)], path=path, practice=text("practice"), title=text("title"),
-        started=when("started"), ended=when("ended"), status=text("status"),
-        partners=pair("partners", str),
-        floor=None if floor is None else FloorTime(float(floor[0]), float(floor[1]), float(floor[2])),
-        checkin_before=pair("before", int), checkin_after=pair("after", int),
-        agreement=text("agreement"), followup_of=text("followup_of"), turns=turns,
-        error=text("error"), detailed=True,
+        id=name[: -len(SUFFIX)], path=path,
+        floor=None if floor is None else FloorTime(floor.a, floor.b, floor.together),
+        detailed=True, **fields,
     )
-

@@ -255,14 +255,21 @@ def floor_seconds(turns: Iterable[Turn]) -> dict[str, float]:
     return totals
 
 
+#: Invisible characters that belong to words: the zero-width joiner that makes 👩‍❤️‍👨
+#: one emoji, the zero-width non-joiner, the word joiner and the direction marks of
+#: right-to-left text. Python does not count them printable, but they are kept.
+WORD_MARKS = frozenset("\u200c\u200d\u200e\u200f\u2060\u061c")
+
+
 def clean_name(name: str) -> str:
-    """A partner's name as it is kept: trimmed, one line, printable, not too long.
+    """A partner's name as it is kept: trimmed, one line, printable (joiners and
+    direction marks kept), not too long.
 
     Raises ModelError("name", ...) when nothing usable is left.
     """
     if not isinstance(name, str):
         raise ModelError("name", f"must be text, got {type(name).__name__}")
-    cleaned = "".join(ch for ch in name if ch.isprintable()).strip()
+    cleaned = "".join(ch for ch in name if ch.isprintable() or ch in WORD_MARKS).strip()
     cleaned = " ".join(cleaned.split())
     if not cleaned:
         raise ModelError("name", "please give a name (it can't be empty)")

@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import re
 from datetime import datetime
-from pathlib import Path
 
-from .model import Transcript
-from .safe_files import store_error
+TYPE_CHECKING = False  # not `typing`'s: importing it would slow `bridges list`
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .model import Transcript
 
 SUFFIX = ".toml"
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
@@ -73,6 +75,9 @@ def resolve_session(folder: Path, session_id: str) -> Path:
     except FileNotFoundError:
         names = []
     except OSError as error:
+        # Imported here: `bridges list` sorts by these ids and must stay light.
+        from .safe_files import store_error
+
         raise store_error(folder, error, action="read") from error
     if wanted in names:
         matches = [wanted]

@@ -2,20 +2,25 @@
 how long, how evenly, how the check-in moved, and the words they kept.
 
 Everything is derived from a `Transcript` (or from the same figures kept in the history
-index) and nothing here is stored; the formatting helpers are shared by the screens,
-the command line and the Markdown export so a session reads the same everywhere.
+index) and nothing here is stored. How the figures read (`clock`, `status_word`…) is
+in `session_text`, shared by the screens, the command line and the Markdown export so
+a session reads the same everywhere; those helpers can be imported from here too.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import attrs
 
-from .durations import format_clock
 from .model import Transcript, Turn
-
-STATUS_WORDS = {"complete": "complete", "ended-early": "ended early", "in-progress": "in progress"}
+from .session_text import (  # noqa: F401  (imported from here by the screens and the export)
+    STATUS_WORDS,
+    checkin_text,
+    clock,
+    scores_text,
+    share_text,
+    status_word,
+    when_text,
+)
 
 
 @attrs.frozen
@@ -70,50 +75,9 @@ class SessionSummary:
         return " · ".join(parts)
 
 
-def clock(seconds: float) -> str:
-    """Whole seconds as a clock face ("2:05"), rounded rather than cut."""
-    return format_clock(round(seconds))
-
-
-def status_word(status: str | None) -> str:
-    """"complete", "ended early", "in progress" (or the raw word for anything else)."""
-    return STATUS_WORDS.get(status or "", status or "")
-
-
-def share_text(balance: float | None) -> str:
-    """A's and B's shares of the floor in whole percents that add up to 100: "52/48";
-    "–" before anyone spoke alone."""
-    if balance is None:
-        return "–"
-    a = round(balance * 100)
-    return f"{a}/{100 - a}"
-
-
-def scores_text(scores: tuple[int, int] | None) -> str:
-    """A check-in pair as "3,4" (A first), or "–" when it was skipped."""
-    return "–" if scores is None else f"{scores[0]},{scores[1]}"
-
-
-def checkin_text(before: tuple[int, int] | None, after: tuple[int, int] | None) -> str:
-    """How the check-in moved: "3,2→4,4"; empty when neither was given."""
-    if before is None and after is None:
-        return ""
-    return f"{scores_text(before)}→{scores_text(after)}"
-
-
 def mean_score(scores: tuple[int, int] | None) -> float | None:
     """The two partners' scores averaged, or None when skipped."""
     return None if scores is None else (scores[0] + scores[1]) / 2
-
-
-def when_text(started: datetime | None, today: date) -> str:
-    """When a session started, short: "Tue 25 Nov 20:31" this year, "25 Nov 2025 20:31"
-    before it; "?" when unknown."""
-    if started is None:
-        return "?"
-    if started.year == today.year:
-        return started.strftime("%a %d %b %H:%M")
-    return started.strftime("%d %b %Y %H:%M")
 
 
 def turn_line(turn: Turn) -> str:

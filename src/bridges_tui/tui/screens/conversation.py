@@ -261,10 +261,12 @@ class ConversationScreen(Screen):
         except (ConversationError, ClockError) as error:
             self.notify(str(error), severity="warning", timeout=3, markup=False)
             return
-        self.refresh_view()
         if changed:
-            # Save right after the frame is drawn, so the key answers within a frame.
-            self.call_after_refresh(self._on_change)
+            # Saved before the screen shows the move, so a turn that looks handed over is
+            # on disk even if bridges is killed a moment later (a save takes about 1 ms;
+            # saving after the next frame left up to 100 ms in which it was not).
+            self._on_change()
+        self.refresh_view()
 
     def action_floor(self) -> None:
         conversation = self.conversation

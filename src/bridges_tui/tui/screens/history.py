@@ -28,7 +28,7 @@ from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.session_ids import started_by_id
 from bridges_tui.core.session_summary import checkin_text, clock, share_text, status_word, when_text
-from bridges_tui.tui.widgets.session_table import SessionTable, TableRow
+from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
 
 FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
@@ -217,8 +217,12 @@ class HistoryScreen(Screen):
             return  # not laid out yet: the first resize fills it, at the right widths
         selected = self.highlighted
         self._cell_widths = self._widths()
+        shown = self.shown
+        # A line's cells are made when it is first drawn: the first paint waits for the
+        # twenty lines on screen, not for a thousand (nor holds them all in memory).
+        rows = TableRows([row.id for row in shown], lambda index: self._table_row(shown[index]))
         self.query_one(SessionTable).set_rows(
-            COLUMNS, tuple(self._cell_widths), [self._table_row(row) for row in self.shown],
+            COLUMNS, tuple(self._cell_widths), rows,
             right=frozenset({3, 4}), keep=selected.id if selected else None,
         )
         self._show_title()

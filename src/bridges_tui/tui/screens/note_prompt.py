@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
+from bridges_tui.tui.widgets.words_input import WordsInput
 
 MAX_NOTE_LENGTH = 10_000
 
@@ -49,8 +50,8 @@ class NotePrompt(ModalScreen[str | None]):
             verb = "write" if self.together else "writes"
             yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
             yield PhrasingHint(
-                Input(self.text, placeholder="A few words to keep…", id="note-text",
-                      max_length=MAX_NOTE_LENGTH),
+                WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
+                           max_length=MAX_NOTE_LENGTH),
                 reframe=self.reframe, enabled=self.hints,
             )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")

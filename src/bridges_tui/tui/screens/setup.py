@@ -17,12 +17,14 @@ from textual.widgets.option_list import Option
 from bridges_tui.core import paths
 from bridges_tui.core.durations import DurationError, format_duration, parse_duration
 from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
+from bridges_tui.core.harmless_text import harmless, one_line
 from bridges_tui.core.model import ModelError, Practice, clean_name
 from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
 from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+from bridges_tui.tui.widgets.words_input import WordsInput
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
 
@@ -51,8 +53,8 @@ class SetupScreen(Screen):
         with Vertical(id="setup"):
             yield Static("bridges · a guided conversation for two", id="setup-title")
             with Horizontal(id="names"):
-                yield Input(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
-                yield Input(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
+                yield WordsInput(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
+                yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
             yield FollowupQuestion(id="followup")
             yield Label("Practice", classes="field-label")
             yield OptionList(*self._practice_options(), id="practice")
@@ -77,14 +79,14 @@ class SetupScreen(Screen):
         # A broken script of the couple's own stays in the list, greyed out, with why:
         # a practice that silently vanished would be far more puzzling.
         for number, (path, why) in enumerate(self.catalog.broken):
-            label = Text(f"{path.name}", style="bold")
+            label = Text(one_line(path.name), style="bold")  # a file name is data too
             label.append("  (your own, can't be used)", style="italic")
             if isinstance(why, PracticeScriptError) and why.problems:
                 first = why.problems[0]
                 where = ": ".join(part for part in (first.where, first.field) if part)
                 more = len(why.problems) - 1
                 why = f"{where}: {first.message}" + (f" (and {more} more)" if more else "")
-            label.append(f"\n{why}\nbridges check {path} says how to fix it.")
+            label.append(harmless(f"\n{why}\nbridges check {path} says how to fix it."))
             options.append(Option(label, id=f"broken-{number}", disabled=True))
         return options
 
@@ -100,7 +102,7 @@ class SetupScreen(Screen):
         return label
 
     @work(thread=True, exclusive=True, group="done-before")
-    def _read_done_before(self) -> None:
+    def read_done_before(self) -> None:
         """Which practices were done before: headers only, off the UI thread, so a long
         history never delays the first screen."""
         try:
@@ -123,7 +125,6 @@ class SetupScreen(Screen):
 
     def on_mount(self) -> None:
         self._update_checkin_labels()
-        self._read_done_before()
         practices = self.query_one("#practice", OptionList)
         if self.catalog.practices:
             practices.highlighted = 0

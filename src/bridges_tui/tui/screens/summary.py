@@ -38,6 +38,7 @@ from bridges_tui.core.model import PlannedStep, Transcript
 from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock, status_word
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
+from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
 ANSWER_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
@@ -118,14 +119,14 @@ class SummaryScreen(Screen):
                             yield Select([(str(n), n) for n in range(1, 6)], prompt="skip",
                                          id=f"after-{letter}")
                 yield Label("What I learned", classes="field-label")
-                yield Input(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
-                yield Input(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
+                yield WordsInput(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
+                yield WordsInput(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
             yield Label("What we agree to try", classes="field-label")
             agreement = transcript.closing.agreement or ""
             if self.read_only:
                 yield Static(Text(one_line(agreement) or "Nothing agreed yet."), id="agreement-shown")
             else:
-                yield Input(agreement, placeholder="One small thing, this week", id="agreement")
+                yield WordsInput(agreement, placeholder="One small thing, this week", id="agreement")
             with Horizontal(id="summary-buttons"):
                 if self.past:
                     yield Button("Replay (r)", id="replay", variant="primary")

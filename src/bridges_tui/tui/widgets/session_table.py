@@ -2,13 +2,16 @@
 a cursor; Enter opens the session under it.
 
 Drawn line by line (Textual's line API): only the lines on screen are ever rendered,
-so a thousand sessions cost no more than twenty, and refilling the table as a filter
-is typed stays instant. (A DataTable measures every cell of every row on each fill:
-a third of a second for a thousand sessions.) Readable without colour: the cursor
-line is reversed as well as coloured, and an unreadable file's line is bold.
+and their cells are only made when first drawn (`TableRows`), so a thousand sessions
+cost no more than twenty, and refilling the table as a filter is typed stays instant.
+(A DataTable measures every cell of every row on each fill: a third of a second for a
+thousand sessions.) Readable without colour: the cursor line is reversed as well as
+coloured, and an unreadable file's line is bold.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 import attrs
 from rich.segment import Segment
@@ -34,6 +37,47 @@ class TableRow:
     #: An unreadable file's line: bold, and a cell may run on over the empty ones
     #: after it (the reason the file can't be read is worth the room).
     warning: bool = False
+
+
+class TableRows(Sequence[TableRow]):
+    """A table's rows by key, each made by `make(index)` the first time it is needed:
+    with a thousand sessions, the first paint waits for the twenty on screen only."""
+
+    def __init__(self, keys: list[str], make: Callable[[int], TableRow]) -> None:
+        self.keys = keys
+        self._make = make
+        self._made: list[TableRow | None] = [None] * len(keys)
+        self._index: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, rows: Sequence[TableRow]) -> TableRows:
+        """Rows made already."""
+        made = list(rows)
+        return cls([row.key for row in made], made.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: int | slice) -> TableRow | list[TableRow]:  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self.keys)))]
+        row = self._made[index]
+        if row is None:
+            row = self._made[index] = self._make(range(len(self.keys))[index])
+        return row
+
+    def index_of(self, key: str) -> int | None:
+        """Where the row keyed `key` is, or None."""
+        if self._index is None:
+            self._index = {key: number for number, key in enumerate(self.keys)}
+        return self._index.get(key)
+
+    def replace(self, row: TableRow) -> int | None:
+        """Put `row` in place of the row with its key; its index, or None if it has none."""
+        index = self.index_of(row.key)
+        if index is not None:
+            self._made[index] = row
+        return index
 
 
 class SessionTable(ScrollView, can_focus=True):
@@ -81,18 +125,20 @@ class SessionTable(ScrollView, can_focus=True):
         self.headers: tuple[str, ...] = ()
         self.widths: tuple[int, ...] = ()
         self.right: frozenset[int] = frozenset()
-        self.rows: list[TableRow] = []
+        self.rows: TableRows = TableRows.of([])
 
     # --- content ----------------------------------------------------------------------
 
-    def set_rows(self, headers: tuple[str, ...], widths: tuple[int, ...], rows: list[TableRow],
+    def set_rows(self, headers: tuple[str, ...], widths: tuple[int, ...],
+                 rows: TableRows | Sequence[TableRow],
                  *, right: frozenset[int] = frozenset(), keep: str | None = None) -> None:
-        """Show `rows`; the cursor goes to the row keyed `keep` if it is there, else the top."""
+        """Show `rows` (a `TableRows` makes each when it is first drawn); the cursor goes
+        to the row keyed `keep` if it is there, else the top."""
+        rows = rows if isinstance(rows, TableRows) else TableRows.of(rows)
         self.headers, self.widths, self.right, self.rows = headers, widths, right, rows
         width = sum(widths) + len(GAP) * (len(widths) - 1) + 2
         self.virtual_size = Size(width, len(rows) + 1)
-        keys = [row.key for row in rows]
-        index = keys.index(keep) if keep in keys else 0
+        index = (rows.index_of(keep) if keep is not None else None) or 0
         self.set_reactive(SessionTable.cursor, index)
         self._show_cursor()
         self.refresh()
@@ -100,17 +146,15 @@ class SessionTable(ScrollView, can_focus=True):
 
     def update_row(self, row: TableRow) -> None:
         """Replace the row with the same key (a session read in the background)."""
-        for index, shown in enumerate(self.rows):
-            if shown.key == row.key:
-                self.rows[index] = row
-                self.refresh()
-                if index == self.cursor:
-                    self.post_message(self.Highlighted(index))
-                return
+        index = self.rows.replace(row)
+        if index is not None:
+            self.refresh()
+            if index == self.cursor:
+                self.post_message(self.Highlighted(index))
 
     @property
     def keys(self) -> list[str]:
-        return [row.key for row in self.rows]
+        return self.rows.keys
 
     def move_to_key(self, key: str) -> None:
         """Put the cursor on the row keyed `key`."""

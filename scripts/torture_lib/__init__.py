@@ -1,0 +1,8 @@
+"""The reliability suite behind `scripts/torture` (issue 6): crashes, disk faults,
+hostile files, privacy, two bridges at once, and long and strange sessions.
+
+Each check is a function that runs a number of trials and returns its `Figures`:
+trials run, failures (each described), and words lost. `scripts/torture` runs them
+at full size and prints one table; `tests/reliability/` runs the same functions with
+a few trials each inside `scripts/test`.
+"""

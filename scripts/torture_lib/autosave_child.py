@@ -1,0 +1,32 @@
+"""The child that `crash_write` kills: creates a session, then saves it again and again
+with one more turn each time, printing the number of turns after each save returns.
+
+Usage: python autosave_child.py FOLDER [PARTNER_A PARTNER_B]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bridges_tui.core.store import SessionStore
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from torture_lib.sessions import session_with  # noqa: E402
+
+
+def main(folder: str, partners: tuple[str, str]) -> None:
+    store = SessionStore(Path(folder))
+    path = store.create(session_with(0, partners=partners))
+    print(f"created {path.name}", flush=True)
+    turns = 0
+    while True:
+        turns += 1
+        store.save(path, session_with(turns, partners=partners))
+        print(turns, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], (sys.argv[2], sys.argv[3]) if len(sys.argv) > 3 else ("Sam", "Alex"))

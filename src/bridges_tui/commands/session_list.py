@@ -1,0 +1,158 @@
+"""`bridges list`: every past session, newest first, as a table or as JSON.
+
+It should answer about as fast as `bridges --version`, even with a thousand sessions.
+So when the history index describes the sessions folder exactly as it is (the usual
+case: the app keeps it up to date), the sessions are listed from the index file alone
+(`history_index_file`), and nothing heavier than the standard library is imported.
+Otherwise the full index reads whatever is new or changed, as the history screen
+does, and saves itself for next time.
+
+Text from the files (names, notes) is printed as plain characters, with terminal
+control characters removed.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+
+from bridges_tui.cli import CommandError
+from bridges_tui.core import paths
+from bridges_tui.core.harmless_text import one_line
+from bridges_tui.core.history_index_file import indexed_sessions
+from bridges_tui.core.session_text import clock, status_word
+
+TYPE_CHECKING = False  # not `typing`'s: importing it would slow the command
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bridges_tui.core.history_index_file import IndexedSession
+    from bridges_tui.core.history_rows import SessionRow
+
+    #: A session to list: from the index file alone, or from the full index.
+    Listed = IndexedSession | SessionRow
+
+HEADER = ("ID", "DATE", "PRACTICE", "PARTNERS", "LENGTH", "STATUS")
+
+
+def list_sessions(as_json: bool) -> int:
+    """Every past session, newest first; unreadable files named on stderr. Exit 0."""
+    # Tens of thousands of small objects and not one cycle among them: the cycle
+    # collector would walk them some thirty times, a tenth of the command's time.
+    # (Mercurial pauses it while it parses big files, for the same reason.)
+    gc.disable()
+    try:
+        return _list_sessions(as_json)
+    finally:
+        gc.enable()
+
+
+def _list_sessions(as_json: bool) -> int:
+    folder = paths.sessions_folder()
+    rows: Sequence[Listed] | None = indexed_sessions(folder, os.path.dirname(folder))
+    if rows is None:
+        rows = _read_all(folder)
+    readable = [row for row in rows if row.readable]
+    for row in rows:
+        if not row.readable:
+            print(f"bridges: can't read {one_line(row.path)}: {one_line(row.error)}", file=sys.stderr)
+    if as_json:
+        json.dump([_as_json(row) for row in readable], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif readable:
+        _print_table(HEADER, [_as_line(row) for row in readable])
+    else:
+        print(f"No sessions yet in {folder}." if not rows else "No readable sessions.", file=sys.stderr)
+    return 0
+
+
+def _read_all(folder: str) -> list[SessionRow]:
+    """Every session through the full index: files it does not know (or no longer
+    knows as they are) are read whole, and the index is saved for the next listing."""
+    from bridges_tui.core.history_index import HistoryIndex
+    from bridges_tui.core.safe_files import StoreError
+    from bridges_tui.core.store import SessionStore
+
+    index = HistoryIndex(SessionStore(folder), paths.data_dir())
+    try:
+        rows = index.read_all()
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    index.save()  # a cache: if it can't be written, listing still worked
+    return rows
+
+
+def _as_line(row: Listed) -> tuple[str, ...]:
+    started, ended = row.started, row.ended
+    length = "–"
+    if started is not None and ended is not None:
+        length = clock(max(0.0, (ended - started).total_seconds()))  # as `duration_s`
+    return (
+        row.id,
+        # "2026-11-18 19:52", as strftime("%Y-%m-%d %H:%M") writes it, in half the time.
+        started.isoformat(" ", "minutes")[:16] if started else "",
+        row.title or row.practice or "",
+        " & ".join(row.partners) if row.partners else "",
+        length,
+        status_word(row.status),
+    )
+
+
+def _as_json(row: Listed) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "file": str(row.path),
+        "started": row.started.isoformat() if row.started else None,
+        "ended": row.ended.isoformat() if row.ended else None,
+        "practice": row.practice,
+        "title": row.title,
+        "partners": list(row.partners) if row.partners else None,
+        "length_s": row.duration_s,
+        "status": row.status,
+        "floor_s": (
+            {"A": round(row.floor.a, 1), "B": round(row.floor.b, 1),
+             "together": round(row.floor.together, 1)}
+            if row.floor else None
+        ),
+        "checkin": {
+            "before": list(row.checkin_before) if row.checkin_before else None,
+            "after": list(row.checkin_after) if row.checkin_after else None,
+        },
+        "agreement": row.agreement,
+    }
+
+
+def _print_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> None:
+    measured = [_measured(line) for line in [header, *lines]]
+    widths = [max(column) for column in zip(*(sizes for _, sizes, _ in measured))]
+    out = []
+    for cells, sizes, plain in measured:
+        if plain:  # one character, one terminal cell: str.ljust pads it right
+            out.append("  ".join(map(str.ljust, cells, widths)).rstrip())
+        else:
+            out.append("  ".join([cell + " " * (width - size)
+                                  for cell, size, width in zip(cells, sizes, widths)]).rstrip())
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _measured(line: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    """A line's cells made harmless (`one_line`), the terminal cells each takes, and
+    whether that is simply its length."""
+    joined = "".join(line)
+    if joined.isascii() and joined.isprintable():
+        # Nearly every line: nothing to remove or fold, one cell per character.
+        cells = tuple(map(str.strip, line))
+        return cells, tuple(map(len, cells)), True
+    cells = tuple(map(one_line, line))
+    return cells, tuple(map(_width, cells)), False
+
+
+def _width(text: str) -> int:
+    """Terminal cells: wide characters (CJK, most emoji) take two."""
+    if text.isascii():
+        return len(text)
+    import unicodedata  # only for the rare line that needs it
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

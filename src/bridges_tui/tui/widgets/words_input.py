@@ -1,0 +1,65 @@
+"""A text box for the couple's own words: it keeps every character they type, and
+shows every character it holds harmlessly.
+
+Textual's `Input` ignores a key whose character is not printable in Python's sense,
+and that includes the invisible characters inside words: the zero-width joiner that
+makes 👩‍❤️‍👨 one emoji, the zero-width non-joiner of Persian and Hindi, and the marks
+that set the direction of right-to-left text. A terminal sends each of them as a key
+of its own when they are typed or picked from an emoji picker; this box keeps them.
+
+The other way round, a box filled from a file (a note, what each learned, the
+agreement) may hold control characters; `Input` would send an escape sequence among
+them to the terminal as it is. This box shows each control character as a visible
+symbol instead (␛ for ESC), one for one, and leaves the value itself exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.highlighter import Highlighter
+from rich.text import Text
+from textual import events
+from textual.widgets import Input
+
+from bridges_tui.core.model import WORD_MARKS
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _symbol(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡, and � for the C1 controls
+
+
+class _ShownHarmlessly(Highlighter):
+    """Shows control characters as symbols; the same length, so the cursor still fits."""
+
+    def __call__(self, text: str | Text) -> Text:
+        shown = text.copy() if isinstance(text, Text) else Text(text)
+        if _CONTROL.search(shown.plain):
+            shown.plain = _CONTROL.sub(_symbol, shown.plain)
+        return shown
+
+    def highlight(self, text: Text) -> None:  # __call__ does the work
+        pass
+
+
+class WordsInput(Input):
+    """An `Input` that keeps joiners and direction marks typed as keys, and never
+    shows a control character raw."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("highlighter", _ShownHarmlessly())
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character in WORD_MARKS:
+            event.stop()
+            event.prevent_default()
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(event.character)
+            else:
+                self.replace(event.character, *self.selection)
