@@ -41,7 +41,8 @@ SIZES: dict[str, tuple[Check, Check]] = {
     "display": (lambda seed: hostile_display(40, seed), lambda seed: hostile_display(3, seed)),
     "privacy": (lambda seed: privacy_checks(2000, seed), lambda seed: privacy_checks(100, seed)),
     "two": (lambda seed: two_at_once(20, 3, seed), lambda seed: two_at_once(3, 1, seed)),
-    "long": (lambda seed: long_and_strange(4, 12, 200, seed), lambda seed: long_and_strange(0.25, 2, 30, seed)),
+    "long": (lambda seed: long_and_strange(4, 12, 200, seed, rounds=4),
+             lambda seed: long_and_strange(0.25, 2, 30, seed)),
 }
 
 

@@ -14,7 +14,6 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -400,5 +399,3 @@ class _ConfigCheck:
         except Exception as error:  # noqa: BLE001
             self.figures.fail(f"config {label or self.count}: crashed with {type(error).__name__}: {error}")
 
-
-_ = (datetime, timedelta, timezone)

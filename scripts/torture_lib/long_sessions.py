@@ -173,10 +173,14 @@ async def resized_in_app(times: int, figures: Figures, seed: int) -> None:
         figures.check_that(len(saved.turns) == 1, f"resize: {len(saved.turns)} turns saved, not 1")
 
 
-def resized_on_the_terminal(times: int, figures: Figures, seed: int) -> None:
+def resized_on_the_terminal(times: int, figures: Figures, seed: int, rounds: int = 1) -> None:
     """The real program, its terminal resized every few milliseconds, mid-turn and with
-    the note prompt open."""
-    rng = random.Random(seed)
+    the note prompt open; `rounds` programs, `times` resizes each."""
+    for round_ in range(rounds):
+        _resized_once(times, figures, random.Random(seed + round_))
+
+
+def _resized_once(times: int, figures: Figures, rng: random.Random) -> None:
 
     def storm(run: Run, count: int) -> None:
         for _ in range(count):
@@ -185,6 +189,11 @@ def resized_on_the_terminal(times: int, figures: Figures, seed: int) -> None:
             run.wait(rng.random() * 0.02)
         run.resize(100, 30)
         run.term.settle(quiet=0.5, limit=20)
+        # Quiet again, and listening: a busy loop after resizing ignored every key.
+        busy = run.term.cpu_seconds()
+        run.wait(2.0)
+        busy = run.term.cpu_seconds() - busy
+        figures.check_that(busy < 0.5, f"resize (pty): still busy afterwards ({busy:.1f} s of CPU in 2 s)")
 
     with tempfile.TemporaryDirectory(prefix="torture-resize-pty-") as scratch:
         home = Path(scratch)
@@ -215,13 +224,15 @@ def resized_on_the_terminal(times: int, figures: Figures, seed: int) -> None:
         figures.check_that(notes == ["kept through it all"], f"resize (pty): notes {notes}")
 
 
-async def long_and_strange(hours: float, word_trials: int, resizes: int, seed: int = 0) -> Figures:
+async def long_and_strange(hours: float, word_trials: int, resizes: int, seed: int = 0,
+                           rounds: int = 1) -> Figures:
     figures = Figures("Long and strange: 4 h, every script, resizing")
     with timed(figures):
         measured = await long_session(hours, figures)
         await strange_words(word_trials, figures, seed)
         await resized_in_app(resizes, figures, seed)
-        resized_on_the_terminal(resizes, figures, seed)
-    figures.measured = measured | {"10,000-character notes": str(word_trials)}
+        resized_on_the_terminal(resizes, figures, seed, rounds)
+    figures.measured = measured | {"10,000-character notes": str(word_trials),
+                                   "resizes": f"{resizes} in the app, {rounds} × {resizes} on a pty"}
     return figures
 

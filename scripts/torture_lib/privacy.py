@@ -21,13 +21,11 @@ from bridges_tui.core.session_ids import AmbiguousSession, SessionNotFound, reso
 from bridges_tui.core.store import SessionStore
 from bridges_tui.core.transcript_file import dump_transcript
 
-from . import walk
 from .figures import Figures, timed
 from .pilot_walk import (
     SIZE,
     FakeTime,
     bridges_home,
-    files_in,
     notifications,
     patched,
     take_turn,
@@ -236,5 +234,3 @@ async def privacy_checks(id_cases: int, seed: int = 0) -> Figures:
         ids_never_escape(id_cases, figures, seed)
     return figures
 
-
-_ = (files_in, walk)

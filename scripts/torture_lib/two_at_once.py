@@ -25,7 +25,7 @@ from .crash_write import CHILD
 from .figures import Figures, timed
 from .sessions import note_of
 from .terminal import BRIDGES, Killed, Run
-from .walk import PLAN, STEPS, add_practice
+from .walk import PLAN, add_practice
 
 PAIRS = (("Sam", "Alex"), ("Kim", "Lee"))
 
@@ -156,5 +156,3 @@ def two_at_once(saver_trials: int, couple_trials: int, seed: int = 0) -> Figures
         live_session_not_offered(figures)
     return figures
 
-
-_ = STEPS

@@ -124,5 +124,5 @@ async def test_too_small_says_so_and_recovers(talk_app) -> None:
         assert isinstance(app.screen, TooSmallScreen)
         assert "50×15" in str(app.screen.query_one("#too-small", Static).render())
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await pilot.pause(0.3)  # the too-small screen follows a size once it holds still
         assert isinstance(app.screen, ConversationScreen)

@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 
 if TYPE_CHECKING:
     from bridges_tui.core.conversation import Conversation
@@ -38,6 +39,8 @@ from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.styles import stylesheets
 
 RETRY_SECONDS = 5.0
+#: How long the terminal's size must hold still before the too-small screen follows it.
+FIT_SECONDS = 0.1
 
 
 @attrs.frozen
@@ -93,6 +96,7 @@ class BridgesApp(LookingBack, App[None]):
         self.conversation: Conversation | None = None
         self._retry_timer = None
         self._too_small: TooSmallScreen | None = None
+        self._fitting: Timer | None = None
         self._history_index = None
 
     # --- start-up ---------------------------------------------------------------
@@ -395,7 +399,22 @@ class BridgesApp(LookingBack, App[None]):
         )
 
     def on_resize(self, event: Resize) -> None:
-        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        # The too-small screen follows the size at once, then at most every FIT_SECONDS:
+        # pushed and popped again within milliseconds (a window dragged quickly across
+        # the limit), it sent Textual into a busy loop that ignored every key.
+        if self._fitting is None:
+            self._fit_to_size()
+        else:
+            self._fitting.stop()
+        self._fitting = self.set_timer(FIT_SECONDS, self._size_settled)
+
+    def _size_settled(self) -> None:
+        self._fitting = None
+        self._fit_to_size()
+
+    def _fit_to_size(self) -> None:
+        width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and self._too_small is None:
             self._too_small = TooSmallScreen()
             self.push_screen(self._too_small)
@@ -404,7 +423,7 @@ class BridgesApp(LookingBack, App[None]):
                 self.pop_screen()
             self._too_small = None
         if self._too_small is not None:
-            self._too_small.show_size(event.size.width, event.size.height)
+            self._too_small.show_size(width, height)
 
 
 def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
