@@ -2,7 +2,7 @@
 
 Usage: scripts/torture [--quick | --full] [--seed N] [--only NAME ...] [--markdown FILE]
 --full (the default) runs at least 100 crash trials and 10,000 hostile cases and takes
-about 12 minutes on two cores; --quick runs a few of each in about a minute.
+about 11 minutes on two cores; --quick runs a few of each in under two minutes.
 Exit status 0 when every figure is at its goal: no failures, no lost turns or notes.
 """
 
