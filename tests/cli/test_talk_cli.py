@@ -3,9 +3,12 @@ before any screen is drawn."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
+
+from bridges_tui.cli import main
 
 
 def bridges(*args: str) -> subprocess.CompletedProcess[str]:
@@ -50,3 +53,11 @@ def test_remembered_names_are_used(bridges_home: Path) -> None:
     result = bridges("talk", "nope")
     # The names are known, so the only complaint is the practice.
     assert result.returncode == 1 and "no practice called 'nope'" in result.stderr
+
+
+def test_a_command_leaves_the_garbage_collector_on(bridges_home: Path, capsys) -> None:
+    """Only opening the app pauses the collector, and never past `main`."""
+    assert main(["list"]) == 0
+    assert gc.isenabled()
+    assert main(["talk", "no-such-practice", "--names", "Sam", "Alex"]) == 1
+    assert gc.isenabled()

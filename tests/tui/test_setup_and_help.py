@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from pathlib import Path
 
@@ -126,3 +127,16 @@ async def test_too_small_says_so_and_recovers(talk_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.3)  # the too-small screen follows a size once it holds still
         assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_up(talk_app) -> None:
+    """`bridges` pauses the collector while it starts (see `cli.main`); the app must
+    turn it on again, or memory would only ever grow during a long session."""
+    gc.disable()
+    try:
+        app = talk_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.05)  # past LOOK_BACK_DELAY
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,6 +9,7 @@ them, are imported only when first opened, so the first screen comes up fast.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -109,6 +110,7 @@ class BridgesApp(LookingBack, App[None]):
         return self._catalog
 
     def on_mount(self) -> None:
+        self.set_timer(self.LOOK_BACK_DELAY, self._collect_garbage_again)
         if self.config_warning:
             self.notify(self.config_warning, severity="warning", timeout=10)
         self._make_folder_private()
@@ -124,6 +126,14 @@ class BridgesApp(LookingBack, App[None]):
         # the first screen is drawn, and not on the event loop.
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
             self._find_unfinished, thread=True, group="resume", exclusive=True))
+
+    @staticmethod
+    def _collect_garbage_again() -> None:
+        """Undo `bridges_tui.cli.main`'s start-up speed-up once the first screen is up.
+        What exists by now lives as long as the app, so it is frozen out of every
+        later collection, which keeps them short while a turn's clock runs."""
+        gc.freeze()
+        gc.enable()
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""

@@ -9,6 +9,7 @@ The screen only shows the core's `Conversation` and asks it to act; every rule
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,15 +22,25 @@ from textual.widgets import Footer, Static
 from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
 from bridges_tui.core.model import other_partner
-from bridges_tui.tui.screens.breather import BreatherScreen
 from bridges_tui.tui.screens.confirm import ConfirmScreen
-from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
-from bridges_tui.tui.widgets.partner_pane import PartnerPane
+from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
+#: Below this many rows the prompt and the panes drop their spare lines.
+COMPACT_BELOW = 32
+#: From this many columns the footer has room to space its keys out.
+FOOTER_WIDE_FROM = 110
 NUDGE_SECONDS = 30
 NUDGE = Binding.Group("±30s")
 FLASH_SECONDS = 0.8
+
+
+class StepText(NamedTuple):
+    """The three lines above the panes; an empty line is hidden."""
+
+    heading: str
+    prompt: str
+    starters: str
 
 
 class ConversationScreen(Screen):
@@ -64,7 +75,8 @@ class ConversationScreen(Screen):
 
     def __init__(self, conversation: Conversation, *, now: Callable[[], float],
                  on_change: Callable[[], None], on_finish: Callable[[], None]) -> None:
-        super().__init__()
+        # Built for the terminal as it is, so the first frame needs no restyling.
+        super().__init__(classes="-compact" if self.app.size.height < COMPACT_BELOW else "")
         self.conversation = conversation
         self._now = now
         self._on_change = on_change
@@ -74,29 +86,37 @@ class ConversationScreen(Screen):
         # What is on screen now, so a tick repaints only what changed: every
         # Static.update costs a layout pass, and the footer a rebuild.
         self._texts: dict[str, str] = {}
-        self._enabled: tuple[bool | None, ...] = ()
+        self._enabled = self._enabled_keys()
 
     # --- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         names = self.conversation.partners
+        text = self._step_text()
+        states = self._pane_states()
         with Vertical(id="step-box"):
-            yield Static("", id="step-heading", markup=False)
-            yield Static("", id="step-prompt", markup=False)
-            yield Static("", id="step-starters", markup=False)
+            yield self._static("step-heading", text.heading)
+            yield self._static("step-prompt", text.prompt)
+            yield self._static("step-starters", text.starters)
         with Horizontal(id="panes"):
-            yield PartnerPane("A", names[0])
-            yield PartnerPane("B", names[1])
+            yield PartnerPane("A", names[0], states["A"])
+            yield PartnerPane("B", names[1], states["B"])
         yield BalanceBar(names, id="balance")
-        yield Footer()
+        yield Footer(compact=self.app.size.width < FOOTER_WIDE_FROM)
+
+    def _static(self, widget_id: str, text: str) -> Static:
+        self._texts[widget_id] = text
+        static = Static(text, id=widget_id, markup=False)
+        static.display = bool(text)
+        return static
 
     def on_mount(self) -> None:
         self.refresh_view()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.height < 32, "-compact")
+        self.set_class(event.size.height < COMPACT_BELOW, "-compact")
         # Every key must stay visible in the footer, even at 80 columns.
-        self.query_one(Footer).compact = event.size.width < 110
+        self.query_one(Footer).compact = event.size.width < FOOTER_WIDE_FROM
 
     def on_unmount(self) -> None:
         self._stop_timer()
@@ -110,67 +130,79 @@ class ConversationScreen(Screen):
 
     def refresh_view(self) -> None:
         """Show the conversation as it is now, and schedule the next repaint."""
-        conversation = self.conversation
-        planned = conversation.current
-        heading = self.query_one("#step-heading", Static)
-        prompt = self.query_one("#step-prompt", Static)
-        starters = self.query_one("#step-starters", Static)
-        panes = {"A": self.query_one("#pane-a", PartnerPane), "B": self.query_one("#pane-b", PartnerPane)}
-
-        if planned is None:
-            self._show(heading, f"{conversation.practice.title} · all steps done")
-            self._show(prompt, "Well done, both of you. Press space to see your summary.")
-            self._show(starters, "")
-            for pane in panes.values():
-                pane.role, pane.shown_seconds, pane.guidance, pane.status = "idle", None, "", ""
-        else:
-            step = planned.step
-            holder = conversation.floor_holder or planned.speaker
-            phase = conversation.phase
-            self._show(
-                heading,
-                f"{conversation.practice.title} · step {conversation.step_number} of "
-                f"{conversation.step_count} · {step.title}{self._loop_mark()}",
-            )
-            self._show(prompt, self._prompt_text())
-            # Starters help the one reflecting; the answer and a clarification are
-            # the other partner's own words.
-            starters.display = bool(step.starters) and phase in (None, "reflecting")
-            self._show(starters, "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters))
-            shown = conversation.clock.shown_seconds()
-            for letter, pane in panes.items():
-                if holder == "both":
-                    pane.role, pane.shown_seconds, pane.guidance = "together", shown, ""
-                elif phase == "confirming":
-                    asked = letter == planned.speaker
-                    pane.role = "asking" if asked else "answering"
-                    pane.shown_seconds = None
-                    pane.guidance = (f"Wait for {self.name_of(other_partner(letter))}'s answer."
-                                     if asked else "y  yes, you got it\nn  not quite")
-                elif letter == holder:
-                    pane.role, pane.shown_seconds, pane.guidance = "speaking", shown, ""
-                else:
-                    pane.role, pane.shown_seconds = "listening", None
-                    pane.guidance = (
-                        "Listen for what you missed; then you try again."
-                        if phase == "clarifying" else step.listener
-                    )
-                pane.status = self._status_line(letter, holder)
-        floor = conversation.floor_seconds()
+        text = self._step_text()
+        for widget_id, line in zip(("step-heading", "step-prompt", "step-starters"), text):
+            self._show(self.query_one(f"#{widget_id}", Static), line)
+        for letter, state in self._pane_states().items():
+            self.query_one(f"#pane-{letter.lower()}", PartnerPane).show(state)
+        floor = self.conversation.floor_seconds()
         self.query_one(BalanceBar).seconds = (floor["A"], floor["B"])
         self._check_time_up()
         self._schedule()
-        enabled = tuple(self.check_action(b.action, ()) for b in self.BINDINGS)
+        enabled = self._enabled_keys()
         if enabled != self._enabled:
             self._enabled = enabled
             self.refresh_bindings()
 
+    def _enabled_keys(self) -> tuple[bool | None, ...]:
+        return tuple(self.check_action(binding.action, ()) for binding in self.BINDINGS)
+
+    def _step_text(self) -> StepText:
+        """The lines above the panes: where the couple is, what to do, how to begin."""
+        conversation = self.conversation
+        planned = conversation.current
+        if planned is None:
+            return StepText(f"{conversation.practice.title} · all steps done",
+                            "Well done, both of you. Press space to see your summary.", "")
+        step = planned.step
+        # Starters help the one reflecting; the answer and a clarification are the
+        # other partner's own words.
+        helps = step.starters and conversation.phase in (None, "reflecting")
+        return StepText(
+            f"{conversation.practice.title} · step {conversation.step_number} of "
+            f"{conversation.step_count} · {step.title}{self._loop_mark()}",
+            self._prompt_text(),
+            "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters) if helps else "",
+        )
+
+    def _pane_states(self) -> dict[str, PaneState]:
+        """What each partner's pane shows now."""
+        conversation = self.conversation
+        planned = conversation.current
+        if planned is None:
+            return {"A": PaneState(), "B": PaneState()}
+        holder = conversation.floor_holder or planned.speaker
+        phase = conversation.phase
+        shown = conversation.clock.shown_seconds()
+        states = {}
+        for letter in ("A", "B"):
+            status = self._status_line(letter, holder)
+            if holder == "both":
+                state = PaneState("together", shown, "", status)
+            elif phase == "confirming":
+                asked = letter == planned.speaker
+                state = PaneState(
+                    "asking" if asked else "answering", None,
+                    f"Wait for {self.name_of(other_partner(letter))}'s answer."
+                    if asked else "y  yes, you got it\nn  not quite",
+                    status,
+                )
+            elif letter == holder:
+                state = PaneState("speaking", shown, "", status)
+            else:
+                guidance = ("Listen for what you missed; then you try again."
+                            if phase == "clarifying" else planned.step.listener)
+                state = PaneState("listening", None, guidance, status)
+            states[letter] = state
+        return states
+
     def _show(self, widget: Static, text: str) -> None:
-        """Update `widget` only when its text really changes."""
+        """Show `text` in `widget` (an empty line hides it), redrawing only on a change."""
         key = widget.id or str(id(widget))
         if self._texts.get(key) != text:
             self._texts[key] = text
             widget.update(text)
+            widget.display = bool(text)
 
     def _loop_mark(self) -> str:
         """Where a listening loop stands, for the heading ("" on other steps)."""
@@ -289,6 +321,8 @@ class ConversationScreen(Screen):
         index = self.conversation.pending_note
         if index is None:
             return
+        from bridges_tui.tui.screens.note_prompt import NotePrompt  # not needed before a turn ends
+
         turn = self.conversation.turns[index]
         planned = self.conversation.plan[index]
         writer = planned.note_writer or turn.speaker
@@ -326,6 +360,8 @@ class ConversationScreen(Screen):
         self.action_undo()
 
     def action_breather(self) -> None:
+        from bridges_tui.tui.screens.breather import BreatherScreen  # not needed at first
+
         try:
             self.conversation.start_break()
         except ConversationError as error:

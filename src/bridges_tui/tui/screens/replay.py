@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -27,7 +26,7 @@ from bridges_tui.core.model import Practice, Step, Transcript
 from bridges_tui.core.replay import Moment, Timeline
 from bridges_tui.core.session_summary import clock, turn_line
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
-from bridges_tui.tui.widgets.partner_pane import PartnerPane
+from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
 SPEEDS = (1, 4, 16)
 TURN_KEYS = Binding.Group("Turn")
@@ -175,28 +174,27 @@ class ReplayScreen(Screen):
         note.update(Text.assemble((label, "bold"), (f"“{harmless(turn.note).strip()}”", "italic")))
 
     def _show_panes(self, moment: Moment) -> None:
-        panes = {"A": self.query_one("#pane-a", PartnerPane), "B": self.query_one("#pane-b", PartnerPane)}
+        for letter, state in self._pane_states(moment).items():
+            self.query_one(f"#pane-{letter.lower()}", PartnerPane).show(state)
+
+    def _pane_states(self, moment: Moment) -> dict[str, PaneState]:
         if moment.turn is None or moment.phase in ("ended", "breather"):
-            for pane in panes.values():
-                pane.role, pane.shown_seconds, pane.guidance = "idle", None, ""
-                pane.status = "" if moment.phase == "ended" else "breather"
-            return
+            idle = PaneState(status="" if moment.phase == "ended" else "breather")
+            return {"A": idle, "B": idle}
         turn = self.transcript.turns[moment.turn]
         step = self._step_of(moment.turn)
-        for letter, pane in panes.items():
-            holds = turn.speaker in (letter, "both")
-            if not holds:
-                pane.role, pane.shown_seconds, pane.status = "listening", None, ""
-                pane.guidance = escape(one_line(step.listener)) if step and step.listener else ""
-                continue
-            pane.guidance = ""
-            pane.shown_seconds = moment.shown_seconds
-            if moment.phase == "waiting":
-                pane.role = "waiting"
-                pane.status = "about to begin"
+        states = {}
+        for letter in ("A", "B"):
+            if turn.speaker not in (letter, "both"):
+                # The panes show text as it is, never as markup.
+                guidance = one_line(step.listener) if step and step.listener else ""
+                states[letter] = PaneState("listening", None, guidance)
+            elif moment.phase == "waiting":
+                states[letter] = PaneState("waiting", moment.shown_seconds, "", "about to begin")
             else:
-                pane.role = "together" if turn.speaker == "both" else "speaking"
-                pane.status = self._status(moment, turn)
+                role = "together" if turn.speaker == "both" else "speaking"
+                states[letter] = PaneState(role, moment.shown_seconds, "", self._status(moment, turn))
+        return states
 
     def _status(self, moment: Moment, turn) -> str:
         if self.stepped is not None:

@@ -3,6 +3,8 @@ the countdown while they hold the floor, and what to do while they listen."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -31,8 +33,18 @@ def clock_text(shown_seconds: int) -> str:
     return format_clock(shown_seconds)
 
 
+class PaneState(NamedTuple):
+    """What a pane shows: the partner's role, the countdown (None hides it), what to do
+    while listening, and a status line (the empty string hides it)."""
+
+    role: str = "idle"
+    shown_seconds: int | None = None
+    guidance: str = ""
+    status: str = ""
+
+
 class PartnerPane(Vertical):
-    """A partner's pane. The screen sets `role`, `shown_seconds` and `guidance`."""
+    """A partner's pane. It is built showing `state`; `show` moves it to another."""
 
     # The watchers update the child widgets; the pane itself never needs a repaint.
     role: reactive[str] = reactive("idle", repaint=False)
@@ -40,27 +52,45 @@ class PartnerPane(Vertical):
     guidance: reactive[str] = reactive("", repaint=False)
     status: reactive[str] = reactive("", repaint=False)
 
-    def __init__(self, letter: str, name: str, **kwargs) -> None:
-        super().__init__(id=f"pane-{letter.lower()}", classes="partner-pane", **kwargs)
+    def __init__(self, letter: str, name: str, state: PaneState = PaneState(), **kwargs) -> None:
+        # Built as it will first be shown: changing a class once mounted restyles the
+        # pane and its children, a cost the first screen need not pay.
+        classes = f"partner-pane -{state.role}" + (" -overtime" if _overtime(state.shown_seconds) else "")
+        super().__init__(id=f"pane-{letter.lower()}", classes=classes, **kwargs)
         self.letter = letter
         self.partner_name = name
         self.border_title = Text(name)  # a name is shown as typed, never as markup
+        self._first = state
+        self.set_reactive(PartnerPane.role, state.role)
+        self.set_reactive(PartnerPane.shown_seconds, state.shown_seconds)
+        self.set_reactive(PartnerPane.guidance, state.guidance)
+        self.set_reactive(PartnerPane.status, state.status)
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="role", markup=False)
-        yield Digits("", classes="countdown")
-        yield Static("", classes="status", markup=False)
-        yield Static("", classes="guidance", markup=False)
+        state = self._first
+        yield Static(ROLE_LABELS.get(state.role, state.role), classes="role", markup=False)
+        countdown = Digits("" if state.shown_seconds is None else clock_text(state.shown_seconds),
+                           classes="countdown")
+        countdown.display = state.shown_seconds is not None
+        yield countdown
+        status = Static(state.status, classes="status", markup=False)
+        status.display = bool(state.status)
+        yield status
+        yield Static(state.guidance, classes="guidance", markup=False)
+
+    def show(self, state: PaneState) -> None:
+        """Show `state`; only what differs from what is shown now is redrawn."""
+        self.role, self.shown_seconds, self.guidance, self.status = state
 
     def watch_role(self, old: str, new: str) -> None:
-        self.remove_class(f"-{old}")
+        self.remove_class(f"-{old}", update=False)  # one restyle for both changes
         self.add_class(f"-{new}")
         self.query_one(".role", Static).update(ROLE_LABELS.get(new, new))
 
     def watch_shown_seconds(self, value: int | None) -> None:
         digits = self.query_one(".countdown", Digits)
         digits.display = value is not None
-        self.set_class(value is not None and value < 0, "-overtime")
+        self.set_class(_overtime(value), "-overtime")
         if value is not None:
             digits.update(clock_text(value))
 
@@ -71,3 +101,7 @@ class PartnerPane(Vertical):
         status = self.query_one(".status", Static)
         status.display = bool(value)
         status.update(value)
+
+
+def _overtime(shown_seconds: int | None) -> bool:
+    return shown_seconds is not None and shown_seconds < 0
