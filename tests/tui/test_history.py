@@ -259,6 +259,26 @@ async def test_replay_steps_and_plays_on_the_fake_clock(history, history_app, fa
         assert isinstance(app.screen, HistoryScreen)
 
 
+async def test_replay_shows_a_scripts_words_as_written(history, history_app) -> None:
+    """Square brackets in a practice script are words, not markup, in the replay too."""
+    from importlib import resources
+
+    from bridges_tui.core import paths
+
+    own = paths.user_practices_dir()
+    own.mkdir(parents=True)
+    script = resources.files("bridges_tui").joinpath("practices/share-the-why.toml").read_text(encoding="utf-8")
+    (own / "share-the-why.toml").write_text(
+        script.replace('listener = """\\\n', 'listener = """\\\n[b]as written[/b] '), encoding="utf-8")
+    app = history_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, FIRST)
+        await pilot.press("r", "right", "right")
+        pane = app.screen.query_one("#pane-b", PartnerPane)
+        assert pane.role == "listening"
+        assert str(pane.query_one(".guidance", Static).render()).startswith("[b]as written[/b] ")
+
+
 async def test_trends_open_from_the_history(history, history_app) -> None:
     app = history_app()
     async with app.run_test(size=(80, 24)) as pilot:
