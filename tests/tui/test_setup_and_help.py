@@ -6,13 +6,16 @@ import gc
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Select, Static
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
 
+from bridges_tui.core.durations import format_duration
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen
 from bridges_tui.tui.screens.setup import SetupScreen
 from bridges_tui.tui.screens.too_small import TooSmallScreen
+from bridges_tui.tui.widgets.score_input import ScoreInput
 
 
 async def fill_setup(pilot, a: str, b: str, turn: str | None = None) -> None:
@@ -35,8 +38,8 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
         assert isinstance(app.screen, SetupScreen)
         await fill_setup(pilot, "Sam 🌻", "Alex", turn="1m30s")
         app.screen.query_one("#practice", OptionList).highlighted = 2  # assume-the-best
-        app.screen.query_one("#checkin-a", Select).value = 3
-        app.screen.query_one("#checkin-b", Select).value = 2
+        app.screen.query_one("#checkin-a", Input).value = "3"
+        app.screen.query_one("#checkin-b", Input).value = "2"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.conversation.practice.id == "assume-the-best"
@@ -75,12 +78,51 @@ async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> 
             assert isinstance(app.screen, SetupScreen)
             assert message in str(app.screen.query_one("#setup-error", Static).render())
         await fill_setup(pilot, "Sam", "Alex", "2m")
-        app.screen.query_one("#checkin-a", Select).value = 4
+        app.screen.query_one("#checkin-a", Input).value = "4"
         await pilot.press("ctrl+s")
         assert "give both scores, or skip both" in str(
             app.screen.query_one("#setup-error", Static).render()
         )
     assert not list(bridges_home.glob("sessions/*.toml")), "nothing starts until the setup is right"
+
+
+async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
+    fake_time, bridges_home: Path
+) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        turn = screen.query_one("#turn", Input)
+        practices = screen.query_one("#practice", OptionList)
+        first, second = screen.catalog.practices[:2]
+        assert turn.value == format_duration(first.turn_seconds)
+        practices.highlighted = 1
+        await pilot.pause()
+        assert turn.value == format_duration(second.turn_seconds)
+        assert f"{second.title}: turns of" in str(screen.query_one("#turn-hint", Static).render())
+        turn.value = "3m"
+        await pilot.pause()
+        practices.highlighted = 0
+        await pilot.pause()
+        assert turn.value == "3m", "a length the couple typed is theirs"
+
+
+async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        score = app.screen.query_one("#checkin-a", ScoreInput)
+        score.focus()
+        await pilot.press("7", "x", "0")
+        assert score.value == "" and score.score is None
+        await pilot.press("4", "5")
+        assert score.score == 4, "one digit only"
+        await pilot.press("backspace")
+        assert score.score is None, "an empty box is a skip"
+        app.screen.query_one("#name-a", Input).value = "Sam [b]"
+        await pilot.pause()
+        assert Content.from_markup(score.border_title).plain == "Sam [b] feels", "a name is never markup"
 
 
 async def test_help_opens_and_closes(talk_app) -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core import paths
@@ -24,6 +24,7 @@ from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
 from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
@@ -47,29 +48,35 @@ class SetupScreen(Screen):
         self.catalog = catalog
         self.names = names or ("", "")
         self._on_start = on_start
+        #: The turn length bridges last suggested; once the couple types another,
+        #: choosing a practice no longer replaces it.
+        self._suggested_turn = ""
         self._turn_edited = False
 
     def compose(self) -> ComposeResult:
+        # Built as first shown (turn length, hints, titles filled in), with titles on
+        # the boxes' borders rather than labels of their own: every widget costs the
+        # first screen time, and a Select is six of them.
+        first = self.catalog.practices[0] if self.catalog.practices else None
         with Vertical(id="setup"):
             yield Static("bridges · a guided conversation for two", id="setup-title")
             with Horizontal(id="names"):
                 yield WordsInput(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
                 yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
             yield FollowupQuestion(id="followup")
-            yield Label("Practice", classes="field-label")
-            yield OptionList(*self._practice_options(), id="practice")
+            practices = OptionList(*self._practice_options(), id="practice")
+            practices.border_title = "Practice"
+            yield practices
             with Horizontal(id="settings"):
-                with Vertical(classes="setting"):
-                    yield Label("Turn length", classes="setting-label")
-                    yield Input("", placeholder="2m, 90s", id="turn")
-                with Vertical(classes="setting"):
-                    yield Label("A feels", id="checkin-a-label", classes="setting-label", markup=False)
-                    yield Select(self._scores(), prompt="skip", id="checkin-a")
-                with Vertical(classes="setting"):
-                    yield Label("B feels", id="checkin-b-label", classes="setting-label", markup=False)
-                    yield Select(self._scores(), prompt="skip", id="checkin-b")
+                self._suggested_turn = format_duration(first.turn_seconds) if first else ""
+                turn = Input(self._suggested_turn, placeholder="2m, 90s", id="turn")
+                turn.border_title = "Turn length"
+                yield turn
+                yield ScoreInput(self.names[0] or "A", id="checkin-a")
+                yield ScoreInput(self.names[1] or "B", id="checkin-b")
                 yield Button("Start", id="start", variant="primary")
-            yield Static("", id="turn-hint", markup=False)
+            self._hint_shown = self._turn_hint(first) if first else ""
+            yield Static(self._hint_shown, id="turn-hint", markup=False)
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
             yield Static("", id="setup-error", markup=False)
         yield Footer()
@@ -119,16 +126,9 @@ class SetupScreen(Screen):
                     index, self._practice_label(practice, done[practice.id])
                 )
 
-    @staticmethod
-    def _scores() -> list[tuple[str, int]]:
-        return [(str(score), score) for score in range(1, 6)]
-
     def on_mount(self) -> None:
-        self._update_checkin_labels()
-        practices = self.query_one("#practice", OptionList)
         if self.catalog.practices:
-            practices.highlighted = 0
-            self._show_turn(self.catalog.practices[0])
+            self.query_one("#practice", OptionList).highlighted = 0
 
     @property
     def practice(self) -> Practice | None:
@@ -140,13 +140,19 @@ class SetupScreen(Screen):
 
     def _show_turn(self, practice: Practice) -> None:
         if not self._turn_edited:
+            self._suggested_turn = format_duration(practice.turn_seconds)
             turn = self.query_one("#turn", Input)
             with turn.prevent(Input.Changed):
-                turn.value = format_duration(practice.turn_seconds)
-        self.query_one("#turn-hint", Static).update(
-            f"{practice.title}: turns of {format_duration(practice.turn_seconds)} suggested; "
-            f"{len(practice.plan())} steps."
-        )
+                turn.value = self._suggested_turn
+        hint = self._turn_hint(practice)
+        if hint != self._hint_shown:  # as first composed: no update, no new layout
+            self._hint_shown = hint
+            self.query_one("#turn-hint", Static).update(hint)
+
+    @staticmethod
+    def _turn_hint(practice: Practice) -> str:
+        return (f"{practice.title}: turns of {format_duration(practice.turn_seconds)} suggested; "
+                f"{len(practice.plan())} steps.")
 
     @on(OptionList.OptionHighlighted, "#practice")
     def _practice_changed(self) -> None:
@@ -159,14 +165,14 @@ class SetupScreen(Screen):
             option_list.scroll_end(animate=False)
 
     @on(Input.Changed, "#turn")
-    def _turn_changed(self) -> None:
-        self._turn_edited = True
+    def _turn_changed(self, event: Input.Changed) -> None:
+        self._turn_edited = event.value != self._suggested_turn
 
     @on(Input.Changed, "#name-a, #name-b")
-    def _update_checkin_labels(self) -> None:
+    def _update_checkin_titles(self) -> None:
         for letter in ("a", "b"):
             name = self.query_one(f"#name-{letter}", Input).value.strip() or letter.upper()
-            self.query_one(f"#checkin-{letter}-label", Label).update(f"{name[:14]} feels")
+            self.query_one(f"#checkin-{letter}", ScoreInput).show_partner(name)
 
     @on(Input.Submitted, "#name-a")
     def _next_name(self) -> None:
@@ -212,11 +218,11 @@ class SetupScreen(Screen):
         except DurationError as problem:
             self.query_one("#turn", Input).focus()
             raise ValueError(f"Turn length: {problem}") from None
-        scores = [self.query_one(f"#checkin-{letter}", Select).value for letter in ("a", "b")]
+        a, b = (self.query_one(f"#checkin-{letter}", ScoreInput).score for letter in ("a", "b"))
         checkin = None
-        if all(isinstance(score, int) for score in scores):
-            checkin = (scores[0], scores[1])
-        elif any(isinstance(score, int) for score in scores):
+        if a is not None and b is not None:
+            checkin = (a, b)
+        elif a is not None or b is not None:
             raise ValueError("Check-in: give both scores, or skip both.")
         return SessionChoice(
             practice=practice,

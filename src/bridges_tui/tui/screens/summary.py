@@ -20,11 +20,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core.corrections import (
@@ -38,6 +38,7 @@ from bridges_tui.core.model import PlannedStep, Transcript
 from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock, status_word
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
+from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
@@ -112,12 +113,10 @@ class SummaryScreen(Screen):
                 yield Static("", id="summary-learned")
             else:
                 yield Label("How connected do you feel now? (optional)", classes="field-label")
+                after = transcript.checkin.after or (None, None)
                 with Horizontal(id="summary-checkin"):
-                    for letter, name in (("a", a), ("b", b)):
-                        with Vertical(classes="setting"):
-                            yield Label(one_line(name), classes="setting-label", markup=False)
-                            yield Select([(str(n), n) for n in range(1, 6)], prompt="skip",
-                                         id=f"after-{letter}")
+                    for letter, name, score in (("a", a, after[0]), ("b", b, after[1])):
+                        yield ScoreInput(one_line(name), score, id=f"after-{letter}")
                 yield Label("What I learned", classes="field-label")
                 yield WordsInput(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
                 yield WordsInput(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
@@ -142,11 +141,6 @@ class SummaryScreen(Screen):
     def on_mount(self) -> None:
         if self.past:
             self.query_one("#summary-steps", OptionList).focus()
-        else:
-            after = self.transcript.checkin.after
-            if after is not None:
-                self.query_one("#after-a", Select).value = after[0]
-                self.query_one("#after-b", Select).value = after[1]
         self._show()
 
     def on_resize(self, event: Resize) -> None:
@@ -254,10 +248,10 @@ class SummaryScreen(Screen):
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
 
-    @on(Select.Changed, "#after-a, #after-b")
+    @on(Input.Changed, "#after-a, #after-b")
     def _checkin_changed(self) -> None:
-        scores = [self.query_one(f"#after-{x}", Select).value for x in ("a", "b")]
-        after = (scores[0], scores[1]) if all(isinstance(s, int) for s in scores) else None
+        a, b = (self.query_one(f"#after-{x}", ScoreInput).score for x in ("a", "b"))
+        after = (a, b) if a is not None and b is not None else None
         if after != self.transcript.checkin.after:
             self._apply(CheckinCorrection(after))  # type: ignore[arg-type]
 

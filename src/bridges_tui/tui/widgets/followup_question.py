@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from bridges_tui.core.harmless_text import one_line, shortened
 from bridges_tui.core.model import Followup
@@ -18,17 +17,14 @@ MAX_SHOWN = 160
 
 
 class FollowupQuestion(Horizontal):
-    """Hidden until `ask` gives it an agreement; `followup` is the answer, if any."""
+    """Empty and hidden until `ask` gives it an agreement (most sessions have none to
+    follow up, and the first screen is quicker without); `followup` is the answer."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session: str | None = None
         self.agreement: str | None = None
         self.display = False
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="followup-text")
-        yield Select(ANSWERS, prompt="skip", id="followup-answer")
 
     def ask(self, session: str, agreement: str, started: datetime | None) -> None:
         """Show the agreement of session `session` and ask how it went."""
@@ -40,13 +36,23 @@ class FollowupQuestion(Horizontal):
             f"“{shortened(one_line(agreement), MAX_SHOWN)}” ",
             ("How did it go?", "bold"),
         )
-        self.query_one("#followup-text", Static).update(text)
+        if self.children:
+            self.query_one("#followup-text", Static).update(text)
+        else:
+            from textual.widgets import Select  # a module of its own, needed only now
+
+            self.mount(Static(text, id="followup-text"), Select(ANSWERS, prompt="skip", id="followup-answer"))
         self.display = True
 
     @property
     def followup(self) -> Followup | None:
         """The answer as it goes into the transcript; None when skipped or not asked."""
-        answer = self.query_one("#followup-answer", Select).value
-        if self.session is None or self.agreement is None or not isinstance(answer, str):
+        from textual.widgets import Select
+
+        answers = self.query("#followup-answer").results(Select)
+        answer = next(answers, None)
+        if self.session is None or self.agreement is None or answer is None:
             return None
-        return Followup(self.session, self.agreement, answer)  # type: ignore[arg-type]
+        if not isinstance(answer.value, str):
+            return None
+        return Followup(self.session, self.agreement, answer.value)  # type: ignore[arg-type]
