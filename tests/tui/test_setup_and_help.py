@@ -182,3 +182,13 @@ async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_up(talk
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_terminal_too_small_from_the_start_says_so(fake_time, bridges_home: Path) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SetupScreen)

@@ -99,6 +99,7 @@ class BridgesApp(LookingBack, App[None]):
         self._too_small: TooSmallScreen | None = None
         self._fitting: Timer | None = None
         self._history_index = None
+        self._first_screen_open = False
 
     # --- start-up ---------------------------------------------------------------
 
@@ -114,18 +115,25 @@ class BridgesApp(LookingBack, App[None]):
         if self.config_warning:
             self.notify(self.config_warning, severity="warning", timeout=10)
         self._make_folder_private()
+        # The first screen is opened once the app has finished mounting. Opened from
+        # here, it would be built inside Textual's start-up batch, drawn once for
+        # nothing (the batch holds every frame back) and drawn again after it.
+        self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
         if self.talk is not None:
             request = self.talk
             self.start_session(SessionChoice(request.practice, request.names, request.turn_seconds, None))
-            return
-        if self.start == "history":
+        elif self.start == "history":
             self.open_history()
-            return
-        self.push_screen(self._setup_screen())
-        # Looking for an unfinished session reads every session's header: not before
-        # the first screen is drawn, and not on the event loop.
-        self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
-            self._find_unfinished, thread=True, group="resume", exclusive=True))
+        else:
+            self.push_screen(self._setup_screen())
+            # Looking for an unfinished session reads every session's header: not
+            # before the first screen is drawn, and not on the event loop.
+            self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
+                self._find_unfinished, thread=True, group="resume", exclusive=True))
+        self._first_screen_open = True
+        self._fit_to_size()  # a terminal too small from the start: say so on top
 
     @staticmethod
     def _collect_garbage_again() -> None:
@@ -423,6 +431,8 @@ class BridgesApp(LookingBack, App[None]):
         self._fit_to_size()
 
     def _fit_to_size(self) -> None:
+        if not self._first_screen_open:
+            return  # `_open_first_screen` fits it
         width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and self._too_small is None:
