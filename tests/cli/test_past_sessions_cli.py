@@ -68,7 +68,7 @@ HEAVY_IMPORTS_OF_LIST = """\
 import json, sys
 from bridges_tui.cli import main
 main(["list"])
-heavy = ("attr", "attrs", "bridges_tui.core.model", "bridges_tui.core.store", "textual")
+heavy = ("bridges_tui.core.model", "bridges_tui.core.store", "textual")
 print(json.dumps(sorted(name for name in sys.modules if name in heavy)), file=sys.stderr)
 """
 
@@ -131,9 +131,9 @@ def test_show_prints_the_summary_by_a_prefix(history) -> None:
 
 def test_show_prints_text_from_files_harmlessly(bridges_home: Path) -> None:
     from sample_history import first_session, write_session
-    import attrs
+    from dataclasses import replace
 
-    sneaky = attrs.evolve(first_session(), closing=attrs.evolve(
+    sneaky = replace(first_session(), closing=replace(
         first_session().closing, agreement="[bold red]Obey[/] \x1b[2J\x1b]0;owned\x07 now"))
     write_session(bridges_home / "sessions", FIRST, sneaky)
     for args in (("show", FIRST), ("export", FIRST)):
@@ -216,11 +216,11 @@ def test_unreadable_session_and_unsafe_output_are_refused(history) -> None:
 def test_list_lines_up_wide_characters(history) -> None:
     import unicodedata
 
-    import attrs
+    from dataclasses import replace
 
     from sample_history import first_session, write_session
 
-    wide = attrs.evolve(first_session(), partners=("美咲", "Alex"), title="Share the why 🌱")
+    wide = replace(first_session(), partners=("美咲", "Alex"), title="Share the why 🌱")
     write_session(history[FIRST].parent, FIRST, wide)
 
     def cells(text: str) -> int:

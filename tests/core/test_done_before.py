@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-
-import attrs
 
 from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
 
 ZONE = timezone(timedelta(hours=1))
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Entry:
     practice: str | None
     started: datetime | None

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
-import attrs
 import pytest
 
 from bridges_tui.core.history_index import (
@@ -84,7 +84,7 @@ def test_a_changed_file_is_read_again_and_a_vanished_one_dropped(home: Path) -> 
     index = index_of(home)
     index.scan()
     index.save()
-    changed = attrs.evolve(first_session(), closing=attrs.evolve(first_session().closing, agreement="Walk on Sundays."))
+    changed = replace(first_session(), closing=replace(first_session().closing, agreement="Walk on Sundays."))
     write_session(home / "sessions", FIRST, changed)
     (home / "sessions" / f"{EARLY}.toml").unlink()
     fresh = index_of(home)
@@ -166,7 +166,7 @@ def test_many_new_files_come_first_from_their_headers(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     for number in range(READ_AT_ONCE + 3):
         write_session(folder, f"202610{number + 1:02d}-193000-share-the-why",
-                      attrs.evolve(first_session(), started=at(number + 1, 10, 19, 30),
+                      replace(first_session(), started=at(number + 1, 10, 19, 30),
                                    ended=at(number + 1, 10, 19, 50)))
     index = index_of(tmp_path)
     rows = index.scan()
@@ -224,9 +224,9 @@ def test_the_agreement_to_follow(home: Path) -> None:
     # The newest finished session with an agreement; in-progress and early ones skipped.
     assert (found.session, found.agreement) == (SECOND, SECOND_AGREEMENT)
     # Once a later session has said how it went, it is not asked again.
-    answered = attrs.evolve(first_session(), started=at(25, 11, 9, 0), ended=at(25, 11, 9, 30),
+    answered = replace(first_session(), started=at(25, 11, 9, 0), ended=at(25, 11, 9, 30),
                             followup=Followup(SECOND, SECOND_AGREEMENT, "partly"),
-                            closing=attrs.evolve(first_session().closing, agreement=None))
+                            closing=replace(first_session().closing, agreement=None))
     write_session(home / "sessions", "20261125-090000-share-the-why", answered)
     assert index_of(home).agreement_to_follow() is None
 

@@ -3,10 +3,10 @@ from files made harmless."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,8 +52,8 @@ def test_checkin_and_when() -> None:
 
 
 def test_corrections_keep_what_they_do_not_touch() -> None:
-    original = attrs.evolve(first_session(), extra={"mood": "calm"},
-                            closing=attrs.evolve(first_session().closing, extra={"kept": True}))
+    original = replace(first_session(), extra={"mood": "calm"},
+                            closing=replace(first_session().closing, extra={"kept": True}))
     fixed = corrected(original, ClosingCorrection(original.closing.learned, "  Walk on Sundays. "))
     assert fixed.closing.agreement == "Walk on Sundays."
     assert fixed.closing.learned == original.closing.learned
@@ -96,7 +96,7 @@ def test_markdown_shows_the_couples_words_as_written() -> None:
     assert markdown_text("# not a heading *really* <b>x</b>") == r"\# not a heading \*really\* \<b\>x\</b\>"
     assert markdown_text("1. first\n- second") == "1\\. first\n\\- second"
     assert markdown_text("bell\x07 and \x1b[31mred") == "bell and [31mred".replace("[", "\\[")
-    sneaky = attrs.evolve(first_session(), closing=attrs.evolve(first_session().closing, agreement="two\nlines"))
+    sneaky = replace(first_session(), closing=replace(first_session().closing, agreement="two\nlines"))
     assert "> two\n> lines" in session_markdown(sneaky, FIRST)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
-import attrs
 import pytest
 
 from bridges_tui.core.model import Break, Transcript
@@ -91,7 +91,7 @@ def test_next_change_is_when_a_shown_second_ticks() -> None:
 
 
 def test_an_empty_session() -> None:
-    empty = attrs.evolve(first_session(), turns=(), breaks=())
+    empty = replace(first_session(), turns=(), breaks=())
     timeline = Timeline(empty)
     assert timeline.length_s == 0 and timeline.at(0).phase == "ended"
     assert timeline.turn_at(0) is None and timeline.ended().turn is None

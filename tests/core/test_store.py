@@ -6,10 +6,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import attrs
 import pytest
 
 from bridges_tui.core import paths, store as store_module
@@ -50,7 +50,7 @@ def session(
 
 def finished(transcript: Transcript) -> Transcript:
     ended = transcript.started + timedelta(hours=1)
-    return attrs.evolve(transcript, status="complete", ended=ended)
+    return replace(transcript, status="complete", ended=ended)
 
 
 def mode(path: Path) -> int:
@@ -299,7 +299,7 @@ def test_unknown_keys_survive_a_load_and_save(store: SessionStore, folder: Path)
     loaded = store.load(path)
     assert loaded.extra == {"mood": "hopeful"}
     assert loaded.turns[0].extra == {"volume": 7, "felt": {"A": "heard"}}
-    longer = attrs.evolve(loaded, turns=(*loaded.turns, a_turn(7, at(25, 21))))
+    longer = replace(loaded, turns=(*loaded.turns, a_turn(7, at(25, 21))))
     store.save(path, longer)
     rewritten = path.read_text()
     assert 'mood = "hopeful"' in rewritten

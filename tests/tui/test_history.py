@@ -340,13 +340,13 @@ async def test_leaving_the_history_opened_from_the_command_line_goes_to_setup(hi
 
 
 async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, history_app) -> None:
-    import attrs
+    from dataclasses import replace
 
     from sample_history import at, first_session, write_session
 
     for day in range(1, 21):
         write_session(bridges_home / "sessions", f"202610{day:02d}-193000-share-the-why",
-                      attrs.evolve(first_session(), started=at(day, 10, 19, 30), ended=at(day, 10, 19, 45)))
+                      replace(first_session(), started=at(day, 10, 19, 30), ended=at(day, 10, 19, 45)))
     app = history_app()
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -358,7 +358,7 @@ async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, hist
 
 
 async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app) -> None:
-    import attrs
+    from dataclasses import replace
 
     from bridges_tui.core.history_index import HistoryIndex
     from bridges_tui.core.store import SessionStore
@@ -367,7 +367,7 @@ async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app
     for number in range(60):
         day, hour = number % 28 + 1, 8 + number // 28
         write_session(bridges_home / "sessions", f"202610{day:02d}-{hour:02d}0000-share-the-why",
-                      attrs.evolve(first_session(), started=at(day, 10, hour, 0), ended=at(day, 10, hour, 15)))
+                      replace(first_session(), started=at(day, 10, hour, 0), ended=at(day, 10, hour, 15)))
     index = HistoryIndex(SessionStore(bridges_home / "sessions"), bridges_home)
     index.read_all()
     index.save()

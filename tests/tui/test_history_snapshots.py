@@ -37,7 +37,8 @@ def steps(fake_time, *moves):
     """A run_before: ("first",) moves to the first session's row; numbers move fake time."""
 
     async def run(pilot) -> None:
-        await pilot.pause()  # the app opens its first screen once it has mounted
+        while not pilot.app.first_screen_open:  # it opens just after start-up
+            await pilot.pause()
         for move in moves:
             if move == "first session":
                 pilot.app.screen.query_one(SessionTable).move_to_key(FIRST)

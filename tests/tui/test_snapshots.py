@@ -32,6 +32,8 @@ def moving(fake_time, *steps):
     """A run_before that presses keys and moves fake time: ("keys", ...) or seconds."""
 
     async def run(pilot) -> None:
+        while not pilot.app.first_screen_open:  # it opens just after start-up
+            await pilot.pause()
         for step in steps:
             if isinstance(step, (int, float)):
                 fake_time.advance(step)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
-import attrs
 from rich.console import Console
 from rich.text import Text
 
@@ -70,7 +70,7 @@ def _problem_lines(
 ) -> Text:
     text = Text()
     for problem in problems:
-        line = str(problem) if with_path else str(attrs.evolve(problem, path=""))
+        line = str(problem) if with_path else str(replace(problem, path=""))
         text.append(f"{indent}{safe(line)}\n")
         if problem.hint:
             text.append(f"{indent}  hint: {safe(problem.hint)}\n", style="dim")

@@ -13,8 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from bridges_tui.core.model import Practice
 from bridges_tui.core.paths import user_practices_dir
 from bridges_tui.core.practices import (
@@ -23,6 +21,8 @@ from bridges_tui.core.practices import (
     load_practice_file,
     parse_practice_bytes,
 )
+from bridges_tui.core.records import record
+
 
 #: Built-ins in the order the picker shows them; any other built-in file follows by id.
 #: Being on the same team comes first, where the source advises a couple to start;
@@ -59,7 +59,7 @@ def builtin_practice(practice_id: str) -> Practice:
     return parse_practice_bytes(entry.read_bytes(), str(entry), "built-in")
 
 
-@attrs.frozen
+@record
 class Catalog:
     """Every practice on offer: built-ins first, then the user's own, by id."""
 

@@ -22,9 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import attrs
-
 from .model import ModelError, clean_name
+from .records import field, record
 from .safe_files import (
     StoreError,
     ensure_private_dir,
@@ -32,6 +31,7 @@ from .safe_files import (
     write_private,
 )
 from .toml_text import toml_document
+
 
 # A config file is a few lines; anything bigger is not ours to read.
 _MAX_CONFIG_BYTES = 1024 * 1024
@@ -56,22 +56,22 @@ def _frozen(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
 
-@attrs.frozen
+def _true_or_false(config: Config, name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ModelError("hints.phrasing", f"must be true or false, got {value!r}")
+
+
+@record
 class Config:
     """What bridges remembers between sessions."""
 
     #: The partners' names from the last session (A, B), offered again at setup.
-    names: tuple[str, str] | None = attrs.field(default=None, converter=_names)
+    names: tuple[str, str] | None = field(default=None, convert=_names)
     #: Whether a gentle phrasing hint may appear under a note as it is typed.
-    phrasing_hints: bool = attrs.field(default=True)
+    phrasing_hints: bool = field(default=True, check=_true_or_false)
     #: Everything in the file this version does not know, in the file's own shape
     #: (top-level keys, and unknown keys inside [partners] and [hints]).
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen)
-
-    @phrasing_hints.validator
-    def _check_hints(self, attribute: attrs.Attribute, value: Any) -> None:
-        if not isinstance(value, bool):
-            raise ModelError("hints.phrasing", f"must be true or false, got {value!r}")
+    extra: Mapping[str, Any] = field(factory=dict, convert=_frozen)
 
 
 def load_config(path: Path | str) -> tuple[Config, str | None]:

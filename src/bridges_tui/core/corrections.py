@@ -9,16 +9,17 @@ since the model carries them along).
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import replace
 
 from .model import Closing, ModelError, Transcript
+from .records import record
 
 
 class CorrectionError(ValueError):
     """A correction that does not fit the session (e.g. a turn that does not exist)."""
 
 
-@attrs.frozen
+@record
 class NoteCorrection:
     """The note of turn number `turn` (from 0) becomes `text`; empty text removes it."""
 
@@ -28,7 +29,7 @@ class NoteCorrection:
     writer: str | None = None
 
 
-@attrs.frozen
+@record
 class ClosingCorrection:
     """What each partner learned (A first) and what both agree to try."""
 
@@ -36,7 +37,7 @@ class ClosingCorrection:
     agreement: str | None
 
 
-@attrs.frozen
+@record
 class CheckinCorrection:
     """How connected each partner feels afterwards, or None to clear it."""
 
@@ -54,11 +55,11 @@ def corrected(transcript: Transcript, correction: Correction) -> Transcript:
         if isinstance(correction, ClosingCorrection):
             learned = tuple(item.strip() for item in correction.learned if item.strip())
             agreement = (correction.agreement or "").strip() or None
-            closing: Closing = attrs.evolve(transcript.closing, learned=learned, agreement=agreement)
-            return attrs.evolve(transcript, closing=closing)
+            closing: Closing = replace(transcript.closing, learned=learned, agreement=agreement)
+            return replace(transcript, closing=closing)
         if isinstance(correction, CheckinCorrection):
-            checkin = attrs.evolve(transcript.checkin, after=correction.after)
-            return attrs.evolve(transcript, checkin=checkin)
+            checkin = replace(transcript.checkin, after=correction.after)
+            return replace(transcript, checkin=checkin)
     except (ModelError, TypeError) as error:
         raise CorrectionError(str(error)) from None
     raise CorrectionError(f"not a correction: {correction!r}")
@@ -73,5 +74,5 @@ def _with_note(transcript: Transcript, correction: NoteCorrection) -> Transcript
     writer = None
     if note is not None:
         writer = turn.note_by or correction.writer
-    turns[correction.turn] = attrs.evolve(turn, note=note, note_by=writer)
-    return attrs.evolve(transcript, turns=tuple(turns))
+    turns[correction.turn] = replace(turn, note=note, note_by=writer)
+    return replace(transcript, turns=tuple(turns))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Protocol
 
-import attrs
+from .records import record
 
 
 class _Listed(Protocol):
@@ -21,7 +21,7 @@ class _Listed(Protocol):
     status: str | None
 
 
-@attrs.frozen
+@record
 class DoneBefore:
     """How often a practice was done, and when it was last started."""
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-import attrs
+from .records import record
+
 
 #: The suggestion when a practice names no frame of its own (its `reframe`).
 DEFAULT_REFRAME = "Try what you noticed and how it felt, or the wish beneath it."
@@ -31,7 +32,7 @@ _KIND = (
 )
 
 
-@attrs.frozen
+@record
 class PhrasingRule:
     """One kind of phrase that tends to start a fight, and why."""
 
@@ -102,7 +103,7 @@ _NEGATION_REACH = 3
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b", re.IGNORECASE)
 
 
-@attrs.frozen
+@record
 class PhrasingHint:
     """A hint for one note: the rule that fits, the words that set it off, and what
     to try instead."""

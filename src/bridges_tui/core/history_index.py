@@ -31,8 +31,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-import attrs
-
 from .history_index_file import (
     INDEX_FILE,
     WORDS_FILE,
@@ -52,10 +50,12 @@ from .history_rows import (
     row_to_json,
     words_of,
 )
+from .records import record
 from .safe_files import StoreError, ensure_private_dir, plain_reason, write_private
 from .session_ids import SUFFIX
 from .store import SessionStore
 from .transcript_file import TranscriptError
+
 
 __all__ = [
     "INDEX_FILE", "READ_AT_ONCE", "WORDS_FILE", "AgreementToFollow", "HistoryIndex",
@@ -67,7 +67,7 @@ __all__ = [
 READ_AT_ONCE = 12
 
 
-@attrs.frozen
+@record
 class AgreementToFollow:
     """The most recent agreement, not yet followed up: what setup asks about."""
 

@@ -2,8 +2,8 @@
 from them alone when they describe the sessions folder exactly as it is.
 
 This is the part of the index that `bridges list` needs, so it stays light: the
-standard library and a few small core modules, never attrs or the transcript model
-(importing those would cost the command more than listing a thousand sessions). What
+standard library and a few small core modules, never the transcript model
+(importing it would cost the command more than listing a thousand sessions). What
 a session's entry holds is checked here, once, for both `SessionRow` and
 `IndexedSession`.
 """
@@ -170,7 +170,7 @@ def _pair(data: dict[str, Any], key: str, kind: type) -> tuple[Any, Any] | None:
 
 class IndexedSession:
     """One session as the index knows it (or a file that can't be read): the same
-    names as `SessionRow`, without attrs, for the command line's quick listing."""
+    names as `SessionRow`, without the model, for the command line's quick listing."""
 
     __slots__ = ("id", "path", *INDEXED_FIELDS)
 

@@ -2,7 +2,7 @@
 check-ins, agreement and follow-up, or why its file can't be read; the words a text
 filter searches, and how a row is kept in the history index file. How rows sort
 (`newest_first`) and how a kept row is checked are shared with `bridges list`, which
-reads the index without attrs (`history_index_file`).
+reads the index without the model (`history_index_file`).
 
 Pure data and functions; the index that keeps rows (`history_index`) does the I/O.
 """
@@ -15,18 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from .history_index_file import INDEXED_FIELDS, indexed_fields, newest_first  # noqa: F401  (re-exported)
 from .model import Transcript
+from .records import record
 from .session_ids import SUFFIX
 from .session_summary import FloorTime
 from .store import SessionEntry
 
+
 _WORD = re.compile(r"\w+")
 
 
-@attrs.frozen
+@record
 class SessionRow:
     """One past session as the history shows it, or why its file can't be read.
 

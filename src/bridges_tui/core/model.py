@@ -2,7 +2,8 @@
 turns, breaks, the follow-up of an earlier agreement, and the transcript of a whole
 session.
 
-Everything here is an immutable attrs class that checks its values when it is made;
+Everything here is an immutable record (`records.record`) that checks its values when
+it is made;
 a bad value raises `ModelError` naming the field, so a broken file or a bug is caught
 where it enters, not three screens later.
 """
@@ -14,7 +15,8 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
-import attrs
+from .records import field, record
+
 
 #: Who speaks during a step, relative to the partner leading the round.
 Role = Literal["lead", "other", "together"]
@@ -58,51 +60,61 @@ def other_partner(letter: str) -> str:
 # --- validators -------------------------------------------------------------------
 
 
-def _text(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _text(instance: Any, name: str, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ModelError(attribute.name, f"must be non-empty text, got {value!r}")
+        raise ModelError(name, f"must be non-empty text, got {value!r}")
 
 
-def _optional_text(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _optional_text(instance: Any, name: str, value: Any) -> None:
     if value is not None and not isinstance(value, str):
-        raise ModelError(attribute.name, f"must be text, got {type(value).__name__}")
+        raise ModelError(name, f"must be text, got {type(value).__name__}")
 
 
 def _one_of(choices: tuple[str, ...]):
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    def check(instance: Any, name: str, value: Any) -> None:
         if value not in choices:
             raise ModelError(
-                attribute.name, f"must be one of {', '.join(choices)}; got {value!r}"
+                name, f"must be one of {', '.join(choices)}; got {value!r}"
             )
 
     return check
 
 
 def _seconds(positive: bool):
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    def check(instance: Any, name: str, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ModelError(attribute.name, f"must be a number of seconds, got {value!r}")
+            raise ModelError(name, f"must be a number of seconds, got {value!r}")
         if value != value or value in (float("inf"), float("-inf")):
-            raise ModelError(attribute.name, f"must be a finite number, got {value!r}")
+            raise ModelError(name, f"must be a finite number, got {value!r}")
         if value < 0 or (positive and value == 0):
             kind = "greater than zero" if positive else "zero or more"
-            raise ModelError(attribute.name, f"must be {kind}, got {value!r}")
+            raise ModelError(name, f"must be {kind}, got {value!r}")
 
     return check
 
 
-def _aware(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _optional_seconds(positive: bool):
+    seconds = _seconds(positive)
+
+    def check(instance: Any, name: str, value: Any) -> None:
+        if value is not None:
+            seconds(instance, name, value)
+
+    return check
+
+
+def _aware(instance: Any, name: str, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ModelError(
-            attribute.name, f"must be a date and time with a UTC offset, got {value!r}"
+            name, f"must be a date and time with a UTC offset, got {value!r}"
         )
 
 
-def _texts(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _texts(instance: Any, name: str, value: Any) -> None:
     if not all(isinstance(item, str) for item in value):
-        raise ModelError(attribute.name, "must be a list of text")
+        raise ModelError(name, "must be a list of text")
 
 
 def _freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -118,68 +130,63 @@ def _tuple(value: Any) -> tuple:
 # --- practices --------------------------------------------------------------------
 
 
-@attrs.frozen
+@record
 class NoteSpec:
     """A note a step asks the couple to keep, e.g. "What did you hear?"."""
 
-    label: str = attrs.field(validator=_text)
-    by: NoteWriter = attrs.field(default="listener", validator=_one_of(NOTE_WRITERS))
+    label: str = field(check=_text)
+    by: NoteWriter = field(default="listener", check=_one_of(NOTE_WRITERS))
 
 
-@attrs.frozen
+def _confirm(step: Step, name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ModelError(name, f"must be true or false, got {value!r}")
+    if value and step.speaker == "together":
+        raise ModelError(name, "a together step has no listener to confirm it")
+
+
+@record
 class Step:
     """One step of a practice: who speaks, for how long, and what the screen says."""
 
-    id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    speaker: Role = attrs.field(validator=_one_of(ROLES))
-    prompt: str = attrs.field(validator=_text)
+    id: str = field(check=_text)
+    title: str = field(check=_text)
+    speaker: Role = field(check=_one_of(ROLES))
+    prompt: str = field(check=_text)
     #: What the listener is asked to do meanwhile (empty for a `together` step).
-    listener: str = attrs.field(default="", validator=_optional_text)
+    listener: str = field(default="", check=_optional_text)
     #: Suggested length in seconds; None means "the practice's turn length".
-    seconds: int | None = attrs.field(default=None)
-    starters: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    note: NoteSpec | None = attrs.field(default=None)
+    seconds: int | None = field(default=None, check=_optional_seconds(positive=True))
+    starters: tuple[str, ...] = field(default=(), convert=_tuple, check=_texts)
+    note: NoteSpec | None = field(default=None)
     #: A listening loop: the speaker reflects back what they heard, and the partner
     #: they heard answers "yes, you got it" or "not quite" (see `listening_loop`).
-    confirm: bool = attrs.field(default=False)
-
-    @seconds.validator
-    def _check_seconds(self, attribute: attrs.Attribute, value: Any) -> None:
-        if value is not None:
-            _seconds(positive=True)(self, attribute, value)
-
-    @confirm.validator
-    def _check_confirm(self, attribute: attrs.Attribute, value: Any) -> None:
-        if not isinstance(value, bool):
-            raise ModelError("confirm", f"must be true or false, got {value!r}")
-        if value and self.speaker == "together":
-            raise ModelError("confirm", "a together step has no listener to confirm it")
+    confirm: bool = field(default=False, check=_confirm)
 
 
-@attrs.frozen
+@record
 class Practice:
     """A guided practice: opening steps, a round run once with each partner leading,
     and closing steps."""
 
-    id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    summary: str = attrs.field(validator=_text)
+    id: str = field(check=_text)
+    title: str = field(check=_text)
+    summary: str = field(check=_text)
     #: The suggested length of a turn, used by every step that names no length.
-    turn_seconds: int = attrs.field(validator=_seconds(positive=True))
-    opening: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
-    round: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
-    closing: tuple[Step, ...] = attrs.field(default=(), converter=_tuple)
+    turn_seconds: int = field(check=_seconds(positive=True))
+    opening: tuple[Step, ...] = field(default=(), convert=_tuple)
+    round: tuple[Step, ...] = field(default=(), convert=_tuple)
+    closing: tuple[Step, ...] = field(default=(), convert=_tuple)
     #: "built-in" or "user"; where the script came from.
-    source: str = attrs.field(default="built-in")
+    source: str = field(default="built-in")
     #: The script file, when known (user scripts, and built-ins for `bridges check`).
-    path: str | None = attrs.field(default=None)
+    path: str | None = field(default=None)
     #: The idea behind the practice in two or three sentences (the help screen).
-    idea: str | None = attrs.field(default=None, validator=_optional_text)
+    idea: str | None = field(default=None, check=_optional_text)
     #: How to put a blaming note in this practice's frame (the phrasing hint).
-    reframe: str | None = attrs.field(default=None, validator=_optional_text)
+    reframe: str | None = field(default=None, check=_optional_text)
 
-    def __attrs_post_init__(self) -> None:
+    def _check_record(self) -> None:
         if not (self.opening or self.round or self.closing):
             raise ModelError("steps", "a practice needs at least one step")
         seen: set[str] = set()
@@ -208,7 +215,7 @@ class Practice:
         return tuple(planned)
 
 
-@attrs.frozen
+@record
 class PlannedStep:
     """A step placed in a session: which part it belongs to and who leads it."""
 
@@ -278,12 +285,12 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-@attrs.frozen
+@record
 class Partner:
     """One of the two people at the laptop: A sits left, B right."""
 
-    letter: Literal["A", "B"] = attrs.field(validator=_one_of(("A", "B")))
-    name: str = attrs.field(converter=clean_name)
+    letter: Literal["A", "B"] = field(check=_one_of(("A", "B")))
+    name: str = field(convert=clean_name)
 
 
 def _score(value: Any) -> None:
@@ -291,79 +298,82 @@ def _score(value: Any) -> None:
         raise ModelError("checkin", f"scores are whole numbers from 1 to 5, got {value!r}")
 
 
-def _score_pair(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _score_pair(instance: Any, name: str, value: Any) -> None:
     if value is None:
         return
     if len(value) != 2:
-        raise ModelError(f"checkin.{attribute.name}", "needs one score per partner (two)")
+        raise ModelError(f"checkin.{name}", "needs one score per partner (two)")
     for score in value:
         try:
             _score(score)
         except ModelError as error:
-            raise ModelError(f"checkin.{attribute.name}", error.problem) from None
+            raise ModelError(f"checkin.{name}", error.problem) from None
 
 
 def _optional_pair(value: Any) -> tuple | None:
     return None if value is None else _tuple(value)
 
 
-@attrs.frozen
+@record
 class Checkin:
     """"How connected do you feel right now?", 1–5 for A and B, before and after."""
 
-    before: tuple[int, int] | None = attrs.field(
-        default=None, converter=_optional_pair, validator=_score_pair
+    before: tuple[int, int] | None = field(
+        default=None, convert=_optional_pair, check=_score_pair
     )
-    after: tuple[int, int] | None = attrs.field(
-        default=None, converter=_optional_pair, validator=_score_pair
+    after: tuple[int, int] | None = field(
+        default=None, convert=_optional_pair, check=_score_pair
     )
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, eq=True)
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
     @property
     def is_empty(self) -> bool:
         return self.before is None and self.after is None and not self.extra
 
 
-@attrs.frozen
+def _optional_one_of(choices: tuple[str, ...]):
+    one_of = _one_of(choices)
+
+    def check(instance: Any, name: str, value: Any) -> None:
+        if value is not None:
+            one_of(instance, name, value)
+
+    return check
+
+
+def _tries(turn: Turn, name: str, value: Any) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ModelError(name, f"must be a whole number from 1 up, got {value!r}")
+
+
+def _clarify(turn: Turn, name: str, value: Any) -> None:
+    if value is not None:
+        _seconds(positive=False)(turn, name, value)
+    if value and turn.speaker == "both":
+        raise ModelError(name, "a together turn has nobody clarifying")
+
+
+@record
 class Turn:
     """One turn on the floor, as it happened."""
 
-    step: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    speaker: Speaker = attrs.field(validator=_one_of(SPEAKERS))
-    started: datetime = attrs.field(validator=_aware)
-    planned_s: float = attrs.field(validator=_seconds(positive=False))
+    step: str = field(check=_text)
+    title: str = field(check=_text)
+    speaker: Speaker = field(check=_one_of(SPEAKERS))
+    started: datetime = field(check=_aware)
+    planned_s: float = field(check=_seconds(positive=False))
     #: Floor time, pauses excluded.
-    spoken_s: float = attrs.field(validator=_seconds(positive=False))
-    paused_s: float = attrs.field(default=0.0, validator=_seconds(positive=False))
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    spoken_s: float = field(check=_seconds(positive=False))
+    paused_s: float = field(default=0.0, check=_seconds(positive=False))
+    note: str | None = field(default=None, check=_optional_text)
     #: Who wrote the note: "A", "B" or "both" (absent when there is no note).
-    note_by: Speaker | None = attrs.field(default=None)
+    note_by: Speaker | None = field(default=None, check=_optional_one_of(SPEAKERS))
     #: On a listening-loop step: how many times the speaker reflected back.
-    tries: int | None = attrs.field(default=None)
+    tries: int | None = field(default=None, check=_tries)
     #: On a listening-loop step: the floor time the other partner spent clarifying
     #: between tries (theirs, not the speaker's).
-    clarify_s: float | None = attrs.field(default=None)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
-
-    @note_by.validator
-    def _check_note_by(self, attribute: attrs.Attribute, value: Any) -> None:
-        if value is not None:
-            _one_of(SPEAKERS)(self, attribute, value)
-
-    @tries.validator
-    def _check_tries(self, attribute: attrs.Attribute, value: Any) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 1
-        ):
-            raise ModelError("tries", f"must be a whole number from 1 up, got {value!r}")
-
-    @clarify_s.validator
-    def _check_clarify(self, attribute: attrs.Attribute, value: Any) -> None:
-        if value is not None:
-            _seconds(positive=False)(self, attribute, value)
-        if value and self.speaker == "both":
-            raise ModelError("clarify_s", "a together turn has nobody clarifying")
+    clarify_s: float | None = field(default=None, check=_clarify)
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
     @property
     def overtime_s(self) -> float:
@@ -371,44 +381,44 @@ class Turn:
         return max(0.0, self.spoken_s - self.planned_s)
 
 
-@attrs.frozen
+@record
 class Break:
     """A breather taken during the session."""
 
-    started: datetime = attrs.field(validator=_aware)
-    seconds: float = attrs.field(validator=_seconds(positive=False))
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    started: datetime = field(check=_aware)
+    seconds: float = field(check=_seconds(positive=False))
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
 
-@attrs.frozen
+@record
 class Closing:
     """What a session leaves to keep: what each partner learned, what both agreed."""
 
-    learned: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
-    agreement: str | None = attrs.field(default=None, validator=_optional_text)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    learned: tuple[str, ...] = field(default=(), convert=_tuple, check=_texts)
+    agreement: str | None = field(default=None, check=_optional_text)
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
     @property
     def is_empty(self) -> bool:
         return not self.learned and not self.agreement and not self.extra
 
 
-@attrs.frozen
+@record
 class Followup:
     """How the agreement of an earlier session went, asked before this one began."""
 
     #: The earlier session's id: its file name without `.toml`.
-    session: str = attrs.field(validator=_text)
+    session: str = field(check=_text)
     #: The agreement as it was worded then, so the answer still reads right when the
     #: earlier file is edited or deleted.
-    agreement: str = attrs.field(validator=_text)
-    answer: FollowupAnswer = attrs.field(validator=_one_of(FOLLOWUP_ANSWERS))
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    agreement: str = field(check=_text)
+    answer: FollowupAnswer = field(check=_one_of(FOLLOWUP_ANSWERS))
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
 
-def _optional_followup(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _optional_followup(instance: Any, name: str, value: Any) -> None:
     if value is not None and not isinstance(value, Followup):
-        raise ModelError(attribute.name, f"must be a Followup, got {type(value).__name__}")
+        raise ModelError(name, f"must be a Followup, got {type(value).__name__}")
 
 
 def _partner_names(value: Any) -> tuple[str, str]:
@@ -421,34 +431,29 @@ def _partner_names(value: Any) -> tuple[str, str]:
         raise ModelError("partners", error.problem) from None
 
 
-@attrs.frozen
+@record
 class Transcript:
     """A whole session, exactly what is saved to (and read from) its TOML file."""
 
-    practice: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    started: datetime = attrs.field(validator=_aware)
-    partners: tuple[str, str] = attrs.field(converter=_partner_names)
-    status: Status = attrs.field(default="in-progress", validator=_one_of(STATUSES))
-    ended: datetime | None = attrs.field(default=None, validator=_aware)
+    practice: str = field(check=_text)
+    title: str = field(check=_text)
+    started: datetime = field(check=_aware)
+    partners: tuple[str, str] = field(convert=_partner_names)
+    status: Status = field(default="in-progress", check=_one_of(STATUSES))
+    ended: datetime | None = field(default=None, check=_aware)
     #: The turn length the couple chose, when it differs from the practice's.
-    turn_s: int | None = attrs.field(default=None)
-    checkin: Checkin = attrs.field(factory=Checkin)
+    turn_s: int | None = field(default=None, check=_optional_seconds(positive=True))
+    checkin: Checkin = field(factory=Checkin)
     #: How the last agreement before this session went, when the couple said.
-    followup: Followup | None = attrs.field(default=None, validator=_optional_followup)
-    turns: tuple[Turn, ...] = attrs.field(default=(), converter=_tuple)
-    breaks: tuple[Break, ...] = attrs.field(default=(), converter=_tuple)
-    closing: Closing = attrs.field(factory=Closing)
-    version: int = attrs.field(default=TRANSCRIPT_VERSION)
+    followup: Followup | None = field(default=None, check=_optional_followup)
+    turns: tuple[Turn, ...] = field(default=(), convert=_tuple)
+    breaks: tuple[Break, ...] = field(default=(), convert=_tuple)
+    closing: Closing = field(factory=Closing)
+    version: int = field(default=TRANSCRIPT_VERSION)
     #: Keys this version does not know, kept so that a rewrite never drops them.
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
 
-    @turn_s.validator
-    def _check_turn_s(self, attribute: attrs.Attribute, value: Any) -> None:
-        if value is not None:
-            _seconds(positive=True)(self, attribute, value)
-
-    def __attrs_post_init__(self) -> None:
+    def _check_record(self) -> None:
         if self.status == "in-progress" and self.ended is not None:
             raise ModelError("ended", "an in-progress session has no end time")
         if self.status != "in-progress" and self.ended is None:

@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
-import attrs
-
 from .model import Transcript, other_partner
+from .records import record
 from .session_summary import FloorTime
+
 
 Phase = Literal["waiting", "speaking", "paused", "breather", "ended"]
 _DISPLAY_DECIMALS = 6
 
 
-@attrs.frozen
+@record
 class Piece:
     """A stretch of the timeline: [start, end) seconds from the session's start."""
 
@@ -42,7 +43,7 @@ class Piece:
     breather: int | None = None
 
 
-@attrs.frozen
+@record
 class Moment:
     """What the replay shows at one position."""
 
@@ -203,7 +204,7 @@ class Timeline:
 
 def _plus(floor: FloorTime, speaker: str, seconds: float) -> FloorTime:
     if speaker == "A":
-        return attrs.evolve(floor, a=floor.a + seconds)
+        return replace(floor, a=floor.a + seconds)
     if speaker == "B":
-        return attrs.evolve(floor, b=floor.b + seconds)
-    return attrs.evolve(floor, together=floor.together + seconds)
+        return replace(floor, b=floor.b + seconds)
+    return replace(floor, together=floor.together + seconds)

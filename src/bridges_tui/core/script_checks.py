@@ -15,9 +15,9 @@ import re
 import tomllib
 from typing import Any
 
-import attrs
-
 from bridges_tui.core.durations import DurationError, parse_duration
+from bridges_tui.core.records import record
+
 
 MAX_ID_LENGTH = 40
 MAX_TITLE_LENGTH = 60
@@ -51,7 +51,7 @@ EXAMPLES = {
 }
 
 
-@attrs.frozen
+@record
 class PracticeProblem:
     """One thing wrong with a script: where it is, which field, what, and how to fix it."""
 

@@ -3,12 +3,11 @@ check-in, and how their last agreement went."""
 
 from __future__ import annotations
 
-import attrs
-
 from bridges_tui.core.model import Followup, Practice
+from bridges_tui.core.records import record
 
 
-@attrs.frozen
+@record
 class SessionChoice:
     """What the couple chose on the setup screen (or on the `bridges talk` line)."""
 

@@ -10,10 +10,9 @@ No I/O, no clocks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
-
-import attrs
 
 from bridges_tui.core.model import (
     Break,
@@ -123,12 +122,12 @@ class SessionRecord:
             raise ConversationError("a note must be text")
         note = text.strip() or None
         writer = self.plan[turn_index].note_writer if note is not None else None
-        self.turns[turn_index] = attrs.evolve(self.turns[turn_index], note=note, note_by=writer)
+        self.turns[turn_index] = replace(self.turns[turn_index], note=note, note_by=writer)
 
     def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
         """How connected each partner feels afterwards (1–5), or None to clear it."""
         try:
-            self.checkin = attrs.evolve(self.checkin, after=scores)
+            self.checkin = replace(self.checkin, after=scores)
         except (ModelError, TypeError) as error:
             raise ConversationError(str(error)) from None
 
@@ -140,7 +139,7 @@ class SessionRecord:
             raise ConversationError("the agreement must be text")
         kept = tuple(item.strip() for item in learned if item.strip())
         agreed = agreement.strip() if agreement else None
-        self.closing = attrs.evolve(self.closing, learned=kept, agreement=agreed or None)
+        self.closing = replace(self.closing, learned=kept, agreement=agreed or None)
 
     # --- read-outs --------------------------------------------------------------------
 

@@ -9,9 +9,8 @@ a session reads the same everywhere; those helpers can be imported from here too
 
 from __future__ import annotations
 
-import attrs
-
 from .model import Transcript, Turn
+from .records import record
 from .session_text import (  # noqa: F401  (imported from here by the screens and the export)
     STATUS_WORDS,
     checkin_text,
@@ -23,7 +22,7 @@ from .session_text import (  # noqa: F401  (imported from here by the screens an
 )
 
 
-@attrs.frozen
+@record
 class FloorTime:
     """Seconds on the floor: partner A alone, partner B alone, and both together."""
 
@@ -38,7 +37,7 @@ class FloorTime:
         return None if alone <= 0 else self.a / alone
 
 
-@attrs.frozen
+@record
 class SessionSummary:
     """The figures of one session, as the summary, `bridges show` and the export give them."""
 

@@ -26,10 +26,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import attrs
-
 from . import paths
 from .model import Transcript
+from .records import record
 from .safe_files import (
     Hold,
     StoreError,
@@ -78,7 +77,7 @@ _READ_FLAGS = getattr(os, "O_NONBLOCK", 0)
 _Signature = tuple[int, int, int, int, int]
 
 
-@attrs.frozen
+@record
 class SessionEntry:
     """One session in the list: its file, what its header says, or why it can't be read.
 

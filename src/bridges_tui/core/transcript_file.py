@@ -21,8 +21,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from .model import (
     STATUSES,
     TRANSCRIPT_FORMAT,
@@ -36,6 +34,7 @@ from .model import (
     Turn,
     clean_name,
 )
+from .records import record
 from .toml_text import toml_document, toml_value
 
 
@@ -58,7 +57,7 @@ class TranscriptError(ValueError):
         return TranscriptError(self.reason, path, action)
 
 
-@attrs.frozen
+@record
 class TranscriptHeader:
     """The top-level keys of a transcript: enough to list a session without its turns."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-import attrs
-
 from .history_index import SessionRow
+from .records import record
 from .session_summary import mean_score
+
 
 #: Eighths of a cell, from empty to full, growing up from the bottom.
 _UP = " ▁▂▃▄▅▆▇█"
@@ -24,7 +24,7 @@ _DOWN = ("", "▔", "▔", "▀", "▀", "▀", "▀", "█", "█")
 _NO_DATA = " "
 
 
-@attrs.frozen
+@record
 class Week:
     """One week of sessions: how many, and the averages of those that have the figure."""
 
@@ -85,7 +85,7 @@ def weeks_of_history(rows: Iterable[SessionRow], today: date) -> int:
     return (week_start(today) - week_start(min(starts))).days // 7 + 1
 
 
-@attrs.frozen
+@record
 class Recent:
     """The last few weeks in numbers, for the line under the charts."""
 

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import attrs
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from bridges_tui.core.conversation import Conversation
     from bridges_tui.tui.screens.setup import SetupScreen
 
@@ -44,7 +48,7 @@ RETRY_SECONDS = 5.0
 FIT_SECONDS = 0.1
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class TalkRequest:
     """`bridges talk`: open straight in a conversation with these settings."""
 
@@ -98,8 +102,10 @@ class BridgesApp(LookingBack, App[None]):
         self._retry_timer = None
         self._too_small: TooSmallScreen | None = None
         self._fitting: Timer | None = None
+        self._fitted = Size(0, 0)
         self._history_index = None
-        self._first_screen_open = False
+        #: True once the first screen (setup, a conversation or the history) is open.
+        self.first_screen_open = False
 
     # --- start-up ---------------------------------------------------------------
 
@@ -120,6 +126,17 @@ class BridgesApp(LookingBack, App[None]):
         # nothing (the batch holds every frame back) and drawn again after it.
         self.call_later(self._open_first_screen)
 
+    @asynccontextmanager
+    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
+        """`App.run_test` (Textual's test harness), handing over only once the first
+        screen is open: it opens just after start-up (see `on_mount`), so without
+        this a test's first query or key could reach the empty default screen."""
+        async with super().run_test(*args, **kwargs) as pilot:
+            while not self.first_screen_open:
+                await pilot.pause()
+            await pilot.pause()
+            yield pilot
+
     def _open_first_screen(self) -> None:
         if self.talk is not None:
             request = self.talk
@@ -132,7 +149,7 @@ class BridgesApp(LookingBack, App[None]):
             # before the first screen is drawn, and not on the event loop.
             self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
                 self._find_unfinished, thread=True, group="resume", exclusive=True))
-        self._first_screen_open = True
+        self.first_screen_open = True
         self._fit_to_size()  # a terminal too small from the start: say so on top
 
     @staticmethod
@@ -259,7 +276,7 @@ class BridgesApp(LookingBack, App[None]):
         try:
             transcript = self.store.load(path)
             last = max((turn.started for turn in transcript.turns), default=transcript.started)
-            self.store.save(path, attrs.evolve(transcript, status="ended-early", ended=max(last, transcript.started)))
+            self.store.save(path, replace(transcript, status="ended-early", ended=max(last, transcript.started)))
         except Exception as error:  # noqa: BLE001
             self.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
         else:
@@ -356,7 +373,7 @@ class BridgesApp(LookingBack, App[None]):
     def remember_names(self, names: tuple[str, str]) -> None:
         if self.config.names == names:
             return
-        self.config = attrs.evolve(self.config, names=names)
+        self.config = replace(self.config, names=names)
         try:
             save_config(self.config_path, self.config)
         except Exception as error:  # noqa: BLE001 - names are a convenience, not data
@@ -420,8 +437,10 @@ class BridgesApp(LookingBack, App[None]):
         # The too-small screen follows the size at once, then at most every FIT_SECONDS:
         # pushed and popped again within milliseconds (a window dragged quickly across
         # the limit), it sent Textual into a busy loop that ignored every key.
+        if not self.first_screen_open or event.size == self._fitted:
+            return  # fitted as the first screen opened, or no change since
         if self._fitting is None:
-            self._fit_to_size()
+            self._fit_to_size(event.size)  # `self.size` may not have caught up yet
         else:
             self._fitting.stop()
         self._fitting = self.set_timer(FIT_SECONDS, self._size_settled)
@@ -430,10 +449,9 @@ class BridgesApp(LookingBack, App[None]):
         self._fitting = None
         self._fit_to_size()
 
-    def _fit_to_size(self) -> None:
-        if not self._first_screen_open:
-            return  # `_open_first_screen` fits it
-        width, height = self.size
+    def _fit_to_size(self, size: Size | None = None) -> None:
+        self._fitted = size or self.size
+        width, height = self._fitted
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and self._too_small is None:
             self._too_small = TooSmallScreen()

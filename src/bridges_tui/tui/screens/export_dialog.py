@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-import attrs
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +16,7 @@ FORMATS = [("Markdown, to print or keep", "markdown"), ("TOML, the file itself",
 SUFFIXES = {"markdown": ".md", "toml": ".toml"}
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class ExportChoice:
     """The format ("markdown" or "toml") and the file to write."""
 

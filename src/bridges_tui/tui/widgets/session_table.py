@@ -12,8 +12,8 @@ coloured, and an unreadable file's line is bold.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-import attrs
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -28,7 +28,7 @@ from textual.strip import Strip
 GAP = "  "
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class TableRow:
     """One line: the session's id, its cells, and whether it is an unreadable file."""
 
