@@ -83,8 +83,14 @@ class PartnerPane(Vertical):
         self.role, self.shown_seconds, self.guidance, self.status = state
 
     def watch_role(self, old: str, new: str) -> None:
-        self.remove_class(f"-{old}", update=False)  # one restyle for both changes
-        self.add_class(f"-{new}")
+        # A class change restyles the pane and everything in it, but only the pane's
+        # own border follows its role: restyling just the pane keeps a hand-over
+        # (both panes change role) within a frame.
+        self.remove_class(f"-{old}", update=False)
+        self.add_class(f"-{new}", update=False)
+        if self.is_attached:
+            self.app.stylesheet.apply(self)
+            self.refresh()
         self.query_one(".role", Static).update(ROLE_LABELS.get(new, new))
 
     def watch_shown_seconds(self, value: int | None) -> None:
