@@ -7,7 +7,8 @@ kept) and compares it with the transcript on disk after the restart: every compl
 turn and every kept note must be there, word for word; the session must be offered
 for resuming (and resume at the right step); no file may be corrupt, no temporary file
 left, and nothing ever readable by others. The only acceptable loss is the turn in
-progress: its floor time, and the characters of a note not yet kept, are measured.
+progress (its floor time is measured) and the last keystrokes of a note being typed,
+which is saved as it grows (the characters typed since its last save are measured).
 """
 
 from __future__ import annotations
@@ -344,12 +345,18 @@ def _compare(path: Path, log: TrialLog, result: TrialResult, killed_at: float) -
         if position in log.notes_kept:
             result.lost_notes += 1
             result.failures.append(f"kept note {position + 1}: disk has {on_disk!r}, typed {wanted!r}")
-        elif on_disk is not None:
-            result.failures.append(f"note {position + 1} on disk is neither typed nor absent: {on_disk!r}")
+        elif on_disk is not None and not (wanted or "").startswith(on_disk):
+            # Killed between Enter and its save: the last draft (the start of the
+            # note) may be on disk, but nothing else.
+            result.failures.append(f"note {position + 1} on disk is neither typed, begun nor absent: {on_disk!r}")
     if log.draft is not None:
         position, typed = log.draft
-        if position >= len(disk) or disk[position].note != typed.strip():
-            result.note_chars_lost = max(result.note_chars_lost, len(typed))
+        on_disk = (disk[position].note if position < len(disk) else None) or ""
+        if not typed.strip().startswith(on_disk):
+            result.failures.append(f"note {position + 1} being typed: disk has {on_disk!r}, typed {typed!r}")
+        else:
+            # Saved as it is typed: only what came after the last draft is lost.
+            result.note_chars_lost = max(result.note_chars_lost, len(typed.strip()) - len(on_disk))
     if log.finished and transcript.status != "complete":
         result.failures.append(f"the finished session is {transcript.status}")
     return len(disk)

@@ -164,6 +164,31 @@ def test_a_whole_session_through_every_state(fake: FakeClock) -> None:
     assert final.status == "complete"
 
 
+def test_a_note_being_typed_is_in_the_transcript_until_it_is_kept_or_skipped(fake: FakeClock) -> None:
+    talk = begin(fake)
+    speak(talk, fake, 60)  # arrive
+    speak(talk, fake, 90)  # say: a note is asked of B
+    assert talk.pending_note == 1
+    talk.keep_draft(1, "You want Sun")
+    assert talk.transcript().turns[1].note == "You want Sun", "saved as it is typed"
+    assert talk.transcript().turns[1].note_by == "B"
+    assert talk.pending_note == 1, "still being written"
+    talk.keep_draft(1, "You want Sundays slow")
+    talk.set_note(1, "You want Sundays slow.")
+    assert talk.transcript().turns[1].note == "You want Sundays slow."
+
+    speak(talk, fake, 60)  # reflect
+    speak(talk, fake, 90)  # say: B leads, a note is asked of A
+    talk.keep_draft(3, "half a thou")
+    talk.skip_note()  # Escape, twice: the words are thrown away
+    assert talk.transcript().turns[3].note is None and talk.pending_note is None
+
+    talk.set_note(1, "Slow Sundays")  # on the summary, later: an existing note is edited
+    talk.keep_draft(1, "Slow Sundays, and")
+    talk.skip_note()
+    assert talk.transcript().turns[1].note == "Slow Sundays", "skipping puts back what was there"
+
+
 def test_turn_started_times_come_from_the_wall_clock(fake: FakeClock) -> None:
     talk = begin(fake)
     fake.advance(20)

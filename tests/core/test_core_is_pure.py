@@ -1,5 +1,6 @@
 """The core must stand without Textual: the screens depend on it, never the reverse.
-It leans on nothing else either (no attrs, no rich), which also keeps start-up short."""
+Nor does it lean on attrs or Rich (platformdirs, imported when first needed, is all),
+which also keeps start-up short."""
 
 from __future__ import annotations
 

@@ -128,3 +128,31 @@ async def test_a_full_disk_keeps_every_word_and_saves_once_it_clears(
         assert not app.keeper.unsaved
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [t["spoken_s"] for t in saved["turns"]] == [40, 55, 65]
+
+
+async def test_a_note_half_typed_is_on_disk_and_skipping_it_takes_it_back(
+    talk_app, fake_time, bridges_home
+) -> None:
+    from bridges_tui.tui.screens.note_prompt import DRAFT_SECONDS, NotePrompt
+
+    app = talk_app("share-the-why")
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _ in range(20):  # on to the first step that asks for a note
+            if isinstance(app.screen, NotePrompt):
+                break
+            if app.screen.conversation.state == "confirming":
+                await pilot.press("y")
+                continue
+            await pilot.press("space")
+            fake_time.advance(40)
+            await pilot.press("space")
+        assert isinstance(app.screen, NotePrompt)
+        await pilot.press(*"Sundays matter")
+        await pilot.pause(DRAFT_SECONDS + 0.2)
+        [path] = session_files(bridges_home)
+        notes = [turn.get("note") for turn in tomllib.loads(path.read_text(encoding="utf-8"))["turns"]]
+        assert notes[-1] == "Sundays matter", "a crash now would lose nothing"
+        await pilot.press("escape", "escape")  # the first Escape only asks
+        assert isinstance(app.screen, ConversationScreen)
+        notes = [turn.get("note") for turn in tomllib.loads(path.read_text(encoding="utf-8"))["turns"]]
+        assert notes[-1] is None, "skipped: the draft is gone from the file too"

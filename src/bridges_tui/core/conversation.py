@@ -137,6 +137,8 @@ class Conversation:
         self._position = len(record.turns)
         self._state = DONE if self._position == len(self.plan) else READY
         self.pending_note: int | None = None
+        #: While a note is being typed: its turn, and the note it had before.
+        self._draft_of: tuple[int, str | None] | None = None
         self._turn_started: datetime | None = None
         # Undo brings back the exact floor of the last hand-over (not the figures
         # rounded for the transcript) and the turn as recorded, so its start time,
@@ -363,12 +365,30 @@ class Conversation:
         Works at any time, also on the summary screen after the session ended.
         """
         self._record.set_note(turn_index, text)
+        self._draft_of = None
         if self.pending_note == turn_index:
             self.pending_note = None
 
+    def keep_draft(self, turn_index: int, text: str) -> None:
+        """Keep the words typed so far as the note of `turn_index`, so that a crash
+        loses none of them. `set_note` then keeps the final words; `skip_note` puts
+        back the note that was there before the draft."""
+        if self._draft_of is None or self._draft_of[0] != turn_index:
+            self._put_back_draft()
+            self._draft_of = (turn_index, self._record.turns[turn_index].note)
+        self._record.set_note(turn_index, text)
+
     def skip_note(self) -> None:
         """Leave the asked-for note unwritten (any note already there stays)."""
+        self._put_back_draft()
         self.pending_note = None
+
+    def _put_back_draft(self) -> None:
+        if self._draft_of is not None:
+            turn_index, before = self._draft_of
+            self._draft_of = None
+            if turn_index < len(self._record.turns):
+                self._record.set_note(turn_index, before or "")
 
     # --- breathers ------------------------------------------------------------------
 

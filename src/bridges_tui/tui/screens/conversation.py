@@ -332,6 +332,7 @@ class ConversationScreen(Screen):
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
             together=writer == "both",
+            on_draft=lambda text: self._keep_draft(index, text),
         )
 
         def keep(text: str | None) -> None:
@@ -343,6 +344,11 @@ class ConversationScreen(Screen):
             self.refresh_view()
 
         self.app.push_screen(prompt, keep)
+
+    def _keep_draft(self, index: int, text: str) -> None:
+        """A note half typed is saved as it grows: a crash must not lose it."""
+        self.conversation.keep_draft(index, text)
+        self._on_change()
 
     def action_pause(self) -> None:
         self._act(self.conversation.toggle_pause, changed=False)

@@ -6,24 +6,31 @@ sound like blame (`PhrasingHint`); it never stands between the couple and Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 MAX_NOTE_LENGTH = 10_000
+#: While a note is typed, what is in the box is handed to `on_draft` at most this
+#: often, and never later than this after a keystroke: all a crash can cost.
+DRAFT_SECONDS = 0.3
 
 
 class NotePrompt(ModalScreen[str | None]):
     """Enter keeps the note, Escape skips it.
 
     Escape never throws away typed words on its own: with text in the box, the first
-    Escape only asks, and a second one discards.
+    Escape only asks, and a second one discards. Meanwhile `on_draft`, if given, gets
+    the words typed so far (see `DRAFT_SECONDS`), to keep them safe on disk.
     """
 
     BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
@@ -31,6 +38,7 @@ class NotePrompt(ModalScreen[str | None]):
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
         hints: bool | None = None, together: bool = False,
+        on_draft: Callable[[str], None] | None = None,
     ) -> None:
         """`writer` names who writes the note (`together`: both partners, "Sam &
         Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` None
@@ -43,6 +51,8 @@ class NotePrompt(ModalScreen[str | None]):
         self.hints = hints
         self.together = together
         self._escape_armed = False
+        self._on_draft = on_draft
+        self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
@@ -65,9 +75,22 @@ class NotePrompt(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _typed(self) -> None:
+        if self._on_draft is not None and self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_SECONDS, self._hand_over_draft)
         if self._escape_armed:
             self._escape_armed = False
             self.query_one("#note-help", Static).update("Enter keeps it · Esc skips")
+
+    def _hand_over_draft(self) -> None:
+        self._draft_timer = None
+        if self._on_draft is not None and self.is_attached:
+            self._on_draft(self.query_one(Input).value)
+
+    def dismiss(self, result: str | None = None):  # type: ignore[override]
+        if self._draft_timer is not None:  # the answer replaces any draft
+            self._draft_timer.stop()
+            self._draft_timer = None
+        return super().dismiss(result)
 
     def action_skip(self) -> None:
         typed = self.query_one(Input).value.strip()
