@@ -15,7 +15,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
-from .records import field, record
+from .records import Check, field, record
 
 
 #: Who speaks during a step, relative to the partner leading the round.
@@ -93,14 +93,14 @@ def _seconds(positive: bool):
     return check
 
 
-def _optional_seconds(positive: bool):
-    seconds = _seconds(positive)
+def _optional(check: Check) -> Check:
+    """`check`, for a field that may also be None."""
 
-    def check(instance: Any, name: str, value: Any) -> None:
+    def optional(instance: Any, name: str, value: Any) -> None:
         if value is not None:
-            seconds(instance, name, value)
+            check(instance, name, value)
 
-    return check
+    return optional
 
 
 def _aware(instance: Any, name: str, value: Any) -> None:
@@ -156,7 +156,7 @@ class Step:
     #: What the listener is asked to do meanwhile (empty for a `together` step).
     listener: str = field(default="", check=_optional_text)
     #: Suggested length in seconds; None means "the practice's turn length".
-    seconds: int | None = field(default=None, check=_optional_seconds(positive=True))
+    seconds: int | None = field(default=None, check=_optional(_seconds(positive=True)))
     starters: tuple[str, ...] = field(default=(), convert=_tuple, check=_texts)
     note: NoteSpec | None = field(default=None)
     #: A listening loop: the speaker reflects back what they heard, and the partner
@@ -331,16 +331,6 @@ class Checkin:
         return self.before is None and self.after is None and not self.extra
 
 
-def _optional_one_of(choices: tuple[str, ...]):
-    one_of = _one_of(choices)
-
-    def check(instance: Any, name: str, value: Any) -> None:
-        if value is not None:
-            one_of(instance, name, value)
-
-    return check
-
-
 def _tries(turn: Turn, name: str, value: Any) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         raise ModelError(name, f"must be a whole number from 1 up, got {value!r}")
@@ -367,7 +357,7 @@ class Turn:
     paused_s: float = field(default=0.0, check=_seconds(positive=False))
     note: str | None = field(default=None, check=_optional_text)
     #: Who wrote the note: "A", "B" or "both" (absent when there is no note).
-    note_by: Speaker | None = field(default=None, check=_optional_one_of(SPEAKERS))
+    note_by: Speaker | None = field(default=None, check=_optional(_one_of(SPEAKERS)))
     #: On a listening-loop step: how many times the speaker reflected back.
     tries: int | None = field(default=None, check=_tries)
     #: On a listening-loop step: the floor time the other partner spent clarifying
@@ -442,7 +432,7 @@ class Transcript:
     status: Status = field(default="in-progress", check=_one_of(STATUSES))
     ended: datetime | None = field(default=None, check=_aware)
     #: The turn length the couple chose, when it differs from the practice's.
-    turn_s: int | None = field(default=None, check=_optional_seconds(positive=True))
+    turn_s: int | None = field(default=None, check=_optional(_seconds(positive=True)))
     checkin: Checkin = field(factory=Checkin)
     #: How the last agreement before this session went, when the couple said.
     followup: Followup | None = field(default=None, check=_optional_followup)
