@@ -187,6 +187,9 @@ def test_a_note_being_typed_is_in_the_transcript_until_it_is_kept_or_skipped(fak
     talk.keep_draft(1, "Slow Sundays, and")
     talk.skip_note()
     assert talk.transcript().turns[1].note == "Slow Sundays", "skipping puts back what was there"
+    for nowhere in (-1, 99, True):
+        with pytest.raises(ConversationError, match="no turn number"):
+            talk.keep_draft(nowhere, "lost")
 
 
 def test_turn_started_times_come_from_the_wall_clock(fake: FakeClock) -> None:
@@ -578,7 +581,7 @@ def test_floor_time_includes_the_live_turn(fake: FakeClock) -> None:
 # Weighted by repetition, so that sessions get far (past "done") before ending.
 ACTIONS = (
     *("start_turn", "hand_over") * 6, "toggle_pause", "pause", "resume", "add_time",
-    "remove_time", "undo", "undo", "set_note", "skip_note", "start_break", *("end_break",) * 3,
+    "remove_time", "undo", "undo", "set_note", "keep_draft", "skip_note", "start_break", *("end_break",) * 3,
     "end_early", "finish", "finish", "set_checkin_after", "set_closing", "crash",
 )
 
@@ -606,6 +609,8 @@ def test_random_play_never_corrupts_the_session(moves: list[tuple[str, Fraction,
                 getattr(talk, action)(float(wait))
             elif action == "set_note":
                 talk.set_note(number, f"note {number}" if number % 2 else "")
+            elif action == "keep_draft":
+                talk.keep_draft(number, f"draft {number}")
             elif action == "set_checkin_after":
                 talk.set_checkin_after((max(1, number % 6), 3))
             elif action == "set_closing":

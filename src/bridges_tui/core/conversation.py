@@ -374,8 +374,9 @@ class Conversation:
         loses none of them. `set_note` then keeps the final words; `skip_note` puts
         back the note that was there before the draft."""
         if self._draft_of is None or self._draft_of[0] != turn_index:
+            before = self._record.note_of(turn_index)
             self._put_back_draft()
-            self._draft_of = (turn_index, self._record.turns[turn_index].note)
+            self._draft_of = (turn_index, before)
         self._record.set_note(turn_index, text)
 
     def skip_note(self) -> None:

@@ -112,12 +112,17 @@ class SessionRecord:
 
     # --- the couple's words -----------------------------------------------------------
 
-    def set_note(self, turn_index: int, text: str) -> None:
-        """Attach or replace the note of a recorded turn; empty text removes it."""
+    def note_of(self, turn_index: int) -> str | None:
+        """The note of a recorded turn (None when it has none)."""
         if isinstance(turn_index, bool) or not isinstance(turn_index, int) or not (
             0 <= turn_index < len(self.turns)
         ):
             raise ConversationError(f"there is no turn number {turn_index!r} to note")
+        return self.turns[turn_index].note
+
+    def set_note(self, turn_index: int, text: str) -> None:
+        """Attach or replace the note of a recorded turn; empty text removes it."""
+        self.note_of(turn_index)  # a turn that is there
         if not isinstance(text, str):
             raise ConversationError("a note must be text")
         note = text.strip() or None
