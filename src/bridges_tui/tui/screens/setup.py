@@ -51,7 +51,6 @@ class SetupScreen(Screen):
         #: The turn length bridges last suggested; once the couple types another,
         #: choosing a practice no longer replaces it.
         self._suggested_turn = ""
-        self._turn_edited = False
 
     def compose(self) -> ComposeResult:
         # Built as first shown (turn length, hints, titles filled in), with titles on
@@ -139,11 +138,10 @@ class SetupScreen(Screen):
         return self.catalog.practices[index]
 
     def _show_turn(self, practice: Practice) -> None:
-        if not self._turn_edited:
+        turn = self.query_one("#turn", Input)
+        if turn.value == self._suggested_turn:  # not a length the couple typed
             self._suggested_turn = format_duration(practice.turn_seconds)
-            turn = self.query_one("#turn", Input)
-            with turn.prevent(Input.Changed):
-                turn.value = self._suggested_turn
+            turn.value = self._suggested_turn
         hint = self._turn_hint(practice)
         if hint != self._hint_shown:  # as first composed: no update, no new layout
             self._hint_shown = hint
@@ -163,10 +161,6 @@ class SetupScreen(Screen):
             # The broken scripts below can't be highlighted; bring them into view so
             # that the keyboard reaches them too.
             option_list.scroll_end(animate=False)
-
-    @on(Input.Changed, "#turn")
-    def _turn_changed(self, event: Input.Changed) -> None:
-        self._turn_edited = event.value != self._suggested_turn
 
     @on(Input.Changed, "#name-a, #name-b")
     def _update_checkin_titles(self) -> None:
