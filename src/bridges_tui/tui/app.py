@@ -20,10 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.events import Resize
-from textual.geometry import Size
 from textual.screen import Screen
-from textual.timer import Timer
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -39,13 +36,11 @@ from bridges_tui.core.model import Practice, Transcript
 from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.store import SessionEntry, SessionStore
 from bridges_tui.tui.screens.confirm import ConfirmScreen
-from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.styles import stylesheets
 
 RETRY_SECONDS = 5.0
-#: How long the terminal's size must hold still before the too-small screen follows it.
-FIT_SECONDS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +57,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class BridgesApp(LookingBack, App[None]):
+class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
     """Two people, one keyboard: setup, conversation, breather, summary; and the
     history of past sessions (see `LookingBack`)."""
 
@@ -100,9 +95,6 @@ class BridgesApp(LookingBack, App[None]):
         self.keeper: SessionKeeper | None = None
         self.conversation: Conversation | None = None
         self._retry_timer = None
-        self._too_small: TooSmallScreen | None = None
-        self._fitting: Timer | None = None
-        self._fitted = Size(0, 0)
         self._history_index = None
         #: True once the first screen (setup, a conversation or the history) is open.
         self.first_screen_open = False
@@ -432,36 +424,6 @@ class BridgesApp(LookingBack, App[None]):
             command for command in super().get_system_commands(screen)
             if command.title not in ("Quit",)
         )
-
-    def on_resize(self, event: Resize) -> None:
-        # The too-small screen follows the size at once, then at most every FIT_SECONDS:
-        # pushed and popped again within milliseconds (a window dragged quickly across
-        # the limit), it sent Textual into a busy loop that ignored every key.
-        if not self.first_screen_open or event.size == self._fitted:
-            return  # fitted as the first screen opened, or no change since
-        if self._fitting is None:
-            self._fit_to_size(event.size)  # `self.size` may not have caught up yet
-        else:
-            self._fitting.stop()
-        self._fitting = self.set_timer(FIT_SECONDS, self._size_settled)
-
-    def _size_settled(self) -> None:
-        self._fitting = None
-        self._fit_to_size()
-
-    def _fit_to_size(self, size: Size | None = None) -> None:
-        self._fitted = size or self.size
-        width, height = self._fitted
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if too_small and self._too_small is None:
-            self._too_small = TooSmallScreen()
-            self.push_screen(self._too_small)
-        elif not too_small and self._too_small is not None:
-            if self.screen is self._too_small:
-                self.pop_screen()
-            self._too_small = None
-        if self._too_small is not None:
-            self._too_small.show_size(width, height)
 
 
 def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
