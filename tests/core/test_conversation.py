@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from fractions import Fraction
 
 import pytest
@@ -12,33 +12,7 @@ from hypothesis import strategies as st
 from bridges_tui.core.clock import ClockError
 from bridges_tui.core.conversation import STATES, Conversation, ConversationError, local_now
 from bridges_tui.core.model import Followup, NoteSpec, Practice, Step, Transcript, Turn
-
-OFFSET = timezone(timedelta(hours=1))
-SESSION_START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=OFFSET)
-
-
-class FakeClock:
-    """Monotonic time that moves only when told (exact, as a Fraction)."""
-
-    def __init__(self) -> None:
-        self.t = Fraction(5000)
-
-    def __call__(self) -> float:
-        return float(self.t)
-
-    def advance(self, seconds: float | str) -> None:
-        self.t += Fraction(seconds)
-
-
-class FakeWall:
-    """Local wall time that follows the fake monotonic clock, to the whole second."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.origin = clock.t
-
-    def __call__(self) -> datetime:
-        return SESSION_START + timedelta(seconds=int(self.clock.t - self.origin))
+from fake_clocks import START as SESSION_START, FakeClock, FakeWall
 
 
 def tiny_practice() -> Practice:

@@ -4,7 +4,6 @@ fake clocks, checked against the turns it records."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from fractions import Fraction
 
 import pytest
@@ -16,33 +15,7 @@ from bridges_tui.core.conversation import STATES, Conversation, ConversationErro
 from bridges_tui.core.model import ModelError, NoteSpec, Practice, Step
 from bridges_tui.core.step_floor import CLARIFY_SECONDS
 from bridges_tui.core.transcript_file import dump_transcript, load_transcript
-
-
-START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))
-
-
-class FakeClock:
-    """Monotonic time that moves only when told (exact, as a Fraction)."""
-
-    def __init__(self) -> None:
-        self.t = Fraction(5000)
-
-    def __call__(self) -> float:
-        return float(self.t)
-
-    def advance(self, seconds: float | Fraction) -> None:
-        self.t += Fraction(seconds)
-
-
-class FakeWall:
-    """Wall time following the fake monotonic clock, to the whole second."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.origin = clock.t
-
-    def __call__(self) -> datetime:
-        return START + timedelta(seconds=int(self.clock.t - self.origin))
+from fake_clocks import FakeClock, FakeWall
 
 
 def mirror_practice() -> Practice:
