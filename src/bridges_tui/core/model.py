@@ -3,19 +3,19 @@ turns, breaks, the follow-up of an earlier agreement, and the transcript of a wh
 session.
 
 Everything here is an immutable record (`records.record`) that checks its values when
-it is made;
-a bad value raises `ModelError` naming the field, so a broken file or a bug is caught
-where it enters, not three screens later.
+it is made (`field_checks`); a bad value raises `ModelError` naming the field, so a
+broken file or a bug is caught where it enters, not three screens later.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from types import MappingProxyType
 from typing import Any, Literal
 
-from .records import Check, field, record
+from . import field_checks as checks
+from .field_checks import ModelError  # the model's error: imported from here too
+from .records import field, record
 
 
 #: Who speaks during a step, relative to the partner leading the round.
@@ -43,88 +43,9 @@ TRANSCRIPT_VERSION = 1
 MAX_NAME_LENGTH = 40
 
 
-class ModelError(ValueError):
-    """A value that the model refuses; the message names the field."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-
-
 def other_partner(letter: str) -> str:
     """The partner who is not `letter` ("A" -> "B")."""
     return "B" if letter == "A" else "A"
-
-
-# --- validators -------------------------------------------------------------------
-
-
-def _text(instance: Any, name: str, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ModelError(name, f"must be non-empty text, got {value!r}")
-
-
-def _optional_text(instance: Any, name: str, value: Any) -> None:
-    if value is not None and not isinstance(value, str):
-        raise ModelError(name, f"must be text, got {type(value).__name__}")
-
-
-def _one_of(choices: tuple[str, ...]):
-    def check(instance: Any, name: str, value: Any) -> None:
-        if value not in choices:
-            raise ModelError(
-                name, f"must be one of {', '.join(choices)}; got {value!r}"
-            )
-
-    return check
-
-
-def _seconds(positive: bool):
-    def check(instance: Any, name: str, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ModelError(name, f"must be a number of seconds, got {value!r}")
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ModelError(name, f"must be a finite number, got {value!r}")
-        if value < 0 or (positive and value == 0):
-            kind = "greater than zero" if positive else "zero or more"
-            raise ModelError(name, f"must be {kind}, got {value!r}")
-
-    return check
-
-
-def _optional(check: Check) -> Check:
-    """`check`, for a field that may also be None."""
-
-    def optional(instance: Any, name: str, value: Any) -> None:
-        if value is not None:
-            check(instance, name, value)
-
-    return optional
-
-
-def _aware(instance: Any, name: str, value: Any) -> None:
-    if value is None:
-        return
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ModelError(
-            name, f"must be a date and time with a UTC offset, got {value!r}"
-        )
-
-
-def _texts(instance: Any, name: str, value: Any) -> None:
-    if not all(isinstance(item, str) for item in value):
-        raise ModelError(name, "must be a list of text")
-
-
-def _freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
-
-
-def _tuple(value: Any) -> tuple:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise ModelError("list", f"expected a list, got {value!r}")
-    return tuple(value)
 
 
 # --- practices --------------------------------------------------------------------
@@ -134,8 +55,8 @@ def _tuple(value: Any) -> tuple:
 class NoteSpec:
     """A note a step asks the couple to keep, e.g. "What did you hear?"."""
 
-    label: str = field(check=_text)
-    by: NoteWriter = field(default="listener", check=_one_of(NOTE_WRITERS))
+    label: str = field(check=checks.text)
+    by: NoteWriter = field(default="listener", check=checks.one_of(NOTE_WRITERS))
 
 
 def _confirm(step: Step, name: str, value: Any) -> None:
@@ -149,15 +70,15 @@ def _confirm(step: Step, name: str, value: Any) -> None:
 class Step:
     """One step of a practice: who speaks, for how long, and what the screen says."""
 
-    id: str = field(check=_text)
-    title: str = field(check=_text)
-    speaker: Role = field(check=_one_of(ROLES))
-    prompt: str = field(check=_text)
+    id: str = field(check=checks.text)
+    title: str = field(check=checks.text)
+    speaker: Role = field(check=checks.one_of(ROLES))
+    prompt: str = field(check=checks.text)
     #: What the listener is asked to do meanwhile (empty for a `together` step).
-    listener: str = field(default="", check=_optional_text)
+    listener: str = field(default="", check=checks.optional_text)
     #: Suggested length in seconds; None means "the practice's turn length".
-    seconds: int | None = field(default=None, check=_optional(_seconds(positive=True)))
-    starters: tuple[str, ...] = field(default=(), convert=_tuple, check=_texts)
+    seconds: int | None = field(default=None, check=checks.optional(checks.seconds(positive=True)))
+    starters: tuple[str, ...] = field(default=(), convert=checks.as_tuple, check=checks.texts)
     note: NoteSpec | None = field(default=None)
     #: A listening loop: the speaker reflects back what they heard, and the partner
     #: they heard answers "yes, you got it" or "not quite" (see `listening_loop`).
@@ -169,22 +90,22 @@ class Practice:
     """A guided practice: opening steps, a round run once with each partner leading,
     and closing steps."""
 
-    id: str = field(check=_text)
-    title: str = field(check=_text)
-    summary: str = field(check=_text)
+    id: str = field(check=checks.text)
+    title: str = field(check=checks.text)
+    summary: str = field(check=checks.text)
     #: The suggested length of a turn, used by every step that names no length.
-    turn_seconds: int = field(check=_seconds(positive=True))
-    opening: tuple[Step, ...] = field(default=(), convert=_tuple)
-    round: tuple[Step, ...] = field(default=(), convert=_tuple)
-    closing: tuple[Step, ...] = field(default=(), convert=_tuple)
+    turn_seconds: int = field(check=checks.seconds(positive=True))
+    opening: tuple[Step, ...] = field(default=(), convert=checks.as_tuple)
+    round: tuple[Step, ...] = field(default=(), convert=checks.as_tuple)
+    closing: tuple[Step, ...] = field(default=(), convert=checks.as_tuple)
     #: "built-in" or "user"; where the script came from.
     source: str = field(default="built-in")
     #: The script file, when known (user scripts, and built-ins for `bridges check`).
     path: str | None = field(default=None)
     #: The idea behind the practice in two or three sentences (the help screen).
-    idea: str | None = field(default=None, check=_optional_text)
+    idea: str | None = field(default=None, check=checks.optional_text)
     #: How to put a blaming note in this practice's frame (the phrasing hint).
-    reframe: str | None = field(default=None, check=_optional_text)
+    reframe: str | None = field(default=None, check=checks.optional_text)
 
     def _check_record(self) -> None:
         if not (self.opening or self.round or self.closing):
@@ -289,7 +210,7 @@ def clean_name(name: str) -> str:
 class Partner:
     """One of the two people at the laptop: A sits left, B right."""
 
-    letter: Literal["A", "B"] = field(check=_one_of(("A", "B")))
+    letter: Literal["A", "B"] = field(check=checks.one_of(("A", "B")))
     name: str = field(convert=clean_name)
 
 
@@ -311,7 +232,7 @@ def _score_pair(instance: Any, name: str, value: Any) -> None:
 
 
 def _optional_pair(value: Any) -> tuple | None:
-    return None if value is None else _tuple(value)
+    return None if value is None else checks.as_tuple(value)
 
 
 @record
@@ -324,7 +245,7 @@ class Checkin:
     after: tuple[int, int] | None = field(
         default=None, convert=_optional_pair, check=_score_pair
     )
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
     @property
     def is_empty(self) -> bool:
@@ -338,7 +259,7 @@ def _tries(turn: Turn, name: str, value: Any) -> None:
 
 def _clarify(turn: Turn, name: str, value: Any) -> None:
     if value is not None:
-        _seconds(positive=False)(turn, name, value)
+        checks.seconds(positive=False)(turn, name, value)
     if value and turn.speaker == "both":
         raise ModelError(name, "a together turn has nobody clarifying")
 
@@ -347,23 +268,23 @@ def _clarify(turn: Turn, name: str, value: Any) -> None:
 class Turn:
     """One turn on the floor, as it happened."""
 
-    step: str = field(check=_text)
-    title: str = field(check=_text)
-    speaker: Speaker = field(check=_one_of(SPEAKERS))
-    started: datetime = field(check=_aware)
-    planned_s: float = field(check=_seconds(positive=False))
+    step: str = field(check=checks.text)
+    title: str = field(check=checks.text)
+    speaker: Speaker = field(check=checks.one_of(SPEAKERS))
+    started: datetime = field(check=checks.aware)
+    planned_s: float = field(check=checks.seconds(positive=False))
     #: Floor time, pauses excluded.
-    spoken_s: float = field(check=_seconds(positive=False))
-    paused_s: float = field(default=0.0, check=_seconds(positive=False))
-    note: str | None = field(default=None, check=_optional_text)
+    spoken_s: float = field(check=checks.seconds(positive=False))
+    paused_s: float = field(default=0.0, check=checks.seconds(positive=False))
+    note: str | None = field(default=None, check=checks.optional_text)
     #: Who wrote the note: "A", "B" or "both" (absent when there is no note).
-    note_by: Speaker | None = field(default=None, check=_optional(_one_of(SPEAKERS)))
+    note_by: Speaker | None = field(default=None, check=checks.optional(checks.one_of(SPEAKERS)))
     #: On a listening-loop step: how many times the speaker reflected back.
     tries: int | None = field(default=None, check=_tries)
     #: On a listening-loop step: the floor time the other partner spent clarifying
     #: between tries (theirs, not the speaker's).
     clarify_s: float | None = field(default=None, check=_clarify)
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
     @property
     def overtime_s(self) -> float:
@@ -375,18 +296,18 @@ class Turn:
 class Break:
     """A breather taken during the session."""
 
-    started: datetime = field(check=_aware)
-    seconds: float = field(check=_seconds(positive=False))
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    started: datetime = field(check=checks.aware)
+    seconds: float = field(check=checks.seconds(positive=False))
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
 
 @record
 class Closing:
     """What a session leaves to keep: what each partner learned, what both agreed."""
 
-    learned: tuple[str, ...] = field(default=(), convert=_tuple, check=_texts)
-    agreement: str | None = field(default=None, check=_optional_text)
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    learned: tuple[str, ...] = field(default=(), convert=checks.as_tuple, check=checks.texts)
+    agreement: str | None = field(default=None, check=checks.optional_text)
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
     @property
     def is_empty(self) -> bool:
@@ -398,12 +319,12 @@ class Followup:
     """How the agreement of an earlier session went, asked before this one began."""
 
     #: The earlier session's id: its file name without `.toml`.
-    session: str = field(check=_text)
+    session: str = field(check=checks.text)
     #: The agreement as it was worded then, so the answer still reads right when the
     #: earlier file is edited or deleted.
-    agreement: str = field(check=_text)
-    answer: FollowupAnswer = field(check=_one_of(FOLLOWUP_ANSWERS))
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    agreement: str = field(check=checks.text)
+    answer: FollowupAnswer = field(check=checks.one_of(FOLLOWUP_ANSWERS))
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
 
 def _optional_followup(instance: Any, name: str, value: Any) -> None:
@@ -412,7 +333,7 @@ def _optional_followup(instance: Any, name: str, value: Any) -> None:
 
 
 def _partner_names(value: Any) -> tuple[str, str]:
-    names = _tuple(value)
+    names = checks.as_tuple(value)
     if len(names) != 2:
         raise ModelError("partners", f"needs exactly two names, got {len(names)}")
     try:
@@ -425,23 +346,23 @@ def _partner_names(value: Any) -> tuple[str, str]:
 class Transcript:
     """A whole session, exactly what is saved to (and read from) its TOML file."""
 
-    practice: str = field(check=_text)
-    title: str = field(check=_text)
-    started: datetime = field(check=_aware)
+    practice: str = field(check=checks.text)
+    title: str = field(check=checks.text)
+    started: datetime = field(check=checks.aware)
     partners: tuple[str, str] = field(convert=_partner_names)
-    status: Status = field(default="in-progress", check=_one_of(STATUSES))
-    ended: datetime | None = field(default=None, check=_aware)
+    status: Status = field(default="in-progress", check=checks.one_of(STATUSES))
+    ended: datetime | None = field(default=None, check=checks.aware)
     #: The turn length the couple chose, when it differs from the practice's.
-    turn_s: int | None = field(default=None, check=_optional(_seconds(positive=True)))
+    turn_s: int | None = field(default=None, check=checks.optional(checks.seconds(positive=True)))
     checkin: Checkin = field(factory=Checkin)
     #: How the last agreement before this session went, when the couple said.
     followup: Followup | None = field(default=None, check=_optional_followup)
-    turns: tuple[Turn, ...] = field(default=(), convert=_tuple)
-    breaks: tuple[Break, ...] = field(default=(), convert=_tuple)
+    turns: tuple[Turn, ...] = field(default=(), convert=checks.as_tuple)
+    breaks: tuple[Break, ...] = field(default=(), convert=checks.as_tuple)
     closing: Closing = field(factory=Closing)
     version: int = field(default=TRANSCRIPT_VERSION)
     #: Keys this version does not know, kept so that a rewrite never drops them.
-    extra: Mapping[str, Any] = field(factory=dict, convert=_freeze)
+    extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)
 
     def _check_record(self) -> None:
         if self.status == "in-progress" and self.ended is not None:
