@@ -9,9 +9,7 @@ replaces it in place. Reading one script is `practices`' job.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from bridges_tui.core.model import Practice
 from bridges_tui.core.paths import user_practices_dir
@@ -33,11 +31,17 @@ BUILTIN_ORDER: tuple[str, ...] = (
 )
 
 
-def _builtin_files() -> dict[str, Any]:
-    folder = resources.files("bridges_tui").joinpath("practices")
+#: The built-in scripts, inside the package. A plain path rather than
+#: `importlib.resources`, whose machinery costs the first screen about 5 ms; bridges
+#: is always installed as files on disk (a wheel or an editable install), never zipped.
+BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "practices"
+
+
+@functools.cache
+def _builtin_files() -> dict[str, Path]:
     found = {
         entry.name.removesuffix(".toml"): entry
-        for entry in folder.iterdir() if entry.name.endswith(".toml")
+        for entry in BUILTIN_FOLDER.iterdir() if entry.name.endswith(".toml")
     }
     order = [pid for pid in BUILTIN_ORDER if pid in found]
     order += sorted(pid for pid in found if pid not in BUILTIN_ORDER)

@@ -9,8 +9,6 @@ knows how to check a value and say what is wrong with it.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import tomllib
 from typing import Any
@@ -80,9 +78,18 @@ class PracticeScriptError(Exception):
         super().__init__("\n".join(lines))
 
 
+def _close_match(word: str, choices: tuple[str, ...], cutoff: float) -> list[str]:
+    """The choice `word` was probably meant to be, if any (a list of at most one)."""
+    import difflib  # only a broken script needs it: spared from the first screen
+
+    return difflib.get_close_matches(word.lower(), choices, n=1, cutoff=cutoff)
+
+
 def quote(value: Any) -> str:
     """A value from a script as a message shows it: quoted, escaped, never too long."""
     if isinstance(value, str):
+        import json  # only a broken script needs it: spared from the first screen
+
         text = value if len(value) <= 40 else value[:39] + "…"
         quoted = json.dumps(text, ensure_ascii=False)
         return _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
@@ -122,7 +129,7 @@ class ScriptChecker:
         for key in table:
             if key in known:
                 continue
-            close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+            close = _close_match(key, known, cutoff=0.6)
             alias = _ALIASES.get(key.lower())
             if close:
                 hint = f'did you mean "{close[0]}"?'
@@ -183,7 +190,7 @@ class ScriptChecker:
         if value is None:
             return None
         if value not in choices:
-            close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.7)
+            close = _close_match(value, choices, cutoff=0.7)
             if value.lower() == "both" and "together" in choices:
                 close = ["together"]  # the word a transcript uses for the same thing
             hint = f'did you mean "{close[0]}"?' if close else _CHOICE_HINTS[key]
