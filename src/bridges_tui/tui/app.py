@@ -38,7 +38,7 @@ from bridges_tui.core.store import SessionEntry, SessionStore
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
-from bridges_tui.tui.styles import stylesheets
+from bridges_tui.tui.styles import SHARED, sheets, stylesheets
 
 RETRY_SECONDS = 5.0
 
@@ -65,7 +65,7 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
     #: Reading past sessions waits this long after start-up, so the first screen is
     #: drawn before any of them is read (Textual writes frames from a thread of its own).
     LOOK_BACK_DELAY = 0.3
-    CSS_PATH = [str(path) for path in stylesheets()]
+    CSS_PATH = sheets(SHARED)
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and the ideas behind the practices"),
@@ -82,7 +82,12 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         wall: Callable[[], datetime] = local_now,
         start: str = "setup",
     ) -> None:
-        super().__init__()
+        # The first screen's own sheet is read with the shared one, before anything
+        # is drawn; every later screen adds its own when first shown (its CSS_PATH).
+        if start not in ("setup", "history"):
+            raise ValueError(f"start must be 'setup' or 'history', not {start!r}")
+        first = "conversation" if talk is not None else start
+        super().__init__(css_path=sheets(SHARED, first))
         self.talk = talk
         #: "setup" (the usual) or "history" (`bridges history`).
         self.start = start
@@ -110,6 +115,7 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(self.LOOK_BACK_DELAY, self._collect_garbage_again)
+        self.set_timer(self.LOOK_BACK_DELAY, self._read_every_sheet)
         if self.config_warning:
             self.notify(self.config_warning, severity="warning", timeout=10)
         self._make_folder_private()
@@ -151,6 +157,16 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         later collection, which keeps them short while a turn's clock runs."""
         gc.freeze()
         gc.enable()
+
+    def _read_every_sheet(self) -> None:
+        """Read the other screens' stylesheets while the first screen is looked at.
+        Left to a screen's CSS_PATH, a sheet is read when the screen is first shown,
+        and Textual then parses every sheet again (about 20 ms on that key); read
+        here, only the new sheets are parsed. No screen shown so far uses their rules."""
+        for path in stylesheets():
+            if not self.stylesheet.has_source(str(path)):
+                self.stylesheet.read(path)
+        self.stylesheet.parse()
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""

@@ -1,10 +1,19 @@
-"""Finds the Textual stylesheets, from an installed wheel or from a source checkout."""
+"""Finds the Textual stylesheets, from an installed wheel or from a source checkout.
+
+`bridges.tcss` is what every screen shares; each screen names its own sheet in its
+`CSS_PATH` (`sheets("setup")`), and Textual adds it when the screen is first shown.
+The app starts with only the shared sheet and its first screen's, so the first frame
+parses and matches no rule it cannot use.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+#: The sheet every screen shares.
+SHARED = "bridges"
 
 
 def styles_dir() -> Path:
@@ -19,6 +28,12 @@ def styles_dir() -> Path:
     return _PACKAGE.parent.parent / "styles"
 
 
+def sheets(*names: str) -> list[str]:
+    """The stylesheets called `names` (`"setup"` is `setup.tcss`), as Textual reads them."""
+    folder = styles_dir()
+    return [str(folder / f"{name}.tcss") for name in names]
+
+
 def stylesheets() -> list[Path]:
-    """Every stylesheet the app loads, in a fixed order."""
+    """Every stylesheet bridges has, in a fixed order."""
     return sorted(styles_dir().glob("*.tcss"))

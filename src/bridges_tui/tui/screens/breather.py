@@ -17,6 +17,7 @@ from textual.widgets import Digits, Footer, Static
 
 from bridges_tui.core.clock import TurnClock
 from bridges_tui.core.durations import format_clock
+from bridges_tui.tui.styles import sheets
 
 DEFAULT_BREATHER_SECONDS = 20 * 60
 STEP_SECONDS = 5 * 60
@@ -32,6 +33,7 @@ class BreatherScreen(ModalScreen[None]):
     """Counts down a break (20 minutes unless changed); Enter ends it early."""
 
     BINDING_GROUP_TITLE = "Breather"
+    CSS_PATH = sheets("conversation")
     BINDINGS = [
         Binding("enter,escape", "done", "We're back", id="breather.done",
                 tooltip="End the break and return to the conversation"),

@@ -23,6 +23,7 @@ from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
 from bridges_tui.core.model import other_partner
 from bridges_tui.tui.screens.confirm import ConfirmScreen
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
@@ -47,6 +48,7 @@ class ConversationScreen(Screen):
     """Walks the couple through a practice, one protected turn at a time."""
 
     BINDING_GROUP_TITLE = "Conversation"
+    CSS_PATH = sheets("conversation")
     BINDINGS = [
         Binding("space", "floor", "Start/next", id="conversation.floor",
                 tooltip="Start the turn, or hand the floor to the next speaker"),

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from bridges_tui.tui.styles import sheets
+
 FORMATS = [("Markdown, to print or keep", "markdown"), ("TOML, the file itself", "toml")]
 SUFFIXES = {"markdown": ".md", "toml": ".toml"}
 
@@ -27,6 +29,7 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Asks for a format and a file name; Enter exports, Escape cancels."""
 
+    CSS_PATH = sheets("history")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, session_id: str, folder: Path) -> None:

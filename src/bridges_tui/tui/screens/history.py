@@ -28,6 +28,7 @@ from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.session_ids import started_by_id
 from bridges_tui.core.session_summary import checkin_text, clock, share_text, status_word, when_text
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
 
 FILTER_DELAY = 0.25
@@ -41,6 +42,7 @@ class HistoryScreen(Screen):
     """Past sessions, newest first (see the module docstring)."""
 
     BINDING_GROUP_TITLE = "History"
+    CSS_PATH = sheets("history")
     BINDINGS = [
         # Enter itself belongs to the table (its footer shows "Open"); this puts it in
         # the command palette.

@@ -25,6 +25,7 @@ from bridges_tui.core.harmless_text import harmless, one_line
 from bridges_tui.core.model import Practice, Step, Transcript
 from bridges_tui.core.replay import Moment, Timeline
 from bridges_tui.core.session_summary import clock, turn_line
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
@@ -36,6 +37,7 @@ class ReplayScreen(Screen):
     """Plays back one transcript (see the module docstring)."""
 
     BINDING_GROUP_TITLE = "Replay"
+    CSS_PATH = sheets("conversation", "history")
     BINDINGS = [
         Binding("space", "play", "Play/pause", id="replay.play",
                 tooltip="Play the session on its own timeline, or pause it"),

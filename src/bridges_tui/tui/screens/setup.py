@@ -23,6 +23,7 @@ from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
 from bridges_tui.core.store import SessionStore
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
@@ -34,6 +35,7 @@ class SetupScreen(Screen):
     """The first screen: who is here, what to practise, and for how long."""
 
     BINDING_GROUP_TITLE = "Setup"
+    CSS_PATH = sheets("setup")
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", id="setup.start", priority=True,
                 tooltip="Start the conversation with these settings"),

@@ -37,6 +37,7 @@ from bridges_tui.core.harmless_text import harmless, one_line
 from bridges_tui.core.model import PlannedStep, Transcript
 from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock, status_word
 from bridges_tui.tui.screens.note_prompt import NotePrompt
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
@@ -49,6 +50,7 @@ class SummaryScreen(Screen):
     """Shows what a session amounted to; see the module docstring for what can change."""
 
     BINDING_GROUP_TITLE = "Summary"
+    CSS_PATH = sheets("summary")
     BINDINGS = [
         Binding("ctrl+n", "new_session", "New session", id="summary.new", priority=True,
                 tooltip="Start another conversation"),

@@ -18,6 +18,7 @@ from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.history_index import SessionRow
 from bridges_tui.core.session_summary import share_text
 from bridges_tui.core.trends import counted, recent, weekly, weeks_of_history
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.trend_chart import TrendChart
 
 #: The most weeks worth drawing: a wide terminal shows about two years.
@@ -28,6 +29,7 @@ class TrendsScreen(Screen):
     """Week-by-week charts of the sessions in `rows`."""
 
     BINDING_GROUP_TITLE = "Trends"
+    CSS_PATH = sheets("history")
     BINDINGS = [Binding("escape,t", "back", "Back", id="trends.back", tooltip="Back to the history")]
 
     def __init__(self, rows: list[SessionRow], today: date) -> None:
