@@ -6,6 +6,7 @@ import gc
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
@@ -84,6 +85,36 @@ async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> 
             app.screen.query_one("#setup-error", Static).render()
         )
     assert not list(bridges_home.glob("sessions/*.toml")), "nothing starts until the setup is right"
+
+
+@pytest.mark.parametrize("press", ["click", "enter", "space"])
+async def test_the_start_button_starts_by_mouse_and_by_keyboard(
+    press: str, fake_time, bridges_home: Path
+) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.05)  # the look back for past sessions starts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await fill_setup(pilot, "Sam", "")
+        # Pressed with a name missing, it says so, stays, and goes to the empty box.
+        if press == "click":
+            await pilot.click("#start")
+        else:
+            app.screen.query_one("#start").focus()
+            await pilot.press(press)
+        assert isinstance(app.screen, SetupScreen)
+        assert "Partner B's name" in str(app.screen.query_one("#setup-error", Static).render())
+        assert app.screen.query_one("#name-b").has_focus
+        await fill_setup(pilot, "Sam", "Alex")
+        if press == "click":
+            await pilot.click("#start")
+        else:
+            app.screen.query_one("#start").focus()
+            await pilot.press(press)
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.partners == ("Sam", "Alex")
 
 
 async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(

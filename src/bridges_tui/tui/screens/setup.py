@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core import paths
@@ -24,6 +24,7 @@ from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
 from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
@@ -75,7 +76,7 @@ class SetupScreen(Screen):
                 yield turn
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")
                 yield ScoreInput(self.names[1] or "B", id="checkin-b")
-                yield Button("Start", id="start", variant="primary")
+                yield ActionButton("Start", "screen.start", id="start")
             self._hint_shown = self._turn_hint(first) if first else ""
             yield Static(self._hint_shown, id="turn-hint", markup=False)
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
@@ -183,7 +184,6 @@ class SetupScreen(Screen):
         self.query_one("#turn", Input).focus()
 
     @on(Input.Submitted, "#turn")
-    @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         error = self.query_one("#setup-error", Static)
         try:
