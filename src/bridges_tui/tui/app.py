@@ -114,8 +114,7 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         return self._catalog
 
     def on_mount(self) -> None:
-        self.set_timer(self.LOOK_BACK_DELAY, self._collect_garbage_again)
-        self.set_timer(self.LOOK_BACK_DELAY, self._read_every_sheet)
+        self.set_timer(self.LOOK_BACK_DELAY, self._settle_in)
         if self.config_warning:
             self.notify(self.config_warning, severity="warning", timeout=10)
         self._make_folder_private()
@@ -150,11 +149,17 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         self.first_screen_open = True
         self._fit_to_size()  # a terminal too small from the start: say so on top
 
+    def _settle_in(self) -> None:
+        """Once the first screen is up: what start-up put off (in this order)."""
+        self._read_every_sheet()
+        self._collect_garbage_again()
+
     @staticmethod
     def _collect_garbage_again() -> None:
         """Undo `bridges_tui.cli.main`'s start-up speed-up once the first screen is up.
-        What exists by now lives as long as the app, so it is frozen out of every
-        later collection, which keeps them short while a turn's clock runs."""
+        What exists by now lives as long as the app (the parsed stylesheets too), so
+        it is frozen out of every later collection, which keeps them short while a
+        turn's clock runs: unfrozen, the stylesheets alone cost each hand-over 2 ms."""
         gc.freeze()
         gc.enable()
 
