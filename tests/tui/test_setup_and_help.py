@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.durations import format_duration
+from bridges_tui.tui import garbage
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen
@@ -211,6 +212,25 @@ async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_up(talk
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause(0.05)  # past LOOK_BACK_DELAY
             assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_no_collection_between_a_key_and_its_frame_and_on_again_after(
+    talk_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Held longer than in use, so that Pilot's own waiting cannot outlast the hold.
+    monkeypatch.setattr(garbage, "HOLD_SECONDS", 0.4)
+    app = talk_app()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.05)  # past LOOK_BACK_DELAY: collections are on
+            assert gc.isenabled()
+            for key in ("space", "p", "p", "space"):  # start, pause, resume, hand over
+                await pilot.press(key)
+                assert not gc.isenabled(), f"collections were on right after {key}"
+                await pilot.pause(0.5)
+                assert gc.isenabled(), f"collections stayed off after {key}"
     finally:
         gc.enable()
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
 from bridges_tui.core.model import other_partner
+from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
@@ -290,6 +291,7 @@ class ConversationScreen(Screen):
         return True
 
     def _act(self, move: Callable[[], object], *, changed: bool = True) -> None:
+        hold_collections_until_drawn(self)
         try:
             move()
         except (ConversationError, ClockError) as error:

@@ -1,0 +1,26 @@
+"""When Python's garbage collector may run: not between a key and its frame.
+
+A collection that lands while a key is being answered delays the frame that shows
+it: a hand-over allocates enough to set off a few, about 2 ms in all. Collections
+are put off until that frame is out, the way Textual pauses them while it scrolls
+(`App.PAUSE_GC_ON_SCROLL`); they then run between frames, where nobody waits.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from textual.dom import DOMNode
+
+#: How long collections wait after a key: three frames at Textual's 60 per second,
+#: by when the frame that shows the key has been written. (Textual has no event for
+#: "frame written", and `call_after_refresh` runs before the frame is drawn.)
+HOLD_SECONDS = 0.05
+
+
+def hold_collections_until_drawn(node: DOMNode) -> None:
+    """No collection until `node`'s next frame is out. Does nothing while collections
+    are already off (during start-up, see `bridges_tui.cli.main`, or a hold)."""
+    if gc.isenabled():
+        gc.disable()
+        node.set_timer(HOLD_SECONDS, gc.enable, name="collections back on")
