@@ -152,7 +152,10 @@ class Bench:
     def keys(self) -> list[Row]:
         progress("key to frame: space and p, bare app then bridges")
         bare, mine = probes.KeyTimes(), probes.KeyTimes()
-        for _ in range(2):  # each round: 3 starts, 3 hand-overs, 12 p; bare app first
+        # Each round: 3 starts, 3 hand-overs, 12 p (the first three steps of share the
+        # why; the fourth asks for a note); bare app first. Four rounds: twelve of each
+        # kind of space, so that one slow frame cannot decide a median.
+        for _ in range(4):
             probes.key_to_frame(BARE, self.homes, bare)
             probes.key_to_frame(TALK, self.homes, mine)
         rows = []
