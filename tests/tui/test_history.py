@@ -157,6 +157,33 @@ async def test_open_a_summary_and_correct_its_agreement_and_a_note(history, hist
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("step", [1, 3], ids=["a step without a note", "a step with one"])
+async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
+    step: int, history, history_app
+) -> None:
+    from bridges_tui.tui.screens.note_prompt import DRAFT_SECONDS
+
+    path = history[FIRST]
+    before = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step].get("note")
+    app = history_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, FIRST)
+        await pilot.press("enter")
+        steps = app.screen.query_one("#summary-steps", OptionList)
+        steps.focus()
+        steps.highlighted = step
+        await pilot.press("enter")
+        assert isinstance(app.screen, NotePrompt)
+        await pilot.press("ctrl+u", *"Sam moves things to feel at home")
+        await pilot.pause(DRAFT_SECONDS + 0.2)
+        turn = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step]
+        assert turn["note"] == "Sam moves things to feel at home", "a crash now would lose nothing"
+        await pilot.press("escape", "escape")  # the first Escape only asks
+        assert isinstance(app.screen, SummaryScreen)
+    after = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step].get("note")
+    assert after == before, "skipped: the note is as it was, in the file too"
+
+
 async def test_a_session_in_progress_cannot_be_changed_from_the_history(history, history_app) -> None:
     app = history_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -236,12 +236,24 @@ class SummaryScreen(Screen):
         planned = self._planned(index)
         label = planned.step.note.label if planned and planned.step.note else "Note"
         writer = turn.note_by or (planned.note_writer if planned else None) or turn.speaker
+        new_writer = planned.note_writer if planned else None
+        drafted = False
+
+        def draft(text: str) -> None:
+            # Saved as it is typed, as during the session: a crash loses nothing.
+            nonlocal drafted
+            drafted = True
+            self._apply(NoteCorrection(index, text, new_writer))
 
         def keep(text: str | None) -> None:
+            # Escape answers with the note as it was, or None when there was none.
             if text is not None:
-                self._apply(NoteCorrection(index, text, planned.note_writer if planned else None))
+                self._apply(NoteCorrection(index, text, new_writer))
+            elif drafted:
+                self._apply(NoteCorrection(index, "", new_writer))
 
-        self.app.push_screen(NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or ""), keep)
+        prompt = NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or "", on_draft=draft)
+        self.app.push_screen(prompt, keep)
 
     @on(Input.Changed, "#learned-a, #learned-b, #agreement")
     def _closing_changed(self, event: Input.Changed) -> None:
