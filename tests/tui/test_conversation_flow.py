@@ -227,3 +227,23 @@ async def test_assume_the_best_end_to_end(talk_app, fake_time, saved_session) ->
     assert (turns[5]["note_by"], turns[8]["note_by"]) == ("B", "B")
     assert saved["breaks"][0]["seconds"] == 1200
     assert saved["closing"]["agreement"] == "Ask before we assume."
+
+
+async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake_time, saved_session) -> None:
+    """The heading says "Enter on a step edits its note": it must, without an arrow
+    key first."""
+    app = talk_app("same-team")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await take_turn(pilot, fake_time, 30)
+        await write_note(pilot, "The dishes")
+        await pilot.press("e", "y")  # end early
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#summary-steps")
+        await pilot.press("enter")
+        assert isinstance(app.screen, NotePrompt)
+        assert app.screen.query_one(Input).value == "The dishes"
+        app.screen.query_one(Input).value = "The dishes, and who cooks"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+    assert saved_session()["turns"][0]["note"] == "The dishes, and who cooks"

@@ -207,6 +207,8 @@ class SummaryScreen(Screen):
             steps.add_option(Option(line, id=str(index), disabled=self.read_only))
         if not transcript.turns:
             steps.add_option(Option("No turns were taken.", disabled=True))
+        if highlighted is None and transcript.turns and not self.read_only:
+            highlighted = 0  # so that Enter, as the heading says, edits a note at once
         if highlighted is not None and highlighted < steps.option_count:
             steps.highlighted = highlighted
 
