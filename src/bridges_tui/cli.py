@@ -7,12 +7,15 @@ as a traceback.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
-from collections.abc import Sequence
 
 from bridges_tui import __version__
+
+TYPE_CHECKING = False  # not `typing`'s: importing it would slow every command
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 
 class CommandError(Exception):
@@ -20,6 +23,8 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="bridges",
         description="Timed, guided turns for two people to talk and listen at one laptop.",
@@ -61,9 +66,13 @@ APP_COMMANDS = (None, "talk", "history")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command in APP_COMMANDS:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Plain `bridges`, the usual way in, has nothing to parse. Building the parser
+    # anyway (argparse looks up a translation of every message it might print) would
+    # cost its first screen some 7 ms.
+    parser = build_parser() if argv else None
+    args = parser.parse_args(argv) if parser is not None else None
+    if args is None or args.command in APP_COMMANDS:
         # Opening the app builds a few hundred thousand long-lived objects (Textual's
         # classes, the stylesheets, the first screen) and next to no garbage, yet the
         # collector would walk them again and again: a sixth of the time to the first
@@ -75,9 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None) -> int:
     try:
-        if args.command is None:
+        if parser is None or args is None or args.command is None:
             return open_app()
         if args.command == "practices":
             from bridges_tui.commands import practices

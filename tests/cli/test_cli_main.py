@@ -1,0 +1,48 @@
+"""`bridges` itself: what opens the app and how, and the help and version it prints."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+import pytest
+
+from bridges_tui import cli
+
+
+def test_plain_bridges_opens_the_app_without_building_a_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual way in has nothing to parse; the parser would only slow its first screen."""
+    opened: list[bool] = []
+
+    def no_parser():
+        raise AssertionError("plain `bridges` built the argument parser")
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    # The collector is paused while the app starts (the app turns it on again).
+    monkeypatch.setattr(cli, "open_app", lambda: opened.append(gc.isenabled()) or 0)
+    assert cli.main([]) == 0
+    assert opened == [False]
+    assert gc.isenabled(), "back on once the app has returned"
+
+
+def test_app_commands_still_parse_their_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple] = []
+    monkeypatch.setattr("bridges_tui.commands.talk.talk", lambda *args: asked.append(args) or 0)
+    assert cli.main(["talk", "share-the-why", "--names", "Sam", "Alex", "--turn", "90s"]) == 0
+    assert asked == [("share-the-why", ["Sam", "Alex"], "90s")]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["nonsense"]])
+def test_help_version_and_a_wrong_command_are_argparse_s(args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bridges_tui", *args],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    if args == ["nonsense"]:
+        assert result.returncode == 2
+        assert "invalid choice: 'nonsense'" in result.stderr
+    else:
+        assert result.returncode == 0
+        assert ("usage: bridges" in result.stdout) if args == ["--help"] else result.stdout.startswith("bridges ")
+    assert "Traceback" not in result.stderr
