@@ -15,14 +15,18 @@ from bridges_tui import __version__
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow every command
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from typing import Any
 
 
 class CommandError(Exception):
     """A problem the person at the keyboard can fix; printed without a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, of that command alone. Its help and
+    its errors read the same, and the app's start-up is spared building the others
+    (argparse looks up a translation of every message each might print)."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -31,9 +35,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"bridges {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if only is None or name == only:
+            add(commands)
+    return parser
+
+
+def _practices(commands: Any) -> None:
     commands.add_parser("practices", help="list every practice: id, title, source, summary")
+
+
+def _check(commands: Any) -> None:
     check = commands.add_parser("check", help="check a practice script and report every problem")
     check.add_argument("file", help="the practice script (a .toml file)")
+
+
+def _talk(commands: Any) -> None:
     talk = commands.add_parser(
         "talk",
         help="open straight in a conversation",
@@ -44,11 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the two partners (A sits left, B right); remembered for next time")
     talk.add_argument("--turn", metavar="DURATION",
                       help="turn length: 90, 90s, 2m or 1m30s (default: the practice's)")
+
+
+def _history(commands: Any) -> None:
     commands.add_parser("history", help="open the app on the history of past sessions")
+
+
+def _list(commands: Any) -> None:
     listing = commands.add_parser("list", help="list past sessions: id, date, practice, partners, length, status")
     listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
+
+
+def _show(commands: Any) -> None:
     show = commands.add_parser("show", help="print one session's summary")
     show.add_argument("id", help="a session id as `bridges list` shows it (any unique start of it)")
+
+
+def _export(commands: Any) -> None:
     export = commands.add_parser(
         "export",
         help="write one session as Markdown (to print or keep) or as its TOML file",
@@ -58,7 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="markdown (default) or toml")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE instead of printing (created private, 0600)")
-    return parser
+
+
+#: Each command, in the order `bridges --help` lists them, and how to add its parser.
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "practices": _practices, "check": _check, "talk": _talk, "history": _history,
+    "list": _list, "show": _show, "export": _export,
+}
 
 
 #: The commands that open the app (None: plain `bridges`).
@@ -67,10 +102,10 @@ APP_COMMANDS = (None, "talk", "history")
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Plain `bridges`, the usual way in, has nothing to parse. Building the parser
-    # anyway (argparse looks up a translation of every message it might print) would
-    # cost its first screen some 7 ms.
-    parser = build_parser() if argv else None
+    # Plain `bridges`, the usual way in, has nothing to parse; building the parser
+    # anyway would cost its first screen some 7 ms. `talk` and `history` build only
+    # their own.
+    parser = build_parser(only=argv[0] if argv[0] in APP_COMMANDS else None) if argv else None
     args = parser.parse_args(argv) if parser is not None else None
     if args is None or args.command in APP_COMMANDS:
         # Opening the app builds a few hundred thousand long-lived objects (Textual's

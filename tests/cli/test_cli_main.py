@@ -46,3 +46,23 @@ def test_help_version_and_a_wrong_command_are_argparse_s(args: list[str]) -> Non
         assert result.returncode == 0
         assert ("usage: bridges" in result.stdout) if args == ["--help"] else result.stdout.startswith("bridges ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["talk", "--help"], ["talk"], ["talk", "x", "--names", "Sam"], ["history", "-h"]])
+def test_an_app_command_s_own_parser_says_what_the_whole_one_says(args: list[str], capsys) -> None:
+    said = []
+    for parser in (cli.build_parser(), cli.build_parser(only=args[0])):
+        with pytest.raises(SystemExit) as ended:
+            parser.parse_args(args)
+        captured = capsys.readouterr()
+        said.append((ended.value.code, captured.out, captured.err))
+    assert said[0] == said[1]
+    assert said[0][1] or said[0][2]  # it did say something
+
+
+def test_the_whole_parser_lists_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["--help"])
+    listed = capsys.readouterr().out
+    for command in ("practices", "check", "talk", "history", "list", "show", "export"):
+        assert f"    {command}" in listed
