@@ -243,3 +243,22 @@ async def test_a_terminal_too_small_from_the_start_says_so(fake_time, bridges_ho
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.3)
         assert isinstance(app.screen, SetupScreen)
+
+
+async def test_collections_come_back_on_even_if_the_screen_that_held_them_closes(
+    talk_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(garbage, "HOLD_SECONDS", 0.2)
+    app = talk_app()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.05)
+            held_by = app.screen
+            garbage.hold_collections_until_drawn(held_by)
+            assert not gc.isenabled()
+            await app.switch_screen(HelpScreen(app.catalog))  # the conversation is gone
+            assert not held_by.is_attached
+            await pilot.pause(0.4)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

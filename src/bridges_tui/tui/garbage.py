@@ -20,7 +20,9 @@ HOLD_SECONDS = 0.05
 
 def hold_collections_until_drawn(node: DOMNode) -> None:
     """No collection until `node`'s next frame is out. Does nothing while collections
-    are already off (during start-up, see `bridges_tui.cli.main`, or a hold)."""
+    are already off (during start-up, see `bridges_tui.cli.main`, or a hold). The app
+    turns them back on, not `node`: a screen closed within the hold takes its timers
+    with it, and collections would stay off for good."""
     if gc.isenabled():
         gc.disable()
-        node.set_timer(HOLD_SECONDS, gc.enable, name="collections back on")
+        node.app.set_timer(HOLD_SECONDS, gc.enable, name="collections back on")
