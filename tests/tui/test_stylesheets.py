@@ -11,15 +11,18 @@ from textual.screen import Screen
 from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens import (
-    breather, conversation, export_dialog, history, replay, setup, summary, trends,
+    breather, confirm, conversation, export_dialog, history, note_prompt, replay,
+    resume, setup, summary, trends,
 )
+from bridges_tui.tui.screens import help as help_screen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.styles import SHARED, sheets, stylesheets
 
 SCREENS: list[type[Screen]] = [
     setup.SetupScreen, conversation.ConversationScreen, breather.BreatherScreen,
     summary.SummaryScreen, history.HistoryScreen, trends.TrendsScreen,
-    replay.ReplayScreen, export_dialog.ExportDialog,
+    replay.ReplayScreen, export_dialog.ExportDialog, confirm.ConfirmScreen,
+    help_screen.HelpScreen, note_prompt.NotePrompt, resume.ResumeScreen,
 ]
 
 

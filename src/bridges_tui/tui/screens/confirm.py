@@ -9,10 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from bridges_tui.tui.styles import sheets
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Answers True only for an explicit yes; Escape, n, or the safe button answer False."""
 
+    CSS_PATH = sheets("dialogs")
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No", show=False, id="confirm.no"),
         Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),

@@ -29,7 +29,7 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Asks for a format and a file name; Enter exports, Escape cancels."""
 
-    CSS_PATH = sheets("history")
+    CSS_PATH = sheets("history", "dialogs")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, session_id: str, folder: Path) -> None:

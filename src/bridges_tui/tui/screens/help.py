@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from bridges_tui.core.catalog import Catalog
+from bridges_tui.tui.styles import sheets
 
 KEYS = """\
 ## Keys
@@ -47,6 +48,7 @@ for later. Taking a break when a talk overheats is a good move, not a failure.
 class HelpScreen(ModalScreen[None]):
     """Keys and practices; Escape or F1 closes it."""
 
+    CSS_PATH = sheets("dialogs")
     BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
 
     def __init__(self, catalog: Catalog) -> None:

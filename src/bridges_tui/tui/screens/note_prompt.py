@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
 from bridges_tui.tui.widgets.words_input import WordsInput
 
@@ -33,6 +34,7 @@ class NotePrompt(ModalScreen[str | None]):
     the words typed so far (see `DRAFT_SECONDS`), to keep them safe on disk.
     """
 
+    CSS_PATH = sheets("dialogs")
     BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
 
     def __init__(

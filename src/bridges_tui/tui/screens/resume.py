@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.store import SessionEntry
+from bridges_tui.tui.styles import sheets
 
 
 class ResumeScreen(ModalScreen[str | None]):
@@ -22,6 +23,7 @@ class ResumeScreen(ModalScreen[str | None]):
     offered again next time).
     """
 
+    CSS_PATH = sheets("dialogs")
     BINDINGS = [
         Binding("r", "answer('resume')", "Resume", id="resume.resume"),
         Binding("c", "answer('close')", "Close it", id="resume.close"),
