@@ -9,7 +9,6 @@ them, are imported only when first opened, so the first screen comes up fast.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -38,7 +37,8 @@ from bridges_tui.core.store import SessionEntry, SessionStore
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
-from bridges_tui.tui.styles import SHARED, sheets, stylesheets
+from bridges_tui.tui.garbage import collect_garbage_again
+from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 
 RETRY_SECONDS = 5.0
 
@@ -150,28 +150,10 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         self._fit_to_size()  # a terminal too small from the start: say so on top
 
     def _settle_in(self) -> None:
-        """Once the first screen is up: what start-up put off (in this order)."""
-        self._read_every_sheet()
-        self._collect_garbage_again()
-
-    @staticmethod
-    def _collect_garbage_again() -> None:
-        """Undo `bridges_tui.cli.main`'s start-up speed-up once the first screen is up.
-        What exists by now lives as long as the app (the parsed stylesheets too), so
-        it is frozen out of every later collection, which keeps them short while a
-        turn's clock runs: unfrozen, the stylesheets alone cost each hand-over 2 ms."""
-        gc.freeze()
-        gc.enable()
-
-    def _read_every_sheet(self) -> None:
-        """Read the other screens' stylesheets while the first screen is looked at.
-        Left to a screen's CSS_PATH, a sheet is read when the screen is first shown,
-        and Textual then parses every sheet again (about 20 ms on that key); read
-        here, only the new sheets are parsed. No screen shown so far uses their rules."""
-        for path in stylesheets():
-            if not self.stylesheet.has_source(str(path)):
-                self.stylesheet.read(path)
-        self.stylesheet.parse()
+        """Once the first screen is up: what start-up put off, in this order (the
+        sheets read last would stay out of the collector's freeze)."""
+        read_every_sheet(self.stylesheet)
+        collect_garbage_again()
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""

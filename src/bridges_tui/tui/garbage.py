@@ -1,4 +1,5 @@
-"""When Python's garbage collector may run: not between a key and its frame.
+"""When Python's garbage collector may run: not while the app starts (see
+`collect_garbage_again`), and not between a key and its frame.
 
 A collection that lands while a key is being answered delays the frame that shows
 it: a hand-over allocates enough to set off a few, about 2 ms in all. Collections
@@ -26,3 +27,12 @@ def hold_collections_until_drawn(node: DOMNode) -> None:
     if gc.isenabled():
         gc.disable()
         node.app.set_timer(HOLD_SECONDS, gc.enable, name="collections back on")
+
+
+def collect_garbage_again() -> None:
+    """Undo `bridges_tui.cli.main`'s start-up speed-up once the first screen is up.
+    What exists by now lives as long as the app (the parsed stylesheets too), so it is
+    frozen out of every later collection, which keeps them short while a turn's clock
+    runs: unfrozen, the stylesheets alone cost each hand-over 2 ms."""
+    gc.freeze()
+    gc.enable()

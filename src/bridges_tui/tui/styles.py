@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from textual.css.stylesheet import Stylesheet
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 #: The sheet every screen shares.
@@ -37,3 +41,14 @@ def sheets(*names: str) -> list[str]:
 def stylesheets() -> list[Path]:
     """Every stylesheet bridges has, in a fixed order."""
     return sorted(styles_dir().glob("*.tcss"))
+
+
+def read_every_sheet(stylesheet: Stylesheet) -> None:
+    """Read into `stylesheet` every sheet it does not have yet, while the first screen
+    is looked at. Left to a screen's CSS_PATH, a sheet is read when the screen is first
+    shown, and Textual then parses every sheet again (about 20 ms on that key); read
+    here, only the new sheets are parsed. No screen shown so far uses their rules."""
+    for path in stylesheets():
+        if not stylesheet.has_source(str(path)):
+            stylesheet.read(path)
+    stylesheet.parse()
