@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import tomllib
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.durations import format_duration
-from bridges_tui.tui import garbage
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen
@@ -203,38 +201,6 @@ async def test_too_small_says_so_and_recovers(talk_app) -> None:
         assert isinstance(app.screen, ConversationScreen)
 
 
-async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_up(talk_app) -> None:
-    """`bridges` pauses the collector while it starts (see `cli.main`); the app must
-    turn it on again, or memory would only ever grow during a long session."""
-    gc.disable()
-    try:
-        app = talk_app()
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause(0.05)  # past LOOK_BACK_DELAY
-            assert gc.isenabled()
-    finally:
-        gc.enable()
-
-
-async def test_no_collection_between_a_key_and_its_frame_and_on_again_after(
-    talk_app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Held longer than in use, so that Pilot's own waiting cannot outlast the hold.
-    monkeypatch.setattr(garbage, "HOLD_SECONDS", 0.4)
-    app = talk_app()
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause(0.05)  # past LOOK_BACK_DELAY: collections are on
-            assert gc.isenabled()
-            for key in ("space", "p", "p", "space"):  # start, pause, resume, hand over
-                await pilot.press(key)
-                assert not gc.isenabled(), f"collections were on right after {key}"
-                await pilot.pause(0.5)
-                assert gc.isenabled(), f"collections stayed off after {key}"
-    finally:
-        gc.enable()
-
-
 async def test_a_terminal_too_small_from_the_start_says_so(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(50, 15)) as pilot:
@@ -243,22 +209,3 @@ async def test_a_terminal_too_small_from_the_start_says_so(fake_time, bridges_ho
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.3)
         assert isinstance(app.screen, SetupScreen)
-
-
-async def test_collections_come_back_on_even_if_the_screen_that_held_them_closes(
-    talk_app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(garbage, "HOLD_SECONDS", 0.2)
-    app = talk_app()
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause(0.05)
-            held_by = app.screen
-            garbage.hold_collections_until_drawn(held_by)
-            assert not gc.isenabled()
-            await app.switch_screen(HelpScreen(app.catalog))  # the conversation is gone
-            assert not held_by.is_attached
-            await pilot.pause(0.4)
-            assert gc.isenabled()
-    finally:
-        gc.enable()
