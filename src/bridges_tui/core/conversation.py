@@ -29,6 +29,7 @@ from typing import Any
 from bridges_tui.core.clock import ClockError, TurnClock
 from bridges_tui.core.model import (
     Break, Followup, PlannedStep, Practice, Speaker, Transcript, Turn, other_partner,
+    partner_name,
 )
 from bridges_tui.core.session_record import ConversationError, SessionRecord
 from bridges_tui.core.step_floor import CLARIFYING, StepFloor
@@ -176,6 +177,10 @@ class Conversation:
     def partners(self) -> tuple[str, str]:
         """The partners' names, A then B."""
         return self._record.partners
+
+    def name_of(self, speaker: str) -> str:
+        """The name behind "A", "B" or "both"."""
+        return partner_name(self.partners, speaker)
 
     @property
     def followup(self) -> Followup | None:

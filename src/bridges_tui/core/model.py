@@ -48,6 +48,15 @@ def other_partner(letter: str) -> str:
     return "B" if letter == "A" else "A"
 
 
+def partner_name(partners: tuple[str, str], speaker: str) -> str:
+    """The name behind "A", "B" or "both" ("Sam & Alex")."""
+    if speaker == "A":
+        return partners[0]
+    if speaker == "B":
+        return partners[1]
+    return f"{partners[0]} & {partners[1]}"
+
+
 # --- practices --------------------------------------------------------------------
 
 
@@ -382,8 +391,4 @@ class Transcript:
 
     def name_of(self, speaker: str) -> str:
         """The name behind "A", "B" or "both"."""
-        if speaker == "A":
-            return self.partners[0]
-        if speaker == "B":
-            return self.partners[1]
-        return f"{self.partners[0]} & {self.partners[1]}"
+        return partner_name(self.partners, speaker)

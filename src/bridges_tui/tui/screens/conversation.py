@@ -9,7 +9,6 @@ The screen only shows the core's `Conversation` and asks it to act; every rule
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,12 +20,12 @@ from textual.widgets import Footer, Static
 
 from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
-from bridges_tui.core.model import other_partner
+from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
-from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
+from bridges_tui.tui.widgets.partner_pane import PartnerPane
 
 #: Below this many rows the prompt and the panes drop their spare lines.
 COMPACT_BELOW = 32
@@ -35,14 +34,6 @@ FOOTER_WIDE_FROM = 110
 NUDGE_SECONDS = 30
 NUDGE = Binding.Group("±30s")
 FLASH_SECONDS = 0.8
-
-
-class StepText(NamedTuple):
-    """The three lines above the panes; an empty line is hidden."""
-
-    heading: str
-    prompt: str
-    starters: str
 
 
 class ConversationScreen(Screen):
@@ -95,8 +86,8 @@ class ConversationScreen(Screen):
 
     def compose(self) -> ComposeResult:
         names = self.conversation.partners
-        text = self._step_text()
-        states = self._pane_states()
+        text = step_text(self.conversation)
+        states = pane_states(self.conversation)
         with Vertical(id="step-box"):
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
@@ -126,17 +117,12 @@ class ConversationScreen(Screen):
 
     # --- showing the core's state ---------------------------------------------
 
-    def name_of(self, speaker: str) -> str:
-        """The name behind "A", "B" or "both"."""
-        a, b = self.conversation.partners
-        return {"A": a, "B": b}.get(speaker, f"{a} & {b}")
-
     def refresh_view(self) -> None:
         """Show the conversation as it is now, and schedule the next repaint."""
-        text = self._step_text()
+        text = step_text(self.conversation)
         for widget_id, line in zip(("step-heading", "step-prompt", "step-starters"), text):
             self._show(self.query_one(f"#{widget_id}", Static), line)
-        for letter, state in self._pane_states().items():
+        for letter, state in pane_states(self.conversation).items():
             self.query_one(f"#pane-{letter.lower()}", PartnerPane).show(state)
         floor = self.conversation.floor_seconds()
         self.query_one(BalanceBar).seconds = (floor["A"], floor["B"])
@@ -150,55 +136,6 @@ class ConversationScreen(Screen):
     def _enabled_keys(self) -> tuple[bool | None, ...]:
         return tuple(self.check_action(binding.action, ()) for binding in self.BINDINGS)
 
-    def _step_text(self) -> StepText:
-        """The lines above the panes: where the couple is, what to do, how to begin."""
-        conversation = self.conversation
-        planned = conversation.current
-        if planned is None:
-            return StepText(f"{conversation.practice.title} · all steps done",
-                            "Well done, both of you. Press space to see your summary.", "")
-        step = planned.step
-        # Starters help the one reflecting; the answer and a clarification are the
-        # other partner's own words.
-        helps = step.starters and conversation.phase in (None, "reflecting")
-        return StepText(
-            f"{conversation.practice.title} · step {conversation.step_number} of "
-            f"{conversation.step_count} · {step.title}{self._loop_mark()}",
-            self._prompt_text(),
-            "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters) if helps else "",
-        )
-
-    def _pane_states(self) -> dict[str, PaneState]:
-        """What each partner's pane shows now."""
-        conversation = self.conversation
-        planned = conversation.current
-        if planned is None:
-            return {"A": PaneState(), "B": PaneState()}
-        holder = conversation.floor_holder or planned.speaker
-        phase = conversation.phase
-        shown = conversation.clock.shown_seconds()
-        states = {}
-        for letter in ("A", "B"):
-            status = self._status_line(letter, holder)
-            if holder == "both":
-                state = PaneState("together", shown, "", status)
-            elif phase == "confirming":
-                asked = letter == planned.speaker
-                state = PaneState(
-                    "asking" if asked else "answering", None,
-                    f"Wait for {self.name_of(other_partner(letter))}'s answer."
-                    if asked else "y  yes, you got it\nn  not quite",
-                    status,
-                )
-            elif letter == holder:
-                state = PaneState("speaking", shown, "", status)
-            else:
-                guidance = ("Listen for what you missed; then you try again."
-                            if phase == "clarifying" else planned.step.listener)
-                state = PaneState("listening", None, guidance, status)
-            states[letter] = state
-        return states
-
     def _show(self, widget: Static, text: str) -> None:
         """Show `text` in `widget` (an empty line hides it), redrawing only on a change."""
         key = widget.id or str(id(widget))
@@ -206,46 +143,6 @@ class ConversationScreen(Screen):
             self._texts[key] = text
             widget.update(text)
             widget.display = bool(text)
-
-    def _loop_mark(self) -> str:
-        """Where a listening loop stands, for the heading ("" on other steps)."""
-        conversation = self.conversation
-        if conversation.phase == "clarifying":
-            return " · not quite yet"
-        if conversation.tries is not None and conversation.tries > 1:
-            return f" · try {conversation.tries}"
-        return ""
-
-    def _prompt_text(self) -> str:
-        """The line above the panes: the step's prompt, or the listening loop's moment."""
-        conversation = self.conversation
-        planned = conversation.current
-        assert planned is not None
-        reflector = self.name_of(planned.speaker)
-        if conversation.phase == "confirming":
-            answerer = self.name_of(other_partner(planned.speaker))
-            return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
-                    "n: not quite, and you say what they missed.")
-        if conversation.phase == "clarifying":
-            clarifier = self.name_of(other_partner(planned.speaker))
-            return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
-                    f"space, and {reflector} tries again.")
-        return f"{self.name_of(planned.speaker)}: {planned.step.prompt}"
-
-    def _status_line(self, letter: str, speaker: str) -> str:
-        if self.conversation.state == "confirming":
-            answering = other_partner(self.conversation.current.speaker)  # type: ignore[union-attr]
-            return f"Did {self.name_of(other_partner(letter))} get it?" if letter == answering else ""
-        if speaker not in (letter, "both"):
-            return ""
-        state = self.conversation.state
-        if state == "ready":
-            return "Press space when you are ready to begin."
-        if state == "paused":
-            return "Paused · press p to go on."
-        if state == "speaking" and self.conversation.clock.overtime:
-            return "Time is up · finish your thought, then space."
-        return ""
 
     def _check_time_up(self) -> None:
         """Ring once and flash when a turn's time runs out; never advance by itself."""
@@ -332,7 +229,7 @@ class ConversationScreen(Screen):
         writer = planned.note_writer or turn.speaker
         prompt = NotePrompt(
             label=planned.step.note.label if planned.step.note else "Note",
-            writer=self.name_of(writer),
+            writer=self.conversation.name_of(writer),
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
             together=writer == "both",

@@ -1,0 +1,109 @@
+"""What the conversation screen shows, worked out from the `Conversation` alone: the
+three lines above the panes (`step_text`) and what each partner's pane says
+(`pane_states`). No widgets here: the screen puts these on show."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bridges_tui.core.conversation import Conversation
+from bridges_tui.core.model import other_partner
+from bridges_tui.tui.widgets.partner_pane import PaneState
+
+
+class StepText(NamedTuple):
+    """The three lines above the panes; an empty line is hidden."""
+
+    heading: str
+    prompt: str
+    starters: str
+
+
+def step_text(conversation: Conversation) -> StepText:
+    """The lines above the panes: where the couple is, what to do, how to begin."""
+    planned = conversation.current
+    if planned is None:
+        return StepText(f"{conversation.practice.title} · all steps done",
+                        "Well done, both of you. Press space to see your summary.", "")
+    step = planned.step
+    # Starters help the one reflecting; the answer and a clarification are the
+    # other partner's own words.
+    helps = step.starters and conversation.phase in (None, "reflecting")
+    return StepText(
+        f"{conversation.practice.title} · step {conversation.step_number} of "
+        f"{conversation.step_count} · {step.title}{_loop_mark(conversation)}",
+        _prompt_text(conversation),
+        "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters) if helps else "",
+    )
+
+
+def pane_states(conversation: Conversation) -> dict[str, PaneState]:
+    """What each partner's pane shows now."""
+    planned = conversation.current
+    if planned is None:
+        return {"A": PaneState(), "B": PaneState()}
+    holder = conversation.floor_holder or planned.speaker
+    phase = conversation.phase
+    shown = conversation.clock.shown_seconds()
+    states = {}
+    for letter in ("A", "B"):
+        status = _status_line(conversation, letter, holder)
+        if holder == "both":
+            state = PaneState("together", shown, "", status)
+        elif phase == "confirming":
+            asked = letter == planned.speaker
+            state = PaneState(
+                "asking" if asked else "answering", None,
+                f"Wait for {conversation.name_of(other_partner(letter))}'s answer."
+                if asked else "y  yes, you got it\nn  not quite",
+                status,
+            )
+        elif letter == holder:
+            state = PaneState("speaking", shown, "", status)
+        else:
+            guidance = ("Listen for what you missed; then you try again."
+                        if phase == "clarifying" else planned.step.listener)
+            state = PaneState("listening", None, guidance, status)
+        states[letter] = state
+    return states
+
+
+def _loop_mark(conversation: Conversation) -> str:
+    """Where a listening loop stands, for the heading ("" on other steps)."""
+    if conversation.phase == "clarifying":
+        return " · not quite yet"
+    if conversation.tries is not None and conversation.tries > 1:
+        return f" · try {conversation.tries}"
+    return ""
+
+
+def _prompt_text(conversation: Conversation) -> str:
+    """The line above the panes: the step's prompt, or the listening loop's moment."""
+    planned = conversation.current
+    assert planned is not None
+    reflector = conversation.name_of(planned.speaker)
+    if conversation.phase == "confirming":
+        answerer = conversation.name_of(other_partner(planned.speaker))
+        return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
+                "n: not quite, and you say what they missed.")
+    if conversation.phase == "clarifying":
+        clarifier = conversation.name_of(other_partner(planned.speaker))
+        return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
+                f"space, and {reflector} tries again.")
+    return f"{conversation.name_of(planned.speaker)}: {planned.step.prompt}"
+
+
+def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
+    if conversation.state == "confirming":
+        answering = other_partner(conversation.current.speaker)  # type: ignore[union-attr]
+        return f"Did {conversation.name_of(other_partner(letter))} get it?" if letter == answering else ""
+    if speaker not in (letter, "both"):
+        return ""
+    state = conversation.state
+    if state == "ready":
+        return "Press space when you are ready to begin."
+    if state == "paused":
+        return "Paused · press p to go on."
+    if state == "speaking" and conversation.clock.overtime:
+        return "Time is up · finish your thought, then space."
+    return ""
