@@ -140,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     catalog = load_catalog(home_path / "practices")
     # Mostly the two core practices, now and then another built-in.
-    core = [p for p in catalog.practices if p.id in ("share-the-why", "assume-the-best")]
-    others = [p for p in catalog.practices if p.source == "built-in" and p not in core] or core
+    practices = [p for p in map(catalog.get, catalog.ids()) if p is not None]
+    core = [p for p in practices if p.id in ("share-the-why", "assume-the-best")]
+    others = [p for p in practices if p.source == "built-in" and p not in core] or core
     store = SessionStore(home_path / "sessions")
     save_config(home_path / "config.toml", Config(names=NAMES))
     offset = timezone(timedelta(hours=1))

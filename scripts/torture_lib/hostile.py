@@ -345,7 +345,7 @@ class PracticeCheck:
             if self.count % 25 == 0:
                 (self.folder / "mine.toml").write_bytes(data)
                 catalog = load_catalog(self.folder)
-                figures.check_that(bool(catalog.practices), f"{name}: the built-ins did not load")
+                figures.check_that(bool(catalog.cards), f"{name}: the built-ins did not load")
         except Exception as error:  # noqa: BLE001
             figures.fail(f"{name}: crashed with {type(error).__name__}: {str(error)[:200]}")
 

@@ -9,6 +9,7 @@ import pytest
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
+from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
 from bridges_tui.core.durations import format_duration
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
@@ -125,7 +126,7 @@ async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
         screen = app.screen
         turn = screen.query_one("#turn", Input)
         practices = screen.query_one("#practice", OptionList)
-        first, second = screen.catalog.practices[:2]
+        first, second = screen.catalog.cards[:2]
         assert turn.value == format_duration(first.turn_seconds)
         practices.highlighted = 1
         await pilot.pause()
@@ -136,6 +137,25 @@ async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
         practices.highlighted = 0
         await pilot.pause()
         assert turn.value == "3m", "a length the couple typed is theirs"
+
+
+async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
+    fake_time, bridges_home: Path
+) -> None:
+    # The picker needs titles and summaries; parsing six scripts' steps cost the
+    # first screen about 3 ms.
+    builtin_practice.cache_clear()
+    builtin_card.cache_clear()
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, SetupScreen)
+        assert builtin_card.cache_info().currsize == len(BUILTIN_ORDER)
+        assert builtin_practice.cache_info().currsize == 1  # the hint counts its steps
+        await pilot.press("tab", "tab", "down")  # to the list, the next practice
+        assert builtin_practice.cache_info().currsize == 2
+        assert "Share the why: turns of" in str(app.screen.query_one("#turn-hint", Static).render())
 
 
 async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:

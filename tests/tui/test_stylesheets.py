@@ -58,7 +58,9 @@ async def test_the_first_screen_reads_its_sheet_and_no_later_screen_reparses(
         read = {path for path, _ in app.stylesheet.source}
         assert {str(path) for path in stylesheets()} <= read
         before = len(reparsed)
-        app.start_session(SessionChoice(app.catalog.practices[1], ("Sam", "Alex"), None, None))
+        practice = app.catalog.get("share-the-why")
+        assert practice is not None
+        app.start_session(SessionChoice(practice, ("Sam", "Alex"), None, None))
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         assert len(reparsed) == before, "showing the conversation re-parsed every sheet"

@@ -94,7 +94,9 @@ def list_practices() -> int:
     out, err = _consoles()
     folder = user_practices_dir()
     catalog = load_catalog(folder)
-    for practice in catalog.practices:
+    for card in catalog.cards:
+        practice = catalog.get(card.id)
+        assert practice is not None  # every card's practice is in the catalog
         source = "built-in"
         if practice.source == "user":
             replaces = practice.id in catalog.overridden

@@ -4,6 +4,11 @@ Built-in scripts ship inside the package (`bridges_tui/practices/*.toml`), in a 
 order; user scripts live in the config folder's `practices/`. A broken user script is
 listed with why, and the others still load; a user script with a built-in's id
 replaces it in place. Reading one script is `practices`' job.
+
+The catalog lists cards (title, summary, turn length): a built-in's card is read from
+the top of its script, and its steps only when it is chosen, so the first screen
+parses one script's steps, not six. The couple's own scripts are read whole, since
+only a whole reading says whether one is broken.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bridges_tui.core.model import Practice
+from bridges_tui.core.model import Practice, PracticeCard
 from bridges_tui.core.paths import user_practices_dir
 from bridges_tui.core.practices import (
     PracticeProblem,
     PracticeScriptError,
     load_practice_file,
     parse_practice_bytes,
+    parse_practice_card,
 )
 from bridges_tui.core.records import record
 
@@ -53,34 +59,57 @@ def builtin_ids() -> tuple[str, ...]:
     return tuple(_builtin_files())
 
 
-@functools.cache
-def builtin_practice(practice_id: str) -> Practice:
-    """A practice that ships with bridges; KeyError if there is none with that id."""
+def _builtin_file(practice_id: str) -> Path:
     files = _builtin_files()
     if practice_id not in files:
         raise KeyError(f"no built-in practice {practice_id!r}")
-    entry = files[practice_id]
+    return files[practice_id]
+
+
+@functools.cache
+def builtin_practice(practice_id: str) -> Practice:
+    """A practice that ships with bridges, read whole; KeyError if there is none with
+    that id."""
+    entry = _builtin_file(practice_id)
     return parse_practice_bytes(entry.read_bytes(), str(entry), "built-in")
+
+
+@functools.cache
+def builtin_card(practice_id: str) -> PracticeCard:
+    """What the picker shows of a built-in practice, read without its steps."""
+    entry = _builtin_file(practice_id)
+    return parse_practice_card(entry.read_bytes(), str(entry), "built-in")
 
 
 @record
 class Catalog:
-    """Every practice on offer: built-ins first, then the user's own, by id."""
+    """Every practice on offer, as cards: built-ins first, then the user's own, by id."""
 
-    practices: tuple[Practice, ...]
+    cards: tuple[PracticeCard, ...]
+    #: The user's own practices, read whole.
+    own: tuple[Practice, ...] = ()
     #: Ids of built-ins that a user script replaces.
     overridden: tuple[str, ...] = ()
     #: User scripts that could not be loaded, with why: the script's problems, or the
     #: reason the file (or folder) could not be read.
     broken: tuple[tuple[Path, PracticeScriptError | str], ...] = ()
 
+    def card(self, practice_id: str) -> PracticeCard | None:
+        """The card of the practice with this id, or None."""
+        return next((card for card in self.cards if card.id == practice_id), None)
+
     def get(self, practice_id: str) -> Practice | None:
-        """The practice with this id, or None."""
-        return next((p for p in self.practices if p.id == practice_id), None)
+        """The whole practice with this id (a built-in's steps are read now), or None."""
+        card = self.card(practice_id)
+        if card is None:
+            return None
+        if card.source == "user":
+            return next(practice for practice in self.own if practice.id == practice_id)
+        return builtin_practice(practice_id)
 
     def ids(self) -> tuple[str, ...]:
         """Every practice id, in catalog order."""
-        return tuple(practice.id for practice in self.practices)
+        return tuple(card.id for card in self.cards)
 
 
 def _user_scripts(folder: Path) -> list[Path]:
@@ -99,7 +128,7 @@ def load_catalog(user_dir: Path | None = None) -> Catalog:
     """
     if user_dir is None:
         user_dir = user_practices_dir()
-    builtins = {pid: builtin_practice(pid) for pid in builtin_ids()}
+    builtins = {pid: builtin_card(pid) for pid in builtin_ids()}
     users: dict[str, Practice] = {}
     broken: list[tuple[Path, PracticeScriptError | str]] = []
     try:
@@ -125,6 +154,7 @@ def load_catalog(user_dir: Path | None = None) -> Catalog:
             continue
         users[practice.id] = practice
     overridden = tuple(pid for pid in builtins if pid in users)
-    ordered = [users.pop(pid, practice) for pid, practice in builtins.items()]
-    ordered += [users[pid] for pid in sorted(users)]
-    return Catalog(practices=tuple(ordered), overridden=overridden, broken=tuple(broken))
+    cards = [users[pid].card if pid in users else card for pid, card in builtins.items()]
+    cards += [users[pid].card for pid in sorted(users) if pid not in builtins]
+    return Catalog(cards=tuple(cards), own=tuple(users.values()), overridden=overridden,
+                   broken=tuple(broken))

@@ -95,6 +95,22 @@ class Step:
 
 
 @record
+class PracticeCard:
+    """What the picker and the help say of a practice, without its steps: a card can
+    be read from a script's first lines, so the first screen parses no steps."""
+
+    id: str = field(check=checks.text)
+    title: str = field(check=checks.text)
+    summary: str = field(check=checks.text)
+    #: The suggested length of a turn.
+    turn_seconds: int = field(check=checks.seconds(positive=True))
+    #: "built-in" or "user"; where the script came from.
+    source: str = field(default="built-in")
+    path: str | None = field(default=None)
+    idea: str | None = field(default=None, check=checks.optional_text)
+
+
+@record
 class Practice:
     """A guided practice: opening steps, a round run once with each partner leading,
     and closing steps."""
@@ -124,6 +140,13 @@ class Practice:
             if step.id in seen:
                 raise ModelError(f"step {step.id!r}.id", "is used by more than one step")
             seen.add(step.id)
+
+    @property
+    def card(self) -> PracticeCard:
+        """What the picker shows of this practice."""
+        return PracticeCard(id=self.id, title=self.title, summary=self.summary,
+                            turn_seconds=self.turn_seconds, source=self.source,
+                            path=self.path, idea=self.idea)
 
     def seconds_for(self, step: Step, turn_seconds: int | None = None) -> int:
         """How long `step` runs, given the turn length the couple chose (if any)."""

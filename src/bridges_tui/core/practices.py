@@ -36,12 +36,15 @@ control characters in its text is refused, so nothing read from it can drive a t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bridges_tui.core.model import NOTE_WRITERS, ROLES, ModelError, NoteSpec, Practice, Step
+from bridges_tui.core.model import (
+    NOTE_WRITERS, ROLES, ModelError, NoteSpec, Practice, PracticeCard, Step,
+)
 from bridges_tui.core.script_checks import (
     EXAMPLES,
     ID_PATTERN,
@@ -58,7 +61,8 @@ from bridges_tui.core.script_checks import (
 
 __all__ = [
     "MAX_ID_LENGTH", "MAX_TITLE_LENGTH", "PracticeProblem", "PracticeScriptError",
-    "load_practice_file", "parse_practice", "parse_practice_bytes", "suggest_id",
+    "load_practice_file", "parse_practice", "parse_practice_bytes", "parse_practice_card",
+    "suggest_id",
 ]
 
 PRACTICE_FORMAT = "bridges-practice"
@@ -116,16 +120,7 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
         check.problem("", "version", message, "update bridges to use it")
         raise PracticeScriptError(path, check.problems)
 
-    check.unknown_keys(document, TOP_KEYS, "", "a script")
-    practice_id = check.ident(document, "")
-    title = check.text(document, "title", "", max_length=MAX_TITLE_LENGTH)
-    summary = check.text(document, "summary", "")
-    idea = check.text(document, "idea", "", required=False)
-    if idea is not None and len(idea) > MAX_IDEA_LENGTH:
-        check.problem("", "idea", f"is {len(idea)} characters long",
-                      f"keep it to two or three sentences (at most {MAX_IDEA_LENGTH} characters)")
-    reframe = check.text(document, "reframe", "", required=False, max_length=MAX_REFRAME_LENGTH)
-    turn = check.duration(document, "turn", "", required=True)
+    heading = _heading(check, document)
 
     seen: dict[str, str] = {}  # step id -> where it was first used
     parts = {part: list(_steps(check, document, part, seen)) for part in PARTS}
@@ -137,13 +132,29 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
         raise PracticeScriptError(path, check.problems)
     try:
         return Practice(
-            id=practice_id, title=title, summary=summary, turn_seconds=turn,
-            opening=parts["opening"], round=parts["round"], closing=parts["closing"],
-            source=source, path=path, idea=idea, reframe=reframe,
+            **heading, opening=parts["opening"], round=parts["round"],
+            closing=parts["closing"], source=source, path=path,
         )
     except ModelError as error:  # every rule is checked above; this is a safety net
         problem = PracticeProblem(path, "", error.field, error.problem, None)
         raise PracticeScriptError(path, [problem]) from None
+
+
+def _heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
+    """The script's own fields, everything but its steps, checked in the order they
+    are usually written."""
+    check.unknown_keys(document, TOP_KEYS, "", "a script")
+    practice_id = check.ident(document, "")
+    title = check.text(document, "title", "", max_length=MAX_TITLE_LENGTH)
+    summary = check.text(document, "summary", "")
+    idea = check.text(document, "idea", "", required=False)
+    if idea is not None and len(idea) > MAX_IDEA_LENGTH:
+        check.problem("", "idea", f"is {len(idea)} characters long",
+                      f"keep it to two or three sentences (at most {MAX_IDEA_LENGTH} characters)")
+    reframe = check.text(document, "reframe", "", required=False, max_length=MAX_REFRAME_LENGTH)
+    turn = check.duration(document, "turn", "", required=True)
+    return {"id": practice_id, "title": title, "summary": summary, "idea": idea,
+            "reframe": reframe, "turn_seconds": turn}
 
 
 def _steps(check: ScriptChecker, document: dict[str, Any], part: str,
@@ -256,14 +267,52 @@ def load_practice_file(path: Path, source: str = "user") -> Practice:
 def parse_practice_bytes(data: bytes, path: str, source: str) -> Practice:
     """The practice in a script's raw bytes (checked for size and UTF-8 first); raises
     PracticeScriptError like `parse_practice`."""
+    return parse_practice(_script_text(data, path), path, source)
+
+
+#: Where a script's heading ends: its first [table] or [[table]] line. TOML puts every
+#: top-level key before the first table, so the text above that line is the heading.
+_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def parse_practice_card(data: bytes, path: str, source: str) -> PracticeCard:
+    """What a script says of itself (id, title, summary, turn, idea), read from its
+    heading alone, so that listing scripts parses none of their steps.
+
+    The steps go unchecked: use it for scripts known to be whole, the built-ins, whose
+    tests read them whole. Whatever the heading alone can't settle (a text in it with a
+    line that starts with "[", or any problem) is settled by reading the whole script,
+    with `parse_practice`'s errors.
+    """
+    text = _script_text(data, path)
+    try:
+        document = tomllib.loads(_FIRST_TABLE.split(text, maxsplit=1)[0])
+    except (tomllib.TOMLDecodeError, RecursionError):
+        document = None
+    if document is not None and _this_format(document):
+        check = ScriptChecker(path)
+        heading = _heading(check, document)
+        if not check.problems:
+            del heading["reframe"]  # shown during a note, not on a card
+            return PracticeCard(**heading, source=source, path=path)
+    return parse_practice(text, path, source).card
+
+
+def _this_format(document: dict[str, Any]) -> bool:
+    version = document.get("version", PRACTICE_VERSION)
+    return (document.get("format", PRACTICE_FORMAT) == PRACTICE_FORMAT
+            and type(version) is int and version == PRACTICE_VERSION)
+
+
+def _script_text(data: bytes, path: str) -> str:
+    """A script's text, or PracticeScriptError when it is too large or not UTF-8."""
     if len(data) > MAX_FILE_BYTES:
         hint = f"a script is at most {MAX_FILE_BYTES // 1024} KB of text"
         problem = PracticeProblem(path, "", "", "is too large to be a practice script", hint)
         raise PracticeScriptError(path, [problem])
     try:
-        text = data.decode("utf-8-sig")  # tolerate the BOM some editors write
+        return data.decode("utf-8-sig")  # tolerate the BOM some editors write
     except UnicodeDecodeError as error:
         problem = PracticeProblem(path, f"byte {error.start}", "", "is not UTF-8 text",
                                   "save the file as UTF-8 in your editor")
         raise PracticeScriptError(path, [problem]) from None
-    return parse_practice(text, path, source)

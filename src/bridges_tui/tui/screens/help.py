@@ -57,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         practices = "\n\n".join(
-            f"**{practice.title}** — {practice.idea or practice.summary}" for practice in self.catalog.practices
+            f"**{card.title}** — {card.idea or card.summary}" for card in self.catalog.cards
         )
         with VerticalScroll(classes="dialog help-dialog"):
             yield Markdown(KEYS + "\n## The practices\n\n" + practices)

@@ -42,7 +42,7 @@ class ResumeScreen(ModalScreen[str | None]):
         title = one_line(entry.title or entry.practice or entry.id)
         when = entry.started.strftime("%a %d %b, %H:%M") if entry.started else "an earlier time"
         who = " & ".join(map(one_line, entry.partners)) if entry.partners else "you two"
-        resumable = bool(entry.practice) and self.catalog.get(entry.practice) is not None
+        resumable = bool(entry.practice) and self.catalog.card(entry.practice) is not None
         detail = (
             f"{title}, started {when} by {who}, did not finish.\n"
             "Resume it where it stopped (the turn that was under way starts again), "

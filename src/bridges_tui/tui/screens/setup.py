@@ -18,7 +18,7 @@ from bridges_tui.core import paths
 from bridges_tui.core.durations import DurationError, format_duration, parse_duration
 from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
 from bridges_tui.core.harmless_text import harmless, one_line
-from bridges_tui.core.model import ModelError, Practice, clean_name
+from bridges_tui.core.model import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.catalog import Catalog
 from bridges_tui.core.practices import PracticeScriptError
@@ -59,7 +59,7 @@ class SetupScreen(Screen):
         # Built as first shown (turn length, hints, titles filled in), with titles on
         # the boxes' borders rather than labels of their own: every widget costs the
         # first screen time, and a Select is six of them.
-        first = self.catalog.practices[0] if self.catalog.practices else None
+        first = self.catalog.get(self.catalog.cards[0].id) if self.catalog.cards else None
         with Vertical(id="setup"):
             yield Static("bridges · a guided conversation for two", id="setup-title")
             with Horizontal(id="names"):
@@ -84,7 +84,8 @@ class SetupScreen(Screen):
         yield Footer()
 
     def _practice_options(self) -> list[Option]:
-        options = [Option(self._practice_label(p, None), id=p.id) for p in self.catalog.practices]
+        options = [Option(self._practice_label(card, None), id=card.id)
+                   for card in self.catalog.cards]
         # A broken script of the couple's own stays in the list, greyed out, with why:
         # a practice that silently vanished would be far more puzzling.
         for number, (path, why) in enumerate(self.catalog.broken):
@@ -99,15 +100,15 @@ class SetupScreen(Screen):
             options.append(Option(label, id=f"broken-{number}", disabled=True))
         return options
 
-    def _practice_label(self, practice: Practice, done: DoneBefore | None) -> Text:
-        label = Text(practice.title, style="bold")
-        if practice.source == "user":
-            replaces = practice.id in self.catalog.overridden
+    def _practice_label(self, card: PracticeCard, done: DoneBefore | None) -> Text:
+        label = Text(card.title, style="bold")
+        if card.source == "user":
+            replaces = card.id in self.catalog.overridden
             label.append("  (your own, replaces the built-in)" if replaces else "  (your own)",
                          style="italic")
         if done is not None:
             label.append(f"  · {last_done_text(done, date.today())}", style="italic")
-        label.append("\n" + practice.summary)
+        label.append("\n" + card.summary)
         return label
 
     @work(thread=True, exclusive=True, group="done-before")
@@ -122,23 +123,24 @@ class SetupScreen(Screen):
 
     def _show_done_before(self, done: Mapping[str, DoneBefore]) -> None:
         option_list = self.query_one("#practice", OptionList)
-        for index, practice in enumerate(self.catalog.practices):
-            if practice.id in done:
+        for index, card in enumerate(self.catalog.cards):
+            if card.id in done:
                 option_list.replace_option_prompt_at_index(
-                    index, self._practice_label(practice, done[practice.id])
+                    index, self._practice_label(card, done[card.id])
                 )
 
     def on_mount(self) -> None:
-        if self.catalog.practices:
+        if self.catalog.cards:
             self.query_one("#practice", OptionList).highlighted = 0
 
     @property
     def practice(self) -> Practice | None:
+        """The highlighted practice, read whole (its steps only now it is chosen)."""
         option_list = self.query_one("#practice", OptionList)
         index = option_list.highlighted
-        if index is None or not self.catalog.practices:
+        if index is None or not self.catalog.cards:
             return None
-        return self.catalog.practices[index]
+        return self.catalog.get(self.catalog.cards[index].id)
 
     def _show_turn(self, practice: Practice) -> None:
         turn = self.query_one("#turn", Input)
@@ -160,7 +162,7 @@ class SetupScreen(Screen):
         if self.practice is not None:
             self._show_turn(self.practice)
         option_list = self.query_one("#practice", OptionList)
-        if self.catalog.broken and option_list.highlighted == len(self.catalog.practices) - 1:
+        if self.catalog.broken and option_list.highlighted == len(self.catalog.cards) - 1:
             # The broken scripts below can't be highlighted; bring them into view so
             # that the keyboard reaches them too.
             option_list.scroll_end(animate=False)
