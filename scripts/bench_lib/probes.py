@@ -288,7 +288,7 @@ def _press_and_time(term: Terminal, key: str, shows: Callable[[str], bool], time
     deadline = pressed + 3.0
     while time.monotonic() < deadline:
         if term.pump(deadline - time.monotonic()) and first_byte is None and term.bytes_read > read_before:
-            first_byte = term.last_read
+            first_byte = term.first_read
         for moment, screen in term.frames[seen_frames:]:
             if shows(screen):
                 times.add(label, 1000 * (moment - pressed), 1000 * ((first_byte or moment) - pressed))

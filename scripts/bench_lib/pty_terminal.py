@@ -34,6 +34,8 @@ ROWS = 30
 _SYNC_SUPPORTED = b"\x1b[?2026;2$y"
 #: Reads closer together than this belong to one burst of output (one paint).
 BURST_GAP = 0.005
+#: At most this many reads before parsing, so that a flood of output is still shown.
+MAX_PIECES = 64
 
 _TOKEN = re.compile(
     r"\x1b\[(?P<prefix>[?>=<]?)(?P<params>[0-9;:]*)(?P<inter>[ -/]*)(?P<final>[@-~])"
@@ -208,6 +210,8 @@ class Terminal:
         self.frame_count = 0
         self.bytes_read = 0
         self.last_read = 0.0
+        #: When the latest `pump` read its first piece of output.
+        self.first_read = 0.0
         #: When the current burst of output began (the first read after a quiet gap).
         self.burst_started = 0.0
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -234,21 +238,43 @@ class Terminal:
     # --- reading -----------------------------------------------------------------
 
     def pump(self, timeout: float) -> bool:
-        """Read whatever arrives within `timeout` seconds; True if anything did."""
+        """Read whatever arrives within `timeout` seconds; True if anything did.
+
+        A frame bigger than the pty's buffer (about 4 KiB) arrives in pieces. The whole
+        burst is read, and each piece time-stamped, before any is parsed: parsing a
+        piece here takes about a millisecond, which would otherwise delay the next
+        piece's time stamp, charging this model's slowness to the program under test.
+        """
         ready, _, _ = select.select([self.master], [], [], max(timeout, 0.0))
         if not ready:
             return False
-        try:
-            data = os.read(self.master, 1 << 16)
-        except OSError as error:
-            if error.errno == errno.EIO:
-                data = b""
-            else:
-                raise
+        pieces: list[tuple[float, bytes]] = []
+        while data := self._read():
+            pieces.append((time.monotonic(), data))
+            more, _, _ = select.select([self.master], [], [], BURST_GAP)
+            if not more or len(pieces) >= MAX_PIECES:
+                break
+        if pieces:
+            self.first_read = pieces[0][0]
+        for moment, piece in pieces:
+            self._take(moment, piece)
         if not data:
             self.closed = True
             raise ProgramExited(self.describe_exit())
-        self._now = time.monotonic()
+        return True
+
+    def _read(self) -> bytes:
+        """One read; b"" once the program has closed the terminal."""
+        try:
+            return os.read(self.master, 1 << 16)
+        except OSError as error:
+            if error.errno == errno.EIO:
+                return b""
+            raise
+
+    def _take(self, moment: float, data: bytes) -> None:
+        """Apply output read at `moment`, and answer any query it holds."""
+        self._now = moment
         if self._now - self.last_read > BURST_GAP:
             self.burst_started = self._now
         self.last_read = self._now
@@ -258,7 +284,6 @@ class Terminal:
             for reply in self.screen.replies:
                 os.write(self.master, reply)
             self.screen.replies.clear()
-        return True
 
     def _frame_ended(self) -> None:
         self.frame_count += 1
