@@ -19,7 +19,6 @@ from bridges_tui.core import paths
 from bridges_tui.core.model import Transcript
 from bridges_tui.core.safe_files import StoreError, write_private
 from bridges_tui.core.transcript_file import TranscriptError
-from bridges_tui.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from bridges_tui.core.history_index import HistoryIndex, SessionRow
@@ -162,6 +161,8 @@ class LookingBack:
             who = " & ".join(entry.partners or ())
             what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {who}"
         detail = f"{what}.\nThe file {paths.shown(path)} is removed; this cannot be undone."
+
+        from bridges_tui.tui.screens.confirm import ConfirmScreen
 
         def answer(sure: bool | None) -> None:
             if sure:

@@ -33,7 +33,7 @@ class BreatherScreen(ModalScreen[None]):
     """Counts down a break (20 minutes unless changed); Enter ends it early."""
 
     BINDING_GROUP_TITLE = "Breather"
-    CSS_PATH = sheets("conversation", "dialogs")
+    CSS_PATH = sheets("dialogs")
     BINDINGS = [
         Binding("enter,escape", "done", "We're back", id="breather.done",
                 tooltip="End the break and return to the conversation"),

@@ -22,7 +22,6 @@ from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
 from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
-from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
@@ -284,6 +283,8 @@ class ConversationScreen(Screen):
         self.app.push_screen(BreatherScreen(now=self._now), back)
 
     def action_end_early(self) -> None:
+        from bridges_tui.tui.screens.confirm import ConfirmScreen  # like the note and breather
+
         def answer(sure: bool | None) -> None:
             if sure:
                 self._act(self.conversation.end_early)
