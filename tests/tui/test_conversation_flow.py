@@ -43,6 +43,18 @@ def pane_text(app, letter: str) -> str:
     return "\n".join(parts)
 
 
+async def test_bridges_talk_is_on_disk_once_its_first_screen_is_drawn(
+    talk_app, saved_session
+) -> None:
+    # Saved just after the first frame (it holds nothing typed before that), not before.
+    app = talk_app("share-the-why")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        saved = saved_session()
+        assert saved["status"] == "in-progress" and saved["partners"] == ["Sam", "Alex"]
+        assert saved["practice"] == "share-the-why" and not saved.get("turn")
+
+
 async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> None:
     app = talk_app("share-the-why")
     async with app.run_test(size=(100, 32)) as pilot:

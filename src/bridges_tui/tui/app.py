@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +32,9 @@ from bridges_tui.core.config import Config, load_config, save_config
 from bridges_tui.core.catalog import Catalog, load_catalog
 from bridges_tui.core.keeper import SessionKeeper
 from bridges_tui.core.model import Practice, Transcript
+from bridges_tui.core.records import record
 from bridges_tui.core.session_choice import SessionChoice
 from bridges_tui.core.store import SessionEntry, SessionStore
-from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.garbage import collect_garbage_again
@@ -43,7 +43,7 @@ from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 RETRY_SECONDS = 5.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TalkRequest:
     """`bridges talk`: open straight in a conversation with these settings."""
 
@@ -137,7 +137,8 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
     def _open_first_screen(self) -> None:
         if self.talk is not None:
             request = self.talk
-            self.start_session(SessionChoice(request.practice, request.names, request.turn_seconds, None))
+            choice = SessionChoice(request.practice, request.names, request.turn_seconds, None)
+            self.start_session(choice, first_screen=True)
         elif self.start == "history":
             self.open_history()
         else:
@@ -230,8 +231,12 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
 
     # --- a session's lifecycle ---------------------------------------------------
 
-    def start_session(self, choice: SessionChoice) -> None:
-        """Begin a new conversation and save it at once, so nothing can be lost."""
+    def start_session(self, choice: SessionChoice, *, first_screen: bool = False) -> None:
+        """Begin a new conversation and save it at once, so nothing can be lost.
+
+        As the first screen (`bridges talk`) it holds nothing typed yet, so it is saved
+        just after it is first drawn, and the couple see it without waiting on the disk.
+        """
         from bridges_tui.core.conversation import Conversation
 
         self.remember_names(choice.names)
@@ -244,7 +249,7 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
             checkin_before=choice.checkin,
             followup=choice.followup,
         )
-        self._open_conversation(conversation, SessionKeeper(self.store))
+        self._open_conversation(conversation, SessionKeeper(self.store), save_now=not first_screen)
 
     def resume_session(self, path: Path) -> None:
         """Continue an in-progress session where it stopped."""
@@ -277,17 +282,21 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         else:
             self.notify(f"Closed {path.name} as ended early; nothing was deleted.")
 
-    def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper) -> None:
+    def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper,
+                           *, save_now: bool = True) -> None:
         from bridges_tui.tui.screens.conversation import ConversationScreen
 
         self.conversation = conversation
         self.keeper = keeper
-        self.save_session()
+        if save_now:
+            self.save_session()
         self.push_screen(
             ConversationScreen(
                 conversation, now=self.now, on_change=self.save_session, on_finish=self.finish_session
             )
         )
+        if not save_now:
+            self.call_after_refresh(self.save_session)
 
     def save_session(self) -> None:
         """Write the session to disk now; on failure keep it in memory and retry."""
@@ -389,6 +398,8 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
             self.push_screen(HelpScreen(self.catalog))
 
     def action_request_quit(self) -> None:
+        from bridges_tui.tui.screens.confirm import ConfirmScreen  # a dialog, not the first screen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         # Words typed a moment ago on a summary are saved before anything else.
