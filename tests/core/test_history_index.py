@@ -20,7 +20,7 @@ from bridges_tui.core.history_index import (
     query_words,
     words_of,
 )
-from bridges_tui.core.history_index_file import indexed_sessions
+from bridges_tui.core.history_index_file import INDEXED_FIELDS, indexed_sessions
 from bridges_tui.core.model import Followup
 from bridges_tui.core.store import SessionStore
 from sample_history import (
@@ -106,13 +106,32 @@ def test_a_damaged_index_is_ignored_and_rebuilt(home: Path, damage: str) -> None
     assert json.loads((home / INDEX_FILE).read_text())["format"] == "bridges-history-index"
 
 
+def test_an_index_of_the_first_version_is_rebuilt(home: Path) -> None:
+    # Version 1 named every figure; the names made `bridges list` twice as slow to read it.
+    index = index_of(home)
+    index.read_all()
+    index.save()
+    document = json.loads((home / INDEX_FILE).read_text())
+    document["version"] = 1
+    for entry in document["sessions"].values():
+        entry[1] = dict(zip(INDEXED_FIELDS, entry[1]))
+    (home / INDEX_FILE).write_text(json.dumps(document))
+    assert indexed_sessions(str(home / "sessions"), home) is None
+    rebuilt = index_of(home)
+    assert [figures(row) for row in rebuilt.read_all()] == [figures(row) for row in index.read_all()]
+    rebuilt.save()
+    assert json.loads((home / INDEX_FILE).read_text())["version"] == 2
+    assert indexed_sessions(str(home / "sessions"), home) is not None
+
+
 def test_an_index_entry_that_lies_is_not_believed_when_the_file_changed(home: Path) -> None:
     index = index_of(home)
     index.scan()
     index.save()
     document = json.loads((home / INDEX_FILE).read_text())
-    document["sessions"][f"{FIRST}.toml"][1]["agreement"] = "Something made up."
-    document["sessions"][f"{FIRST}.toml"][1]["partners"] = [1, 2]
+    figures = document["sessions"][f"{FIRST}.toml"][1]
+    figures[INDEXED_FIELDS.index("agreement")] = "Something made up."
+    figures[INDEXED_FIELDS.index("partners")] = [1, 2]
     (home / INDEX_FILE).write_text(json.dumps(document))
     rows = {row.id: row for row in index_of(home).scan()}
     assert rows[FIRST].agreement == AGREEMENT
@@ -157,7 +176,7 @@ def test_the_index_file_alone_lists_nothing_unless_it_knows_every_file(home: Pat
         (sessions / f"{EARLY}.toml").unlink()
     else:
         document = json.loads((home / INDEX_FILE).read_text())
-        document["sessions"][f"{FIRST}.toml"][1]["partners"] = [1, 2]
+        document["sessions"][f"{FIRST}.toml"][1][INDEXED_FIELDS.index("partners")] = [1, 2]
         (home / INDEX_FILE).write_text(json.dumps(document))
     assert indexed_sessions(str(sessions), home) is None
 

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 INDEX_FILE = "history-index.json"
 WORDS_FILE = "history-words.json"
 FORMAT = "bridges-history-index"
-VERSION = 1
+#: 2: a session's figures are a list in `INDEXED_FIELDS` order, not an object naming
+#: each one; a thousand sessions' names made the file a third larger and twice as slow
+#: to read. An index of another version is rebuilt, as a damaged one is.
+VERSION = 2
 
 #: What identifies one version of a file: size, modification time (ns), inode.
 Signature = tuple[int, int, int]
@@ -104,22 +107,26 @@ def read_document(path: Path | str) -> dict[str, Any]:
     return found["sessions"]
 
 
-#: What `indexed_fields` gives, in order: `SessionRow`'s names for them.
+#: What the index keeps of a session, in order (`SessionRow`'s names for them): the
+#: list `row_to_json` writes, and the tuple `indexed_fields` gives.
 INDEXED_FIELDS = (
     "practice", "title", "started", "ended", "status", "partners", "floor",
     "checkin_before", "checkin_after", "agreement", "followup_of", "turns", "error",
 )
 
 
-def indexed_fields(data: dict[str, Any]) -> tuple[Any, ...]:
+def indexed_fields(data: list[Any]) -> tuple[Any, ...]:
     """The figures of one session as `row_to_json` keeps them in the index, checked and
     converted (times as aware datetimes, pairs as tuples, floor as `IndexedFloor`), in
-    the order of `INDEXED_FIELDS`. Raises ValueError, KeyError or TypeError for
-    anything that is not what `row_to_json` wrote."""
+    the order of `INDEXED_FIELDS`. Raises ValueError or TypeError for anything that is
+    not what `row_to_json` wrote."""
     # The index is ours, but it is a file like any other: every value is checked, and
     # anything odd raises so that the session is read again from its transcript.
     # (Plain calls, no closures: `bridges list` checks a thousand of these.)
-    floor = data["floor"]
+    if not isinstance(data, list):
+        raise TypeError("a session's figures")
+    (practice, title, started, ended, status, partners, floor, before, after, agreement,
+     followup_of, turns, error) = data
     if floor is not None:
         if not isinstance(floor, list) or len(floor) != 3:
             raise ValueError("floor")
@@ -128,43 +135,40 @@ def indexed_fields(data: dict[str, Any]) -> tuple[Any, ...]:
                 and isinstance(together, (int, float))):
             raise ValueError("floor")
         floor = IndexedFloor(float(a), float(b), float(together))
-    turns = data["turns"]
     if turns is not None and not isinstance(turns, int):
         raise ValueError("turns")
     return (
-        _text(data, "practice"), _text(data, "title"), _when(data, "started"), _when(data, "ended"),
-        _text(data, "status"), _pair(data, "partners", str), floor,
-        _pair(data, "before", int), _pair(data, "after", int),
-        _text(data, "agreement"), _text(data, "followup_of"), turns, _text(data, "error"),
+        _text(practice, "practice"), _text(title, "title"), _when(started, "started"),
+        _when(ended, "ended"), _text(status, "status"), _pair(partners, "partners", str),
+        floor, _pair(before, "checkin_before", int), _pair(after, "checkin_after", int),
+        _text(agreement, "agreement"), _text(followup_of, "followup_of"), turns,
+        _text(error, "error"),
     )
 
 
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data[key]
+def _text(value: Any, name: str) -> str | None:
     if value is not None and not isinstance(value, str):
-        raise ValueError(key)
+        raise ValueError(name)
     return value
 
 
-def _when(data: dict[str, Any], key: str) -> datetime | None:
-    value = _text(data, key)
+def _when(value: Any, name: str) -> datetime | None:
     if value is None:
         return None
-    moment = datetime.fromisoformat(value)
+    moment = datetime.fromisoformat(_text(value, name))  # type: ignore[arg-type]
     if moment.tzinfo is None:
-        raise ValueError(key)
+        raise ValueError(name)
     return moment
 
 
-def _pair(data: dict[str, Any], key: str, kind: type) -> tuple[Any, Any] | None:
-    value = data[key]
+def _pair(value: Any, name: str, kind: type) -> tuple[Any, Any] | None:
     if value is None:
         return None
     if not isinstance(value, list) or len(value) != 2:
-        raise ValueError(key)
+        raise ValueError(name)
     first, second = value
     if not (isinstance(first, kind) and isinstance(second, kind)):
-        raise ValueError(key)
+        raise ValueError(name)
     return (first, second)
 
 

@@ -113,24 +113,23 @@ def matches_words(words: str, wanted: Iterable[str]) -> bool:
     return all(word in words for word in wanted)
 
 
-def row_to_json(row: SessionRow) -> dict[str, Any]:
-    """A row as it is kept in the index file."""
-    return {
-        "practice": row.practice, "title": row.title,
-        "started": row.started.isoformat() if row.started else None,
-        "ended": row.ended.isoformat() if row.ended else None,
-        "status": row.status, "partners": list(row.partners) if row.partners else None,
-        "floor": [row.floor.a, row.floor.b, row.floor.together] if row.floor else None,
-        "before": list(row.checkin_before) if row.checkin_before else None,
-        "after": list(row.checkin_after) if row.checkin_after else None,
-        "agreement": row.agreement, "followup_of": row.followup_of,
-        "turns": row.turns, "error": row.error,
-    }
+def row_to_json(row: SessionRow) -> list[Any]:
+    """A row as it is kept in the index file: its figures in `INDEXED_FIELDS` order."""
+    return [
+        row.practice, row.title,
+        row.started.isoformat() if row.started else None,
+        row.ended.isoformat() if row.ended else None,
+        row.status, list(row.partners) if row.partners else None,
+        [row.floor.a, row.floor.b, row.floor.together] if row.floor else None,
+        list(row.checkin_before) if row.checkin_before else None,
+        list(row.checkin_after) if row.checkin_after else None,
+        row.agreement, row.followup_of, row.turns, row.error,
+    ]
 
 
-def row_from_json(path: Path, name: str, data: dict[str, Any]) -> SessionRow:
-    """The row kept in the index for the file `name` at `path`; raises ValueError,
-    KeyError or TypeError for anything that is not what `row_to_json` wrote."""
+def row_from_json(path: Path, name: str, data: list[Any]) -> SessionRow:
+    """The row kept in the index for the file `name` at `path`; raises ValueError or
+    TypeError for anything that is not what `row_to_json` wrote."""
     fields = dict(zip(INDEXED_FIELDS, indexed_fields(data)))
     floor = fields.pop("floor")
     return SessionRow(
