@@ -28,6 +28,8 @@ from bench_lib.report import Row, header, load_average, markdown, plain, progres
 
 SESSIONS = 1000
 FRAME_MS = 1000 / 60
+#: Rounds of key presses (a fresh bare app and a fresh bridges each).
+KEY_ROUNDS = 6
 NOT_BUILT = "not built yet"
 #: Modules that only later screens need: history, statistics (summary, trends), replay.
 LATER_ONLY = re.compile(r"^bridges_tui\.\S*(history|summary|replay|trend|statistic|stats)")
@@ -153,9 +155,9 @@ class Bench:
         progress("key to frame: space and p, bare app then bridges")
         bare, mine = probes.KeyTimes(), probes.KeyTimes()
         # Each round: 3 starts, 3 hand-overs, 12 p (the first three steps of share the
-        # why; the fourth asks for a note); bare app first. Four rounds: twelve of each
-        # kind of space, so that one slow frame cannot decide a median.
-        for _ in range(4):
+        # why; the fourth asks for a note); bare app first. Six rounds: eighteen of each
+        # kind of space, so that a few slow frames on a busy machine cannot decide a median.
+        for _ in range(KEY_ROUNDS):
             probes.key_to_frame(BARE, self.homes, bare)
             probes.key_to_frame(TALK, self.homes, mine)
         rows = []
@@ -240,7 +242,7 @@ class Bench:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs of each quick measure (at least 5; default 7)")
+    parser.add_argument("--runs", type=int, default=11, help="runs of each quick measure (at least 5; default 11)")
     parser.add_argument("--seconds", type=float, default=30.0,
                         help="length of the idle and clock runs (default 30)")
     parser.add_argument("--markdown", metavar="FILE", type=Path, help="also write the table as Markdown to FILE")
