@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
@@ -156,6 +157,23 @@ async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
         await pilot.press("tab", "tab", "down")  # to the list, the next practice
         assert builtin_practice.cache_info().currsize == 2
         assert "Share the why: turns of" in str(app.screen.query_one("#turn-hint", Static).render())
+
+
+async def test_names_typed_ahead_land_in_their_own_boxes(fake_time, bridges_home: Path) -> None:
+    # Keys in one burst, as a fast typist or a paste sends them: each is routed before
+    # the one before it is handled, so Enter's move to the next box used to come late.
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("S", "a", "m", "enter", "A", "l", "e", "x", "enter", "down"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#name-a", Input).value == "Sam"
+        assert screen.query_one("#name-b", Input).value == "Alex"
+        practices = screen.query_one("#practice", OptionList)
+        assert app.focused is practices and practices.highlighted == 1
 
 
 async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:

@@ -63,8 +63,10 @@ class SetupScreen(Screen):
         with Vertical(id="setup"):
             yield Static("bridges · a guided conversation for two", id="setup-title")
             with Horizontal(id="names"):
-                yield WordsInput(self.names[0], placeholder="Partner A (left)", id="name-a", max_length=40)
-                yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b", max_length=40)
+                yield WordsInput(self.names[0], placeholder="Partner A (left)", id="name-a",
+                                 max_length=40, enter_moves_to="#name-b")
+                yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b",
+                                 max_length=40, enter_moves_to="#practice")
             yield FollowupQuestion(id="followup")
             practices = OptionList(*self._practice_options(), id="practice")
             practices.border_title = "Practice"
@@ -172,14 +174,6 @@ class SetupScreen(Screen):
         for letter in ("a", "b"):
             name = self.query_one(f"#name-{letter}", Input).value.strip() or letter.upper()
             self.query_one(f"#checkin-{letter}", ScoreInput).show_partner(name)
-
-    @on(Input.Submitted, "#name-a")
-    def _next_name(self) -> None:
-        self.query_one("#name-b", Input).focus()
-
-    @on(Input.Submitted, "#name-b")
-    def _to_practice(self) -> None:
-        self.query_one("#practice", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#practice")
     def _practice_chosen(self) -> None:

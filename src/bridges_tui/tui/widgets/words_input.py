@@ -51,11 +51,30 @@ class WordsInput(Input):
     """An `Input` that keeps joiners and direction marks typed as keys, and never
     shows a control character raw."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, enter_moves_to: str | None = None, **kwargs: object) -> None:
+        """`enter_moves_to`: a selector on the screen; Enter moves the focus there."""
         kwargs.setdefault("highlighter", _ShownHarmlessly())
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._enter_moves_to = enter_moves_to
 
     def on_key(self, event: events.Key) -> None:
+        # Textual routes each key to the box that has the focus when the key arrives,
+        # and runs Enter's binding only after the keys behind it were routed: "Sam⏎Alex"
+        # typed or pasted in one go put "SamAlex" in the first box. So Enter moves the
+        # focus here, at once, and a key that still reaches this box goes on to the
+        # box that has the focus now.
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter" and self._enter_moves_to is not None:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self, self.value))
+            self.screen.set_focus(self.screen.query_one(self._enter_moves_to))
+            return
         if event.character is not None and event.character in WORD_MARKS:
             event.stop()
             event.prevent_default()
