@@ -259,3 +259,20 @@ async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
     assert saved_session()["turns"][0]["note"] == "The dishes, and who cooks"
+
+
+async def test_the_checkin_after_is_kept_from_one_key_each(talk_app, fake_time, saved_session) -> None:
+    app = talk_app("same-team")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await take_turn(pilot, fake_time, 30)
+        await write_note(pilot, "The dishes")
+        await pilot.press("e", "y")  # end early
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.click("#after-a")
+        await pilot.press("4", "tab", "9", "5")
+        await pilot.pause()
+        assert saved_session()["checkin"]["after"] == [4, 5]
+        await pilot.click("#after-b")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "after" not in saved_session().get("checkin", {}), "half a check-in is no check-in"

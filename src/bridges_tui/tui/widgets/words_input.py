@@ -20,6 +20,7 @@ import re
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events
+from textual.dom import NoScreen
 from textual.widgets import Input
 
 from bridges_tui.core.model import WORD_MARKS
@@ -63,7 +64,10 @@ class WordsInput(Input):
         # typed or pasted in one go put "SamAlex" in the first box. So Enter moves the
         # focus here, at once, and a key that still reaches this box goes on to the
         # box that has the focus now.
-        focused = self.screen.focused
+        try:
+            focused = self.screen.focused
+        except NoScreen:  # a key that came as the box's dialog closed
+            return
         if focused is not None and focused is not self:
             event.stop()
             event.prevent_default()
