@@ -264,7 +264,7 @@ class SummaryScreen(Screen):
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
 
-    @on(ScoreInput.Changed, "#after-a, #after-b")
+    @on(Input.Changed, "#after-a, #after-b")
     def _checkin_changed(self) -> None:
         a, b = (self.query_one(f"#after-{x}", ScoreInput).score for x in ("a", "b"))
         after = (a, b) if a is not None and b is not None else None
