@@ -241,15 +241,20 @@ async def test_assume_the_best_end_to_end(talk_app, fake_time, saved_session) ->
     assert saved["closing"]["agreement"] == "Ask before we assume."
 
 
+async def end_early_after_a_noted_turn(pilot, fake_time) -> None:
+    """One turn, its note "The dishes", then end early: on the summary."""
+    await take_turn(pilot, fake_time, 30)
+    await write_note(pilot, "The dishes")
+    await pilot.press("e", "y")
+    assert isinstance(pilot.app.screen, SummaryScreen)
+
+
 async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake_time, saved_session) -> None:
     """The heading says "Enter on a step edits its note": it must, without an arrow
     key first."""
     app = talk_app("same-team")
     async with app.run_test(size=(100, 32)) as pilot:
-        await take_turn(pilot, fake_time, 30)
-        await write_note(pilot, "The dishes")
-        await pilot.press("e", "y")  # end early
-        assert isinstance(app.screen, SummaryScreen)
+        await end_early_after_a_noted_turn(pilot, fake_time)
         await pilot.press("tab")
         assert app.focused is app.screen.query_one("#summary-steps")
         await pilot.press("enter")
@@ -264,10 +269,7 @@ async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake
 async def test_the_checkin_after_is_kept_from_one_key_each(talk_app, fake_time, saved_session) -> None:
     app = talk_app("same-team")
     async with app.run_test(size=(100, 40)) as pilot:
-        await take_turn(pilot, fake_time, 30)
-        await write_note(pilot, "The dishes")
-        await pilot.press("e", "y")  # end early
-        assert isinstance(app.screen, SummaryScreen)
+        await end_early_after_a_noted_turn(pilot, fake_time)
         await pilot.click("#after-a")
         await pilot.press("4", "tab", "9", "5")
         await pilot.pause()
