@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from bridges_tui.tui.screens.setup import SetupScreen
 
 from bridges_tui.core import paths
-from bridges_tui.core.config import Config, load_config, save_config
+from bridges_tui.core.config import load_config, save_config
 from bridges_tui.core.catalog import Catalog, load_catalog
 from bridges_tui.core.keeper import SessionKeeper
 from bridges_tui.core.model import Practice, Transcript
