@@ -97,22 +97,22 @@ async def test_the_start_button_starts_by_mouse_and_by_keyboard(
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+        async def press_start() -> None:
+            if press == "click":
+                await pilot.click("#start")
+            else:
+                app.screen.query_one("#start").focus()
+                await pilot.press(press)
+
         await fill_setup(pilot, "Sam", "")
         # Pressed with a name missing, it says so, stays, and goes to the empty box.
-        if press == "click":
-            await pilot.click("#start")
-        else:
-            app.screen.query_one("#start").focus()
-            await pilot.press(press)
+        await press_start()
         assert isinstance(app.screen, SetupScreen)
         assert "Partner B's name" in str(app.screen.query_one("#setup-error", Static).render())
         assert app.screen.query_one("#name-b").has_focus
         await fill_setup(pilot, "Sam", "Alex")
-        if press == "click":
-            await pilot.click("#start")
-        else:
-            app.screen.query_one("#start").focus()
-            await pilot.press(press)
+        await press_start()
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.conversation.partners == ("Sam", "Alex")

@@ -61,12 +61,14 @@ class WordsInput(Input):
     def on_key(self, event: events.Key) -> None:
         # Textual routes each key to the box that has the focus when the key arrives,
         # and runs Enter's binding only after the keys behind it were routed: "Sam⏎Alex"
-        # typed or pasted in one go put "SamAlex" in the first box. So Enter moves the
+        # typed in one quick burst put "SamAlex" in the first box. So Enter moves the
         # focus here, at once, and a key that still reaches this box goes on to the
         # box that has the focus now.
         try:
             focused = self.screen.focused
-        except NoScreen:  # a key that came as the box's dialog closed
+        except NoScreen:  # a key that came as the box's dialog closed: it has no box
+            event.stop()
+            event.prevent_default()
             return
         if focused is not None and focused is not self:
             event.stop()
