@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -34,9 +33,10 @@ from bridges_tui.core.keeper import SessionKeeper
 from bridges_tui.core.model import Practice, Transcript
 from bridges_tui.core.records import record
 from bridges_tui.core.session_choice import SessionChoice
-from bridges_tui.core.store import SessionEntry, SessionStore
+from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
+from bridges_tui.tui.resuming import OffersToResume
 from bridges_tui.tui.garbage import collect_garbage_again
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 
@@ -57,7 +57,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
+class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
     """Two people, one keyboard: setup, conversation, breather, summary; and the
     history of past sessions (see `LookingBack`)."""
 
@@ -203,32 +203,6 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
         if setup.is_attached:
             setup.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
-    def _find_unfinished(self) -> None:
-        """In a thread: offer the newest in-progress session for resume, if any."""
-        try:
-            # A store of its own: the app's store is not shared across threads.
-            waiting = SessionStore(self.store.folder).in_progress()
-        except OSError:
-            return
-        if waiting:
-            self.call_from_thread(self._offer_resume, waiting[0])
-
-    def _offer_resume(self, entry: SessionEntry) -> None:
-        from bridges_tui.tui.screens.resume import ResumeScreen
-
-        if self.conversation is not None:
-            return  # a conversation started meanwhile; it is offered next time
-        self.push_screen(ResumeScreen(entry, self.catalog), self._resume_answer(entry))
-
-    def _resume_answer(self, entry: SessionEntry) -> Callable[[str | None], None]:
-        def answer(choice: str | None) -> None:
-            if choice == "resume":
-                self.resume_session(entry.path)
-            elif choice == "close":
-                self.close_as_ended_early(entry.path)
-
-        return answer
-
     # --- a session's lifecycle ---------------------------------------------------
 
     def start_session(self, choice: SessionChoice, *, first_screen: bool = False) -> None:
@@ -250,37 +224,6 @@ class BridgesApp(LookingBack, FitsTheTerminal, App[None]):
             followup=choice.followup,
         )
         self._open_conversation(conversation, SessionKeeper(self.store), save_now=not first_screen)
-
-    def resume_session(self, path: Path) -> None:
-        """Continue an in-progress session where it stopped."""
-        from bridges_tui.core.conversation import Conversation
-
-        try:
-            transcript = self.store.load(path)
-        except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
-            self.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
-            return
-        practice = self.catalog.get(transcript.practice)
-        if practice is None:
-            self.notify(
-                f"The practice {transcript.practice!r} is not installed any more, so this "
-                "session cannot be resumed. It stays on disk untouched.",
-                severity="error",
-                timeout=10,
-            )
-            return
-        conversation = Conversation.resume(practice, transcript, now=self.now, wall=self.wall)
-        self._open_conversation(conversation, SessionKeeper(self.store, path))
-
-    def close_as_ended_early(self, path: Path) -> None:
-        try:
-            transcript = self.store.load(path)
-            last = max((turn.started for turn in transcript.turns), default=transcript.started)
-            self.store.save(path, replace(transcript, status="ended-early", ended=max(last, transcript.started)))
-        except Exception as error:  # noqa: BLE001
-            self.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
-        else:
-            self.notify(f"Closed {path.name} as ended early; nothing was deleted.")
 
     def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper,
                            *, save_now: bool = True) -> None:
