@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core import safe_files
+from bridges_tui.core import file_holds, safe_files
 from bridges_tui.core.safe_files import (
     StoreError,
     ensure_private_dir,
@@ -279,15 +279,15 @@ def test_a_held_file_is_seen_as_held_and_cannot_be_held_twice(folder: Path) -> N
     target = folder / "s.toml"
     info, held = safe_files.write_held(target, "one")
     assert info.st_ino == os.lstat(target).st_ino
-    assert safe_files.is_held(target)
-    assert safe_files.hold(target) is None
+    assert file_holds.is_held(target)
+    assert file_holds.hold(target) is None
     # A save moves the lock to the new file: it is never unheld in between.
     _, again = safe_files.write_held(target, "two")
     held.release()
-    assert safe_files.is_held(target) and target.read_text() == "two"
+    assert file_holds.is_held(target) and target.read_text() == "two"
     again.release()
-    assert not safe_files.is_held(target)
-    taken = safe_files.hold(target)
+    assert not file_holds.is_held(target)
+    taken = file_holds.hold(target)
     assert taken is not None
     taken.release()
 

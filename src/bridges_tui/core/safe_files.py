@@ -9,8 +9,8 @@ half of the new one, and never a stray temporary file that anyone else could rea
 A temporary file is locked (`flock`) from the moment it exists until it has replaced
 its target, so a leftover from a killed process (unlocked) can be told from a write in
 progress in another bridges (locked): `sweep_leftovers` removes only the former. The
-same lock, kept on a saved file (`hold`), marks a session that a running bridges is
-keeping, so that another bridges never writes over it.
+same lock, kept on a saved file (`file_holds`), marks a session that a running bridges
+is keeping, so that another bridges never writes over it.
 
 Failures become `StoreError`, whose message is a plain sentence a person can act on
 ("can't save to /x/y: the disk is full").
@@ -24,9 +24,9 @@ import os
 import re
 import stat
 import tempfile
-import weakref
-from collections.abc import Iterable
 from pathlib import Path
+
+from .file_holds import Hold, open_plain
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -148,29 +148,6 @@ def _make_private_dirs(folder: Path) -> None:
             os.chmod(each, PRIVATE_DIR_MODE)
         except OSError as error:
             raise store_error(each, error) from error
-
-
-class Hold:
-    """A lock on a saved file, kept while its session is open in this bridges.
-
-    Another bridges sees it with `is_held` and leaves the file alone. The kernel drops
-    the lock when the process ends, however it ends (even SIGKILL).
-    """
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self._finalizer = weakref.finalize(self, _close_quietly, fd)
-
-    def release(self) -> None:
-        """Give the file up (closing the lock); harmless to call twice."""
-        self._finalizer()
-
-
-def _close_quietly(fd: int) -> None:
-    try:
-        os.close(fd)
-    except OSError:
-        pass
 
 
 def write_private(path: Path | str, text: str) -> os.stat_result:
@@ -342,53 +319,6 @@ def _unlink_quietly(path: Path) -> None:
         pass
 
 
-def is_held(path: Path | str) -> bool:
-    """True when a running bridges holds the file at `path` (see `Hold`)."""
-    fd = _open_plain(path)
-    if fd is None:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return False
-
-
-def hold(path: Path | str) -> Hold | None:
-    """Lock the file at `path` for this process; None when another bridges holds it
-    (or there is no plain file there). The lock is on the file as it is now; saving
-    with `write_held` moves it to the new file."""
-    while True:
-        fd = _open_plain(path)
-        if fd is None:
-            return None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            now = os.lstat(path)
-        except OSError:
-            os.close(fd)
-            return None
-        if now.st_ino == os.fstat(fd).st_ino:
-            return Hold(fd)
-        os.close(fd)  # replaced meanwhile: lock the file that is there now
-
-
-def _open_plain(path: Path | str) -> int | None:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        return None
-    return fd
-
-
 def sweep_leftovers(folder: Path | str) -> list[str]:
     """Remove the temporary files that killed processes left in `folder`; returns
     their names. A temporary file another bridges is writing right now is locked,
@@ -400,7 +330,7 @@ def sweep_leftovers(folder: Path | str) -> list[str]:
         return swept
     for name in names:
         path = os.path.join(folder, name)
-        fd = _open_plain(path)
+        fd = open_plain(path)
         if fd is None:
             continue
         try:

@@ -29,13 +29,11 @@ from pathlib import Path
 from . import paths
 from .model import Transcript
 from .records import record
+from .file_holds import Hold, hold, is_held
 from .safe_files import (
-    Hold,
     StoreError,
     create_private,
     ensure_private_dir,
-    hold,
-    is_held,
     plain_reason,
     store_error,
     sweep_leftovers,
