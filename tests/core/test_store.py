@@ -212,7 +212,7 @@ def test_autosave_does_not_read_the_file_back(
     def no_reading(*args: object) -> None:
         raise AssertionError("save re-read a file it wrote itself")
 
-    monkeypatch.setattr(store_module, "_read", no_reading)
+    monkeypatch.setattr(store_module, "read_bounded", no_reading)
     for count in range(3, 40):
         store.save(path, session(turns=count))
 
@@ -227,7 +227,7 @@ def test_a_loaded_file_is_saved_without_reading_it_again(
     def no_reading(*args: object) -> None:
         raise AssertionError("save re-read a file it had just loaded")
 
-    monkeypatch.setattr(store_module, "_read", no_reading)
+    monkeypatch.setattr(store_module, "read_bounded", no_reading)
     store.save(path, session(turns=4))
     monkeypatch.undo()
     assert len(store.load(path).turns) == 4
