@@ -161,8 +161,9 @@ class SetupScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#practice")
     def _practice_changed(self) -> None:
-        if self.practice is not None:
-            self._show_turn(self.practice)
+        practice = self.practice
+        if practice is not None:
+            self._show_turn(practice)
         option_list = self.query_one("#practice", OptionList)
         if self.catalog.broken and option_list.highlighted == len(self.catalog.cards) - 1:
             # The broken scripts below can't be highlighted; bring them into view so
