@@ -44,7 +44,6 @@ from .history_index_file import (
 from .history_rows import (
     SessionRow,
     matches_words,
-    newest_first,
     query_words,
     row_from_json,
     row_to_json,
@@ -52,7 +51,7 @@ from .history_rows import (
 )
 from .records import record
 from .safe_files import StoreError, ensure_private_dir, plain_reason, write_private
-from .session_ids import SUFFIX
+from .session_ids import SUFFIX, newest_first
 from .store import SessionStore
 from .transcript_file import TranscriptError
 

@@ -15,15 +15,12 @@ import os
 import stat
 from datetime import datetime
 
-from .session_ids import SUFFIX, started_by_id, stays_inside
+from .session_ids import SUFFIX, newest_first, stays_inside
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow `bridges list`
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from pathlib import Path
-    from typing import Any, TypeVar
-
-    Dated = TypeVar("Dated")
+    from typing import Any
 
 INDEX_FILE = "history-index.json"
 WORDS_FILE = "history-words.json"
@@ -256,21 +253,3 @@ def indexed_sessions(sessions: Path | str, data: Path | str) -> list[IndexedSess
     if entries:
         return None  # a file has gone: the full index drops it from the file
     return newest_first(found)
-
-
-def newest_first(rows: Iterable[Dated]) -> list[Dated]:
-    """Rows (anything with `started` and `id`) by start time, newest first; an
-    unreadable file goes where its name's time puts it."""
-    return sorted(rows, key=_sort_key, reverse=True)
-
-
-def _sort_key(row: Any) -> tuple[float, str]:
-    if row.started is not None:
-        return (row.started.timestamp(), row.id)
-    named = started_by_id(row.id)
-    if named is not None:
-        try:
-            return (named.timestamp(), row.id)
-        except (ValueError, OverflowError, OSError):
-            pass
-    return (float("-inf"), row.id)

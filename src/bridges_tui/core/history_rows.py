@@ -1,8 +1,8 @@
 """One past session as the history lists it (`SessionRow`): its header, floor time,
 check-ins, agreement and follow-up, or why its file can't be read; the words a text
-filter searches, and how a row is kept in the history index file. How rows sort
-(`newest_first`) and how a kept row is checked are shared with `bridges list`, which
-reads the index without the model (`history_index_file`).
+filter searches, and how a row is kept in the history index file. How a kept row is
+checked is shared with `bridges list`, which reads the index without the model
+(`history_index_file`); rows sort like every list of sessions (`session_ids.newest_first`).
 
 Pure data and functions; the index that keeps rows (`history_index`) does the I/O.
 """
@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .history_index_file import INDEXED_FIELDS, indexed_fields, newest_first  # noqa: F401  (re-exported)
+from .history_index_file import INDEXED_FIELDS, indexed_fields  # noqa: F401  (re-exported)
 from .model import Transcript
 from .records import record
 from .session_ids import SUFFIX

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .records import record
 from .safe_files import StoreError, plain_reason, store_error
-from .session_ids import started_by_id
 from .transcript_file import TranscriptError, TranscriptHeader, load_header
 
 # A transcript is a few kilobytes; anything this large is not one, and is not read.
@@ -119,18 +118,3 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise TranscriptError(f"is not UTF-8 text (byte {error.start + 1})") from None
-
-
-def start_key(entry: SessionEntry) -> tuple[float, str]:
-    """Sort key (used reversed): when the session started, then its id."""
-    if entry.started is not None:
-        return (entry.started.timestamp(), entry.id)
-    # An unreadable file has no start time, but its name usually begins with one
-    # (in the couple's local time): close enough to place it among the rest.
-    named = started_by_id(entry.id)
-    if named is not None:
-        try:
-            return (named.timestamp(), entry.id)
-        except (ValueError, OverflowError, OSError):
-            pass
-    return (float("-inf"), entry.id)

@@ -14,9 +14,13 @@ from datetime import datetime
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow `bridges list`
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
+    from typing import Any, TypeVar
 
     from .model import Transcript
+
+    Dated = TypeVar("Dated")
 
 SUFFIX = ".toml"
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
@@ -109,3 +113,21 @@ def started_by_id(session_id: str) -> datetime | None:
         return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
     except ValueError:
         return None
+
+
+def newest_first(rows: Iterable[Dated]) -> list[Dated]:
+    """Sessions (anything with `started` and `id`: list entries, history rows) by start
+    time, newest first; an unreadable file goes where its id's time puts it."""
+    return sorted(rows, key=_sort_key, reverse=True)
+
+
+def _sort_key(row: Any) -> tuple[float, str]:
+    if row.started is not None:
+        return (row.started.timestamp(), row.id)
+    named = started_by_id(row.id)
+    if named is not None:
+        try:
+            return (named.timestamp(), row.id)
+        except (ValueError, OverflowError, OSError):
+            pass
+    return (float("-inf"), row.id)

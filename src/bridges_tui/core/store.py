@@ -44,6 +44,7 @@ from .session_ids import (
     SessionNotFound,
     UnsafeSessionId,
     file_name_for,
+    newest_first,
     resolve_session,
     stays_inside,
 )
@@ -53,7 +54,6 @@ from .session_entries import (
     decode_text,
     read_bounded,
     read_entry,
-    start_key,
 )
 from .transcript_file import TranscriptError, dump_transcript, load_transcript
 
@@ -256,8 +256,7 @@ class SessionStore:
             del self._listed[gone]
         if leftovers:
             sweep_leftovers(self.folder)
-        entries.sort(key=start_key, reverse=True)
-        return entries
+        return newest_first(entries)
 
     def entry(self, path: Path | str) -> SessionEntry:
         """The list entry of one session file (its header, or why it can't be read)."""
