@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from bridges_tui.core.clock import TurnClock
 from bridges_tui.core.durations import format_clock
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 DEFAULT_BREATHER_SECONDS = 20 * 60
 STEP_SECONDS = 5 * 60
@@ -54,7 +55,7 @@ class BreatherScreen(ModalScreen[None]):
             yield Digits("", id="breather-clock")
             yield Static("", id="breather-state")
             yield Static(ADVICE, id="breather-advice")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.clock.start()

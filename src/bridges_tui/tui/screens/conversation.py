@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bridges_tui.core.conversation import Conversation, ConversationError
 from bridges_tui.core.clock import ClockError
@@ -24,12 +24,11 @@ from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
+from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
 
 #: Below this many rows the prompt and the panes drop their spare lines.
 COMPACT_BELOW = 32
-#: From this many columns the footer has room to space its keys out.
-FOOTER_WIDE_FROM = 110
 NUDGE_SECONDS = 30
 NUDGE = Binding.Group("±30s")
 FLASH_SECONDS = 0.8
@@ -95,7 +94,7 @@ class ConversationScreen(Screen):
             yield PartnerPane("A", names[0], states["A"])
             yield PartnerPane("B", names[1], states["B"])
         yield BalanceBar(names, id="balance")
-        yield Footer(compact=self.app.size.width < FOOTER_WIDE_FROM)
+        yield KeyBar()
 
     def _static(self, widget_id: str, text: str) -> Static:
         self._texts[widget_id] = text
@@ -108,8 +107,6 @@ class ConversationScreen(Screen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "-compact")
-        # Every key must stay visible in the footer, even at 80 columns.
-        self.query_one(Footer).compact = event.size.width < FOOTER_WIDE_FROM
 
     def on_unmount(self) -> None:
         self._stop_timer()

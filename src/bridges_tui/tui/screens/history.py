@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from bridges_tui.core.harmless_text import one_line
@@ -30,6 +30,7 @@ from bridges_tui.core.session_ids import started_by_id
 from bridges_tui.core.session_summary import checkin_text, clock, share_text, status_word, when_text
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
@@ -80,7 +81,7 @@ class HistoryScreen(Screen):
             yield Input(placeholder="/ find a word from the notes or the agreement", id="history-text")
         yield SessionTable(id="history-table")
         yield Static("", id="history-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
@@ -97,7 +98,6 @@ class HistoryScreen(Screen):
 
     def on_resize(self, event: Resize) -> None:
         self._wide = event.size.width >= 110
-        self.query_one(Footer).compact = not self._wide
         if event.size.width != self._width:
             self._width = event.size.width
             self._fill_table()

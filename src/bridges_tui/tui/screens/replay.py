@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bridges_tui.core.harmless_text import harmless, one_line
 from bridges_tui.core.model import Practice, Step, Transcript
@@ -28,6 +28,7 @@ from bridges_tui.core.session_summary import clock, turn_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 SPEEDS = (1, 4, 16)
 TURN_KEYS = Binding.Group("Turn")
@@ -78,7 +79,7 @@ class ReplayScreen(Screen):
         yield Static("", id="replay-note")
         yield BalanceBar((a, b), id="replay-balance")
         yield Static("", id="replay-position")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for pane in self.query(PartnerPane):
@@ -88,7 +89,6 @@ class ReplayScreen(Screen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < 32, "-compact")
-        self.query_one(Footer).compact = event.size.width < 110
 
     def on_unmount(self) -> None:
         self._stop_timer()

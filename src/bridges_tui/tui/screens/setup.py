@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core import paths
@@ -26,6 +26,7 @@ from bridges_tui.core.store import SessionStore
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
@@ -83,7 +84,7 @@ class SetupScreen(Screen):
             yield Static(self._hint_shown, id="turn-hint", markup=False)
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
             yield Static("", id="setup-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _practice_options(self) -> list[Option]:
         options = [Option(self._practice_label(card, None), id=card.id)

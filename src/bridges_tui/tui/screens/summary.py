@@ -21,10 +21,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core.corrections import (
@@ -41,6 +40,7 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.6
 ANSWER_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
@@ -138,16 +138,12 @@ class SummaryScreen(Screen):
                     yield Button("New session (ctrl+n)", id="new", variant="primary")
                     yield Button("History (f2)", id="history")
                     yield Button("Quit (ctrl+q)", id="quit")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.past:
             self.query_one("#summary-steps", OptionList).focus()
         self._show()
-
-    def on_resize(self, event: Resize) -> None:
-        # Every key must stay visible in the footer, even at 80 columns.
-        self.query_one(Footer).compact = event.size.width < 110
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each moment shows only its own keys."""

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from bridges_tui.core.harmless_text import one_line
 from bridges_tui.core.history_index import SessionRow
@@ -20,6 +20,7 @@ from bridges_tui.core.session_summary import share_text
 from bridges_tui.core.trends import counted, recent, weekly, weeks_of_history
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.trend_chart import TrendChart
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 #: The most weeks worth drawing: a wide terminal shows about two years.
 MAX_WEEKS = 120
@@ -57,7 +58,7 @@ class TrendsScreen(Screen):
             yield TrendChart("checkin", self.partners, id="trend-checkin")
             yield TrendChart("dates", self.partners, id="trend-dates")
             yield Static("", id="trends-recent")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         sessions = counted(self.rows)
