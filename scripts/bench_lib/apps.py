@@ -48,6 +48,17 @@ def _has(text: str) -> Callable[[str], bool]:
     return lambda screen: text in screen
 
 
+def key_bar(screen: str) -> str:
+    """The bottom line, where bridges shows the keys that work now."""
+    return screen.rstrip("\n").rsplit("\n", 1)[-1]
+
+
+def _has_with_keys(text: str, key: str) -> Callable[[str], bool]:
+    # A first screen is up once its keys are shown too: a screen without them is not
+    # one the couple can use yet.
+    return lambda screen: text in screen and key in key_bar(screen)
+
+
 def _history_usable(screen: str) -> bool:
     # Usable: the screen is up and past sessions are listed on it.
     return HISTORY_MARKER in screen and any(
@@ -70,12 +81,12 @@ class Program:
 
 
 BARE = Program("bare", "bare Textual app", (PYTHON, str(HERE / "bare_app.py")), _has(BARE_MARKER))
-SETUP = Program("setup", "`bridges` (setup screen)", (BRIDGES,), _has(SETUP_MARKER))
+SETUP = Program("setup", "`bridges` (setup screen)", (BRIDGES,), _has_with_keys(SETUP_MARKER, "Quit"))
 TALK = Program(
     "talk",
     "`bridges talk` (conversation)",
     (BRIDGES, "talk", PRACTICE, "--names", *NAMES),
-    _has(TALK_MARKER),
+    _has_with_keys(TALK_MARKER, "Start/next"),
 )
 HISTORY = Program("history", "`bridges history`", (BRIDGES, "history"), _history_usable)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .apps import BARE, TALK, Program, audited, child_env
+from .apps import BARE, TALK, Program, audited, child_env, key_bar
 from .countdown import read_countdown
 from .pty_terminal import Terminal
 
@@ -314,12 +314,16 @@ def key_to_frame(program: Program, homes: Homes, times: KeyTimes, steps: int = 3
                         count += 1
                         _press_and_time(term, key, lambda s, n=count: f"pressed · {n}" in s, times, label)
                 return times
+            # A key's frame is the one that shows all it changed, the key bar too: a turn
+            # on the floor can be paused, a turn handed over no longer.
             for step in range(1, steps + 1):
-                _press_and_time(term, " ", lambda s: "when you are ready" not in s, times, "start")
+                _press_and_time(term, " ", lambda s: "when you are ready" not in s and "Pause" in key_bar(s),
+                                times, "start")
                 for pause in (True, False, True, False):
                     shows = (lambda s: "Paused" in s) if pause else (lambda s: "Paused" not in s)
                     _press_and_time(term, "p", shows, times, "p")
-                _press_and_time(term, " ", lambda s, n=step + 1: f"step {n} of " in s, times, "hand-over")
+                _press_and_time(term, " ", lambda s, n=step + 1: f"step {n} of " in s and "Pause" not in key_bar(s),
+                                times, "hand-over")
     finally:
         homes.sweep()
         random.setstate(rng_state)
