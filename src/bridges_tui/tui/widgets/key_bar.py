@@ -82,15 +82,15 @@ def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) ->
     the compact one ("^q Quit"), else the compact one without the palette's key.
     Returns the pieces and the keys they refer to."""
     items = list(items)
-    for compact, with_palette in ((False, True), (True, True), (True, False)):
+    for compact, right in ((False, palette), (True, palette), (True, None)):
         keys: list[Key] = []
         left = _left_pieces(items, compact, keys)
-        right = _palette_pieces(palette, compact, keys) if with_palette and palette else []
-        used = _length(left) + _length(right)
-        if used <= width or (compact and not right):
-            gap = [Piece(" " * (width - used), "gap")] if right and used < width else []
-            return left + gap + right, keys
-    raise AssertionError("unreachable: the last style always returns")
+        tail = _palette_pieces(right, compact, keys) if right is not None else []
+        spare = width - _length(left) - _length(tail)
+        if spare >= 0 or (compact and not tail):
+            break
+    gap = [Piece(" " * spare, "gap")] if tail and spare > 0 else []
+    return left + gap + tail, keys
 
 
 def _left_pieces(items: list[Key | Group], compact: bool, keys: list[Key]) -> list[Piece]:
@@ -179,6 +179,8 @@ class KeyBar(Widget, can_focus=False):
         items = bar_items(screen)
         if items != self._items:  # focus moves often leave the keys as they were
             self._items = items
+            self._hovered = None  # the key under the mouse may be another one now
+            self.tooltip = None
             self.refresh()
 
     def render(self) -> Text:
