@@ -176,6 +176,26 @@ async def test_names_typed_ahead_land_in_their_own_boxes(fake_time, bridges_home
         assert app.focused is practices and practices.highlighted == 1
 
 
+async def test_names_typed_ahead_with_tab_land_in_their_own_boxes(fake_time, bridges_home: Path) -> None:
+    # The same burst with Tab, as a paste of "Sam<Tab>Alex" sends it; Shift+Tab goes back.
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("S", "a", "m", "tab", "A", "l", "e", "x", "tab", "down"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#name-a", Input).value == "Sam"
+        assert screen.query_one("#name-b", Input).value == "Alex"
+        practices = screen.query_one("#practice", OptionList)
+        assert app.focused is practices and practices.highlighted == 1
+        await pilot.press("shift+tab")
+        assert app.focused is screen.query_one("#name-b", Input)
+        await pilot.press("shift+tab")
+        assert app.focused is screen.query_one("#name-a", Input)
+
+
 async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -60,10 +60,10 @@ class WordsInput(Input):
 
     def on_key(self, event: events.Key) -> None:
         # Textual routes each key to the box that has the focus when the key arrives,
-        # and runs Enter's binding only after the keys behind it were routed: "Sam⏎Alex"
-        # typed in one quick burst put "SamAlex" in the first box. So Enter moves the
-        # focus here, at once, and a key that still reaches this box goes on to the
-        # box that has the focus now.
+        # and runs Enter's and Tab's bindings only after the keys behind them were
+        # routed: "Sam⏎Alex" typed in one quick burst (or "Sam<Tab>Alex" pasted) put
+        # "SamAlex" in the first box. So Enter and Tab move the focus here, at once,
+        # and a key that still reaches this box goes on to the box that has it now.
         try:
             focused = self.screen.focused
         except NoScreen:  # a key that came as the box's dialog closed: it has no box
@@ -74,6 +74,14 @@ class WordsInput(Input):
             event.stop()
             event.prevent_default()
             focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "tab":
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
             return
         if event.key == "enter" and self._enter_moves_to is not None:
             event.stop()
