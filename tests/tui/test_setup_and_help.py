@@ -159,29 +159,15 @@ async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
         assert "Share the why: turns of" in str(app.screen.query_one("#turn-hint", Static).render())
 
 
-async def test_names_typed_ahead_land_in_their_own_boxes(fake_time, bridges_home: Path) -> None:
-    # Keys in one burst, as a fast typist or a paste sends them: each is routed before
-    # the one before it is handled, so Enter's move to the next box used to come late.
+@pytest.mark.parametrize("move_on", ["enter", "tab"])
+async def test_names_typed_ahead_land_in_their_own_boxes(move_on: str, fake_time, bridges_home: Path) -> None:
+    # Keys in one burst, as a fast typist or a paste ("Sam<Tab>Alex") sends them: each
+    # is routed before the one before it is handled, so Enter's or Tab's move to the
+    # next box used to come late.
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for key in ("S", "a", "m", "enter", "A", "l", "e", "x", "enter", "down"):
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
-        await pilot.pause()
-        await pilot.pause()
-        screen = app.screen
-        assert screen.query_one("#name-a", Input).value == "Sam"
-        assert screen.query_one("#name-b", Input).value == "Alex"
-        practices = screen.query_one("#practice", OptionList)
-        assert app.focused is practices and practices.highlighted == 1
-
-
-async def test_names_typed_ahead_with_tab_land_in_their_own_boxes(fake_time, bridges_home: Path) -> None:
-    # The same burst with Tab, as a paste of "Sam<Tab>Alex" sends it; Shift+Tab goes back.
-    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for key in ("S", "a", "m", "tab", "A", "l", "e", "x", "tab", "down"):
+        for key in ("S", "a", "m", move_on, "A", "l", "e", "x", move_on, "down"):
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await pilot.pause()
         await pilot.pause()
