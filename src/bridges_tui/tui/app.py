@@ -365,7 +365,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         """Every key of the current screen is also a command in the palette."""
         area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
         for binding in getattr(screen, "BINDINGS", []):
-            # Shown in the footer, or kept out of it only for room (those have a tooltip).
+            # Shown in the key bar, or kept out of it only for room (those have a tooltip).
             if isinstance(binding, Binding) and (binding.show or binding.tooltip):
                 action = binding.action
                 if screen.check_action(action.split("(")[0], ()) is not True:

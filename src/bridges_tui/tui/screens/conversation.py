@@ -54,7 +54,7 @@ class ConversationScreen(Screen):
                 tooltip="Not quite: take the floor to clarify, then they try again"),
         Binding("u", "undo", "Undo", id="conversation.undo",
                 tooltip="Take back the last hand-over; the previous turn continues"),
-        # At 80 columns the footer has no room for Undo beside the keys of a turn on
+        # At 80 columns the key bar has no room for Undo beside the keys of a turn on
         # the floor. A listening loop can take back a move while a clock is live (a
         # stray n), so there the same key works unlisted.
         Binding("u", "undo_running", "Undo", id="conversation.undo_running", show=False,
@@ -76,7 +76,7 @@ class ConversationScreen(Screen):
         self._timer: Timer | None = None
         self._rang_for: int | None = None
         # What is on screen now, so a tick repaints only what changed: every
-        # Static.update costs a layout pass, and the footer a rebuild.
+        # Static.update costs a layout pass, and the key bar reads every binding again.
         self._texts: dict[str, str] = {}
         self._enabled = self._enabled_keys()
 
@@ -168,7 +168,7 @@ class ConversationScreen(Screen):
     # --- actions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that mean nothing right now, so the footer fits at 80 columns
+        """Hide keys that mean nothing right now, so the key bar fits at 80 columns
         and the palette offers only what can be done."""
         state = self.conversation.state
         if action in ("pause", "more_time", "less_time"):

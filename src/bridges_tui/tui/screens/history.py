@@ -45,7 +45,7 @@ class HistoryScreen(Screen):
     BINDING_GROUP_TITLE = "History"
     CSS_PATH = sheets("history")
     BINDINGS = [
-        # Enter itself belongs to the table (its footer shows "Open"); this puts it in
+        # Enter itself belongs to the table (the key bar shows "Open"); this puts it in
         # the command palette.
         Binding("enter", "open", "Open", id="history.open_session", show=False,
                 tooltip="Open the session's summary"),
@@ -56,7 +56,7 @@ class HistoryScreen(Screen):
                 tooltip="Save the session as Markdown or TOML"),
         Binding("d", "delete", "Delete", id="history.delete",
                 tooltip="Delete the session's file (asks first)"),
-        # Out of the footer for room (the filter box says "/"), still in the palette.
+        # Out of the key bar for room (the filter box says "/"), still in the palette.
         Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
                 tooltip="Find sessions by a word from the notes or the agreement"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
