@@ -29,8 +29,8 @@ from bridges_tui.core.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.session_ids import started_by_id
 from bridges_tui.core.session_summary import checkin_text, clock, share_text, status_word, when_text
 from bridges_tui.tui.styles import sheets
-from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
 
 FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25

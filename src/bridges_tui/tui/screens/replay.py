@@ -27,8 +27,8 @@ from bridges_tui.core.replay import Moment, Timeline
 from bridges_tui.core.session_summary import clock, turn_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
-from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
 SPEEDS = (1, 4, 16)
 TURN_KEYS = Binding.Group("Turn")

@@ -38,9 +38,9 @@ from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
+from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
-from bridges_tui.tui.widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.6
 ANSWER_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}

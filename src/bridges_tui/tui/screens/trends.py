@@ -19,8 +19,8 @@ from bridges_tui.core.history_index import SessionRow
 from bridges_tui.core.session_summary import share_text
 from bridges_tui.core.trends import counted, recent, weekly, weeks_of_history
 from bridges_tui.tui.styles import sheets
-from bridges_tui.tui.widgets.trend_chart import TrendChart
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.trend_chart import TrendChart
 
 #: The most weeks worth drawing: a wide terminal shows about two years.
 MAX_WEEKS = 120
