@@ -1,4 +1,5 @@
-"""The turn clock: how long the speaker has had the floor, and how long is left.
+"""The turn clock: how long the speaker has had the floor, and how long is left; and
+the wall clock that transcripts keep (`local_now`).
 
 Time is never counted in ticks. The clock remembers when the current stretch of
 speaking (or pausing) began on an injected monotonic clock and works every figure out
@@ -15,6 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Literal
 
 ClockState = Literal["ready", "running", "paused", "stopped"]
@@ -22,6 +24,11 @@ ClockState = Literal["ready", "running", "paused", "stopped"]
 #: Read-outs are rounded to this many decimals before deciding which whole second to
 #: show, so that float noise (119.0000000001) cannot hold a second on screen late.
 _DISPLAY_DECIMALS = 6
+
+
+def local_now() -> datetime:
+    """The local time with its UTC offset, to the whole second (as transcripts keep it)."""
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 class ClockError(ValueError):

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bridges_tui.core.clock import ClockError, TurnClock
+from bridges_tui.core.clock import ClockError, TurnClock, local_now
 from bridges_tui.core.model import (
     Break, Followup, PlannedStep, Practice, Speaker, Transcript, Turn, other_partner,
     partner_name,
@@ -56,11 +56,6 @@ _REFUSALS: dict[Any, str] = {
     (SPEAKING, "start a turn"): "the turn has already started",
     (PAUSED, "start a turn"): "the turn has already started (it is paused; resume it)",
 }
-
-
-def local_now() -> datetime:
-    """The local time with its UTC offset, to the whole second (as transcripts keep it)."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def _tenths(seconds: float) -> float:

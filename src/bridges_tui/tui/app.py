@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from bridges_tui.core import paths
 from bridges_tui.core.config import load_config, save_config
 from bridges_tui.core.catalog import Catalog, load_catalog
+from bridges_tui.core.clock import local_now
 from bridges_tui.core.keeper import SessionKeeper
 from bridges_tui.core.model import Practice, Transcript
 from bridges_tui.core.records import record
@@ -50,11 +51,6 @@ class TalkRequest:
     practice: Practice
     names: tuple[str, str]
     turn_seconds: int | None = None
-
-
-def local_now() -> datetime:
-    """The wall-clock time with its UTC offset, to the second (as transcripts keep it)."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
