@@ -22,10 +22,10 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bridges_tui.core.catalog import load_catalog
-from bridges_tui.core.config import Config, save_config
-from bridges_tui.core.model import Break, Checkin, Closing, Followup, Practice, Transcript, Turn
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.practice_scripts.catalog import load_catalog
+from bridges_tui.core.files.config import Config, save_config
+from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Practice, Transcript, Turn
+from bridges_tui.core.files.store import SessionStore
 
 NAMES = ("Sam", "Alex")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bridges_tui.core.model import Practice, Transcript
+    from bridges_tui.core.model.session import Practice, Transcript
 
 # The core is imported inside the functions, so that `--source` can point the
 # benchmark at a scratch copy of bridges before anything of it is loaded.
@@ -50,9 +50,9 @@ def note(rng: random.Random, chars: int = NOTE_CHARS) -> str:
 def practices() -> list[Practice]:
     """The built-in practices, as the app loads them (no user scripts)."""
     try:
-        from bridges_tui.core.catalog import load_catalog
+        from bridges_tui.core.practice_scripts.catalog import load_catalog
     except ImportError:  # before the catalog had a module of its own
-        from bridges_tui.core.practices import load_catalog
+        from bridges_tui.core.practice_scripts.reading import load_catalog
 
     catalog = load_catalog(Path("/nonexistent/bridges-bench/practices"))
     return [catalog.get(practice_id) for practice_id in catalog.ids()]
@@ -60,7 +60,7 @@ def practices() -> list[Practice]:
 
 def session(practice: Practice, started: datetime, rng: random.Random, turns: int = TURNS) -> Transcript:
     """One finished session of `practice` with `turns` turns."""
-    from bridges_tui.core.model import Break, Checkin, Closing, Transcript, Turn
+    from bridges_tui.core.model.session import Break, Checkin, Closing, Transcript, Turn
 
     plan = practice.plan()
     recorded: list[Turn] = []
@@ -113,8 +113,8 @@ def session(practice: Practice, started: datetime, rng: random.Random, turns: in
 def make_history(home: Path, count: int = 1000, seed: int = 7) -> list[Path]:
     """`count` sessions, one every day or two up to last week, in `home`'s store;
     remembered names in its config. Returns the session files, oldest first."""
-    from bridges_tui.core.config import Config, save_config
-    from bridges_tui.core.store import SessionStore
+    from bridges_tui.core.files.config import Config, save_config
+    from bridges_tui.core.files.store import SessionStore
 
     rng = random.Random(seed)
     known = practices()

@@ -90,7 +90,7 @@ class Saving:
 
 
 def _forty_turn_practice():
-    from bridges_tui.core.model import NoteSpec, Practice, Step
+    from bridges_tui.core.model.session import NoteSpec, Practice, Step
 
     steps = [
         Step(
@@ -115,9 +115,9 @@ def autosave(saves: int = 200) -> Saving:
     conversation's transcript, handed to a `SessionKeeper`, written by the real
     `SessionStore` (atomic, private, synced); timed `saves` times over a session of
     40 turns, each with a note of about 200 characters."""
-    from bridges_tui.core.conversation import Conversation
-    from bridges_tui.core.keeper import SessionKeeper
-    from bridges_tui.core.store import SessionStore
+    from bridges_tui.core.talk.conversation import Conversation
+    from bridges_tui.core.files.keeper import SessionKeeper
+    from bridges_tui.core.files.store import SessionStore
 
     rng = random.Random(3)
     clock = [0.0]

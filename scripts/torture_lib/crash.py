@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.store import SessionStore
 
 from .figures import Figures, timed
 from .terminal import BRIDGES, Killed, ProgramExited, Run

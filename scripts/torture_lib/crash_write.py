@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.store import SessionStore
 
 from .figures import Figures, timed
 from .sessions import note_of

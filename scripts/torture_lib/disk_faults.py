@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.store import SessionStore
 from bridges_tui.tui import app as app_module
 
 from . import walk

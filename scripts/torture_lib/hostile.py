@@ -19,13 +19,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bridges_tui.core.catalog import builtin_ids, builtin_practice, load_catalog
-from bridges_tui.core.config import load_config
-from bridges_tui.core.conversation import Conversation, ConversationError
-from bridges_tui.core.practices import PracticeScriptError, parse_practice_bytes
-from bridges_tui.core.safe_files import StoreError
-from bridges_tui.core.store import SessionStore
-from bridges_tui.core.transcript_file import TranscriptError, dump_transcript, load_transcript
+from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.files.config import load_config
+from bridges_tui.core.talk.conversation import Conversation, ConversationError
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice_bytes
+from bridges_tui.core.files.safe_files import StoreError
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
 
 from .figures import Figures, timed
 from .sessions import session_with

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
-from bridges_tui.core.model import Closing, Transcript, Turn
-from bridges_tui.core.transcript_file import dump_transcript
+from bridges_tui.core.model.session import Closing, Transcript, Turn
+from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.tui.app import BridgesApp
 
 from .crash import OFFER, quit_politely

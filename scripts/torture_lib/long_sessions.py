@@ -11,7 +11,7 @@ import random
 import tempfile
 from pathlib import Path
 
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.store import SessionStore
 
 from . import walk
 from .crash import NOTE_OPEN, READY, TALK, _heading

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
-from bridges_tui.core.safe_files import StoreError
-from bridges_tui.core.session_ids import AmbiguousSession, SessionNotFound, resolve_session
-from bridges_tui.core.store import SessionStore
-from bridges_tui.core.transcript_file import dump_transcript
+from bridges_tui.core.files.safe_files import StoreError
+from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, resolve_session
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import dump_transcript
 
 from .figures import Figures, timed
 from .pilot_walk import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from bridges_tui.core.model import Transcript, Turn
+from bridges_tui.core.model.session import Transcript, Turn
 
 START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))
 

@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.store import SessionStore
 
 from .crash import NOTE_OPEN, OFFER, READY, SETUP, TALK, _heading, quit_politely
 from .crash_write import CHILD

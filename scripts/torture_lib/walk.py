@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bridges_tui.core.model import Practice
-from bridges_tui.core.practices import parse_practice
+from bridges_tui.core.model.session import Practice
+from bridges_tui.core.practice_scripts.reading import parse_practice
 
 #: The practice the trials walk: every kind of step, and notes by the speaker and by
 #: both. It is the trials' own (dropped into the trial's practices folder), so that

@@ -11,16 +11,13 @@ import gc
 import sys
 
 from bridges_tui import __version__
+from bridges_tui.commands.command_error import CommandError
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow every command
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from typing import Any
-
-
-class CommandError(Exception):
-    """A problem the person at the keyboard can fix; printed without a traceback."""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -68,7 +68,7 @@ HEAVY_IMPORTS_OF_LIST = """\
 import json, sys
 from bridges_tui.cli import main
 main(["list"])
-heavy = ("bridges_tui.core.model", "bridges_tui.core.store", "textual")
+heavy = ("bridges_tui.core.model.session", "bridges_tui.core.files.store", "textual")
 print(json.dumps(sorted(name for name in sys.modules if name in heavy)), file=sys.stderr)
 """
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_practice
-from bridges_tui.core.hints import find_hint
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.core.text.hints import find_hint
 
 
 def notes(practice_id: str) -> dict[str, str]:

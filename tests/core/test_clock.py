@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from bridges_tui.core.clock import ClockError, TurnClock
+from bridges_tui.core.talk.clock import ClockError, TurnClock
 
 
 class FakeClock:

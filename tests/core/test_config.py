@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core import paths
-from bridges_tui.core.config import Config, load_config, save_config
-from bridges_tui.core.model import ModelError
-from bridges_tui.core.safe_files import StoreError
+from bridges_tui.core.files import paths
+from bridges_tui.core.files.config import Config, load_config, save_config
+from bridges_tui.core.model.session import ModelError
+from bridges_tui.core.files.safe_files import StoreError
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bridges_tui.core.clock import ClockError
-from bridges_tui.core.conversation import STATES, Conversation, ConversationError, local_now
-from bridges_tui.core.model import Followup, NoteSpec, Practice, Step, Transcript, Turn
+from bridges_tui.core.talk.clock import ClockError
+from bridges_tui.core.talk.conversation import STATES, Conversation, ConversationError, local_now
+from bridges_tui.core.model.session import Followup, NoteSpec, Practice, Step, Transcript, Turn
 from fake_clocks import START as SESSION_START, FakeClock, FakeWall
 
 
@@ -627,7 +627,7 @@ def take_turn(talk: Conversation, fake: FakeClock, seconds: float, note: str | N
 
 
 def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
-    from bridges_tui.core.catalog import builtin_practice
+    from bridges_tui.core.practice_scripts.catalog import builtin_practice
 
     talk = begin(fake, builtin_practice("share-the-why"), checkin_before=(3, 2))
     assert talk.step_count == 8
@@ -706,7 +706,7 @@ def test_a_whole_share_the_why_session(fake: FakeClock) -> None:
 
 
 def test_a_whole_assume_the_best_session(fake: FakeClock) -> None:
-    from bridges_tui.core.catalog import builtin_practice
+    from bridges_tui.core.practice_scripts.catalog import builtin_practice
 
     talk = begin(fake, builtin_practice("assume-the-best"))
     assert talk.step_count == 10

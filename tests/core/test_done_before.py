@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from bridges_tui.core.done_before import DoneBefore, done_before, last_done_text
+from bridges_tui.core.looking_back.done_before import DoneBefore, done_before, last_done_text
 
 ZONE = timezone(timedelta(hours=1))
 

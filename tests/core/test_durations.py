@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bridges_tui.core.durations import (
+from bridges_tui.core.text.durations import (
     MAX_SECONDS,
     DurationError,
     format_clock,

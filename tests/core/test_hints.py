@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridges_tui.core.hints import DEFAULT_REFRAME, RULES, find_hint
+from bridges_tui.core.text.hints import DEFAULT_REFRAME, RULES, find_hint
 
 MUST_TRIGGER = [
     ("You never listen to me.", "always-never", "You never"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.history_index import (
+from bridges_tui.core.looking_back.history_index import (
     INDEX_FILE,
     READ_AT_ONCE,
     WORDS_FILE,
@@ -20,9 +20,9 @@ from bridges_tui.core.history_index import (
     query_words,
     words_of,
 )
-from bridges_tui.core.history_index_file import INDEXED_FIELDS, indexed_sessions
-from bridges_tui.core.model import Followup
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_sessions
+from bridges_tui.core.model.session import Followup
+from bridges_tui.core.files.store import SessionStore
 from sample_history import (
     AGREEMENT,
     BROKEN,

@@ -11,22 +11,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bridges_tui.core.corrections import (
+from bridges_tui.core.looking_back.corrections import (
     CheckinCorrection,
     ClosingCorrection,
     CorrectionError,
     NoteCorrection,
     corrected,
 )
-from bridges_tui.core.export import exported, markdown_text, session_markdown
-from bridges_tui.core.harmless_text import harmless, one_line, shortened
-from bridges_tui.core.session_summary import (
+from bridges_tui.core.looking_back.export import exported, markdown_text, session_markdown
+from bridges_tui.core.text.harmless import harmless, one_line, shortened
+from bridges_tui.core.looking_back.session_summary import (
     SessionSummary,
     checkin_text,
     share_text,
     when_text,
 )
-from bridges_tui.core.transcript_file import dump_transcript, load_transcript
+from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
 from sample_history import AGREEMENT, FIRST, first_session, second_session
 
 

@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from bridges_tui.core import practices
-from bridges_tui.core.catalog import (
+from bridges_tui.core.practice_scripts import reading as practices
+from bridges_tui.core.practice_scripts.catalog import (
     BUILTIN_FOLDER,
     BUILTIN_ORDER,
     builtin_card,
     builtin_practice,
     load_catalog,
 )
-from bridges_tui.core.practices import PracticeScriptError, parse_practice, parse_practice_card
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice, parse_practice_card
 
 HEADING = '''\
 id = "bracketed"

@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_ids, builtin_practice, load_catalog
-from bridges_tui.core.practices import (
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.practice_scripts.reading import (
     PracticeProblem,
     PracticeScriptError,
     load_practice_file,
     parse_practice,
     suggest_id,
 )
-from bridges_tui.core.toml_text import toml_document
+from bridges_tui.core.files.toml_text import toml_document
 
 STEP = {
     "id": "explain-why",

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from bridges_tui.core import field_checks as checks
-from bridges_tui.core.field_checks import ModelError
-from bridges_tui.core.records import field, record
+from bridges_tui.core.model import field_checks as checks
+from bridges_tui.core.model.field_checks import ModelError
+from bridges_tui.core.model.records import field, record
 
 
 @record

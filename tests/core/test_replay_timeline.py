@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bridges_tui.core.model import Break, Transcript
-from bridges_tui.core.replay import Timeline
+from bridges_tui.core.model.session import Break, Transcript
+from bridges_tui.core.looking_back.replay import Timeline
 from sample_history import at, first_session, turn
 
 

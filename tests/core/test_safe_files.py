@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core import file_holds, safe_files
-from bridges_tui.core.safe_files import (
+from bridges_tui.core.files import file_holds
+
+from bridges_tui.core.files import safe_files
+from bridges_tui.core.files.safe_files import (
     StoreError,
     ensure_private_dir,
     plain_reason,

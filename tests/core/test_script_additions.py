@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bridges_tui.core.model import ModelError, Turn
-from bridges_tui.core.practices import PracticeScriptError, parse_practice
-from bridges_tui.core.transcript_file import TranscriptError, load_transcript
+from bridges_tui.core.model.session import ModelError, Turn
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice
+from bridges_tui.core.files.transcript_file import TranscriptError, load_transcript
 
 HEAD = '''\
 id = "mine"

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core import paths, store as store_module
-from bridges_tui.core.model import Transcript, Turn
-from bridges_tui.core.safe_files import StoreError
-from bridges_tui.core.store import (
+from bridges_tui.core.files import paths
+
+from bridges_tui.core.files import store as store_module
+from bridges_tui.core.model.session import Transcript, Turn
+from bridges_tui.core.files.safe_files import StoreError
+from bridges_tui.core.files.store import (
     AmbiguousSession,
     SessionNotFound,
     SessionStore,
     UnsafeSessionId,
     file_name_for,
 )
-from bridges_tui.core.transcript_file import TranscriptError, dump_transcript
+from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript
 
 CET = timezone(timedelta(hours=1))
 BODY_START = "\n[[turns]]"
@@ -544,7 +546,7 @@ def test_default_store_lives_in_the_data_folder(bridges_home: Path) -> None:
 def test_a_session_kept_by_another_bridges_is_not_unfinished_and_not_overwritten(
     folder: Path,
 ) -> None:
-    from bridges_tui.core.keeper import SessionKeeper
+    from bridges_tui.core.files.keeper import SessionKeeper
 
     first = SessionStore(folder)
     path = first.create(session(turns=1))  # the first bridges keeps it

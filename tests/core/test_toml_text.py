@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bridges_tui.core.toml_text import toml_document, toml_value
+from bridges_tui.core.files.toml_text import toml_document, toml_value
 
 offsets = st.integers(-1439, 1439).map(lambda minutes: timezone(timedelta(minutes=minutes)))
 leaves = st.one_of(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bridges_tui.core.model import (
+from bridges_tui.core.model.session import (
     Break,
     Checkin,
     Closing,
@@ -20,7 +20,7 @@ from bridges_tui.core.model import (
     Turn,
     clean_name,
 )
-from bridges_tui.core.transcript_file import (
+from bridges_tui.core.files.transcript_file import (
     TranscriptError,
     dump_transcript,
     load_header,

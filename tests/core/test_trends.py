@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.history_index import HistoryIndex
-from bridges_tui.core.store import SessionStore
-from bridges_tui.core.trends import (
+from bridges_tui.core.looking_back.history_index import HistoryIndex
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.looking_back.trends import (
     balance_rows,
     bar_rows,
     counted,

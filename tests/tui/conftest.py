@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.catalog import builtin_practice
+from bridges_tui.core.practice_scripts.catalog import builtin_practice
 from bridges_tui.tui.app import BridgesApp, TalkRequest
 
 START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))

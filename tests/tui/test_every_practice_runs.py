@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_practice
-from bridges_tui.core.transcript_file import load_transcript
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.core.files.transcript_file import load_transcript
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt

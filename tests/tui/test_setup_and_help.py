@@ -10,8 +10,8 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from bridges_tui.core.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
-from bridges_tui.core.durations import format_duration
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
+from bridges_tui.core.text.durations import format_duration
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen

@@ -8,7 +8,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
-from bridges_tui.core.session_choice import SessionChoice
+from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens import (
     breather, confirm, conversation, export_dialog, history, note_prompt, replay,

@@ -12,14 +12,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bridges_tui.cli import CommandError
-from bridges_tui.core import paths
-from bridges_tui.core.harmless_text import one_line
-from bridges_tui.core.model import Transcript
-from bridges_tui.core.safe_files import StoreError, write_private
-from bridges_tui.core.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
-from bridges_tui.core.store import SessionStore
-from bridges_tui.core.transcript_file import TranscriptError
+from bridges_tui.commands.command_error import CommandError
+from bridges_tui.core.files import paths
+from bridges_tui.core.text.harmless import one_line
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.files.safe_files import StoreError, write_private
+from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import TranscriptError
 
 MAX_CANDIDATES = 10
 
@@ -92,7 +92,7 @@ def export_session(session_id: str, form: str, output: str | None) -> int:
     store = SessionStore(paths.sessions_dir())
     path = _find(store, session_id)
     transcript = _load(store, path)
-    from bridges_tui.core.export import exported
+    from bridges_tui.core.looking_back.export import exported
 
     try:
         text = exported(path, transcript, form)

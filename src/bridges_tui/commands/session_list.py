@@ -18,18 +18,18 @@ import json
 import os
 import sys
 
-from bridges_tui.cli import CommandError
-from bridges_tui.core import paths
-from bridges_tui.core.harmless_text import one_line
-from bridges_tui.core.history_index_file import indexed_sessions
-from bridges_tui.core.session_text import clock, status_word
+from bridges_tui.commands.command_error import CommandError
+from bridges_tui.core.files import paths
+from bridges_tui.core.text.harmless import one_line
+from bridges_tui.core.files.history_index_file import indexed_sessions
+from bridges_tui.core.text.session_text import clock, status_word
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow the command
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from bridges_tui.core.history_index_file import IndexedSession
-    from bridges_tui.core.history_rows import SessionRow
+    from bridges_tui.core.files.history_index_file import IndexedSession
+    from bridges_tui.core.looking_back.history_rows import SessionRow
 
     #: A session to list: from the index file alone, or from the full index.
     Listed = IndexedSession | SessionRow
@@ -71,9 +71,9 @@ def _list_sessions(as_json: bool) -> int:
 def _read_all(folder: str) -> list[SessionRow]:
     """Every session through the full index: files it does not know (or no longer
     knows as they are) are read whole, and the index is saved for the next listing."""
-    from bridges_tui.core.history_index import HistoryIndex
-    from bridges_tui.core.safe_files import StoreError
-    from bridges_tui.core.store import SessionStore
+    from bridges_tui.core.looking_back.history_index import HistoryIndex
+    from bridges_tui.core.files.safe_files import StoreError
+    from bridges_tui.core.files.store import SessionStore
 
     index = HistoryIndex(SessionStore(folder), paths.data_dir())
     try:

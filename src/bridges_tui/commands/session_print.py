@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from bridges_tui.core.harmless_text import harmless, one_line
-from bridges_tui.core.model import Transcript
-from bridges_tui.core.session_summary import (
+from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.looking_back.session_summary import (
     SessionSummary,
     checkin_text,
     clock,

@@ -23,18 +23,18 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
-    from bridges_tui.core.conversation import Conversation
+    from bridges_tui.core.talk.conversation import Conversation
     from bridges_tui.tui.screens.setup import SetupScreen
 
-from bridges_tui.core import paths
-from bridges_tui.core.config import load_config, save_config
-from bridges_tui.core.catalog import Catalog, load_catalog
-from bridges_tui.core.clock import local_now
-from bridges_tui.core.keeper import SessionKeeper
-from bridges_tui.core.model import Practice, Transcript
-from bridges_tui.core.records import record
-from bridges_tui.core.session_choice import SessionChoice
-from bridges_tui.core.store import SessionStore
+from bridges_tui.core.files import paths
+from bridges_tui.core.files.config import load_config, save_config
+from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
+from bridges_tui.core.talk.clock import local_now
+from bridges_tui.core.files.keeper import SessionKeeper
+from bridges_tui.core.model.session import Practice, Transcript
+from bridges_tui.core.model.records import record
+from bridges_tui.core.talk.session_choice import SessionChoice
+from bridges_tui.core.files.store import SessionStore
 from bridges_tui.tui.fitting import FitsTheTerminal
 from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.resuming import OffersToResume
@@ -207,7 +207,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         As the first screen (`bridges talk`) it holds nothing typed yet, so it is saved
         just after it is first drawn, and the couple see it without waiting on the disk.
         """
-        from bridges_tui.core.conversation import Conversation
+        from bridges_tui.core.talk.conversation import Conversation
 
         self.remember_names(choice.names)
         conversation = Conversation(
@@ -286,7 +286,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
 
     def _correct_live(self, correction) -> Transcript:
         """Apply a change made on the end-of-session summary, and save it."""
-        from bridges_tui.core.corrections import CheckinCorrection, ClosingCorrection, NoteCorrection
+        from bridges_tui.core.looking_back.corrections import CheckinCorrection, ClosingCorrection, NoteCorrection
 
         conversation = self.conversation
         if conversation is None:

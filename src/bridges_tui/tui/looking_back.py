@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from bridges_tui.core import paths
-from bridges_tui.core.model import Transcript
-from bridges_tui.core.safe_files import StoreError, write_private
-from bridges_tui.core.transcript_file import TranscriptError
+from bridges_tui.core.files import paths
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.files.safe_files import StoreError, write_private
+from bridges_tui.core.files.transcript_file import TranscriptError
 
 if TYPE_CHECKING:
-    from bridges_tui.core.history_index import HistoryIndex, SessionRow
+    from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
 
 
 class LookingBack:
@@ -33,7 +33,7 @@ class LookingBack:
     def history_index(self) -> HistoryIndex:
         """The index of the sessions folder, made on first use."""
         if self._history_index is None:
-            from bridges_tui.core.history_index import HistoryIndex
+            from bridges_tui.core.looking_back.history_index import HistoryIndex
 
             self._history_index = HistoryIndex(self.store, paths.data_dir())  # type: ignore[attr-defined]
         return self._history_index
@@ -89,7 +89,7 @@ class LookingBack:
         transcript = self._load(path)
         if transcript is None:
             return
-        from bridges_tui.core.corrections import Correction, corrected
+        from bridges_tui.core.looking_back.corrections import Correction, corrected
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         practice = self.catalog.get(transcript.practice)  # type: ignore[attr-defined]
@@ -133,7 +133,7 @@ class LookingBack:
         transcript = self._load(path)
         if transcript is None:
             return
-        from bridges_tui.core.export import exported
+        from bridges_tui.core.looking_back.export import exported
         from bridges_tui.tui.screens.export_dialog import ExportChoice, ExportDialog
 
         def write(choice: ExportChoice | None) -> None:

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bridges_tui.core.keeper import SessionKeeper
-from bridges_tui.core.store import SessionEntry, SessionStore
+from bridges_tui.core.files.keeper import SessionKeeper
+from bridges_tui.core.files.store import SessionEntry, SessionStore
 
 
 class OffersToResume:
@@ -53,7 +53,7 @@ class OffersToResume:
 
     def resume_session(self, path: Path) -> None:
         """Continue an in-progress session where it stopped."""
-        from bridges_tui.core.conversation import Conversation
+        from bridges_tui.core.talk.conversation import Conversation
 
         try:
             transcript = self.store.load(path)

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
-from bridges_tui.core.clock import TurnClock
-from bridges_tui.core.durations import format_clock
+from bridges_tui.core.talk.clock import TurnClock
+from bridges_tui.core.text.durations import format_clock
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 

@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bridges_tui.core.conversation import Conversation, ConversationError
-from bridges_tui.core.clock import ClockError
+from bridges_tui.core.talk.conversation import Conversation, ConversationError
+from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.styles import sheets

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from bridges_tui.core.catalog import Catalog
+from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.tui.styles import sheets
 
 KEYS = """\

@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bridges_tui.core.harmless_text import harmless, one_line
-from bridges_tui.core.model import Practice, Step, Transcript
-from bridges_tui.core.replay import Moment, Timeline
-from bridges_tui.core.session_summary import clock, turn_line
+from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.core.model.session import Practice, Step, Transcript
+from bridges_tui.core.looking_back.replay import Moment, Timeline
+from bridges_tui.core.looking_back.session_summary import clock, turn_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar

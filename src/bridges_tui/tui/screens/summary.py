@@ -26,15 +26,15 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bridges_tui.core.corrections import (
+from bridges_tui.core.looking_back.corrections import (
     CheckinCorrection,
     ClosingCorrection,
     Correction,
     NoteCorrection,
 )
-from bridges_tui.core.harmless_text import harmless, one_line
-from bridges_tui.core.model import PlannedStep, Transcript
-from bridges_tui.core.session_summary import SessionSummary, checkin_text, clock, status_word
+from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.core.model.session import PlannedStep, Transcript
+from bridges_tui.core.looking_back.session_summary import SessionSummary, checkin_text, clock, status_word
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar

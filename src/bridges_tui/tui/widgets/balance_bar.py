@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from bridges_tui.core.durations import format_clock
+from bridges_tui.core.text.durations import format_clock
 
 
 class BalanceBar(Widget):

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from bridges_tui.core.durations import format_clock
+from bridges_tui.core.text.durations import format_clock
 
 #: What each role is called on screen; never conveyed by colour alone.
 ROLE_LABELS = {

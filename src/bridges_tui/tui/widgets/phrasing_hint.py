@@ -20,8 +20,8 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widgets import Input, Static
 
-from bridges_tui.core.hints import PhrasingHint as Hint
-from bridges_tui.core.hints import find_hint
+from bridges_tui.core.text.hints import PhrasingHint as Hint
+from bridges_tui.core.text.hints import find_hint
 
 
 class PhrasingHint(Vertical):

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from bridges_tui.core.harmless_text import shortened
-from bridges_tui.core.trends import Week, balance_rows, bar_rows, spark, stretch
+from bridges_tui.core.text.harmless import shortened
+from bridges_tui.core.looking_back.trends import Week, balance_rows, bar_rows, spark, stretch
 
 Kind = Literal["sessions", "balance", "checkin", "dates"]
 GUTTER = 8

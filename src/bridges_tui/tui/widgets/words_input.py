@@ -23,7 +23,7 @@ from textual import events
 from textual.dom import NoScreen
 from textual.widgets import Input
 
-from bridges_tui.core.model import WORD_MARKS
+from bridges_tui.core.model.session import WORD_MARKS
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -1,0 +1,6 @@
+"""Files on disk: where bridges keeps them, private atomic writes, the transcript's TOML, the session store, the settings and the history index's files.
+
+May use: `model`, `text`.
+
+Empty of imports, so that importing one module of it loads only that module.
+"""

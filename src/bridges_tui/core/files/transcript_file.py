@@ -1,0 +1,372 @@
+"""The transcript file format (version 1): a `Transcript` to TOML text and back.
+
+The layout is the one in DESIGN.md, written so that a couple can open the file in an
+editor and read it: top-level keys first, then `[checkin]`, `[followup]` (how the
+last agreement went), one `[[turns]]` table per turn, `[[breaks]]` and `[closing]`,
+each with its keys in a fixed order. Every table is optional; a file from before
+`[followup]` existed reads with no follow-up. Keys this version does not know
+(written by a newer bridges, or by hand) are read into the model's `extra` mappings
+and written back after the known keys, so a rewrite never drops them.
+
+Reading refuses anything it cannot vouch for with `TranscriptError`, whose reason names
+the field at fault ("turns[3].spoken_s: must be a number of seconds, got 'soon'").
+Turns and breaks are counted from 1, as a person reading the file would count them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from bridges_tui.core.model.session import (
+    STATUSES,
+    TRANSCRIPT_FORMAT,
+    TRANSCRIPT_VERSION,
+    Break,
+    Checkin,
+    Closing,
+    Followup,
+    ModelError,
+    Transcript,
+    Turn,
+    clean_name,
+)
+from bridges_tui.core.model.records import record
+from bridges_tui.core.files.toml_text import toml_document, toml_value
+
+
+class TranscriptError(ValueError):
+    """A transcript that cannot be read; `reason` says why, `path` where (if known)."""
+
+    def __init__(self, reason: str, path: Path | str | None = None, action: str = "read") -> None:
+        self.reason = reason
+        self.path = Path(path) if path is not None else None
+        self.action = action
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.reason
+        return f"can't {self.action} {self.path}: {self.reason}"
+
+    def at(self, path: Path | str, action: str = "read") -> TranscriptError:
+        """The same reason, told about the file at `path`."""
+        return TranscriptError(self.reason, path, action)
+
+
+@record
+class TranscriptHeader:
+    """The top-level keys of a transcript: enough to list a session without its turns."""
+
+    practice: str
+    title: str
+    started: datetime
+    ended: datetime | None
+    status: str
+    partners: tuple[str, str]
+    version: int = TRANSCRIPT_VERSION
+
+
+# Known keys in the order they are written; anything else is an `extra`.
+_TOP_KEYS = (
+    "format", "version", "practice", "title", "started", "ended", "status", "partners",
+    "turn_s", "checkin", "followup", "turns", "breaks", "closing",
+)
+_CHECKIN_KEYS = ("before", "after")
+_FOLLOWUP_KEYS = ("session", "agreement", "answer")
+_TURN_KEYS = (
+    "step", "title", "speaker", "started", "planned_s", "spoken_s", "paused_s", "note",
+    "note_by", "tries", "clarify_s",
+)
+_BREAK_KEYS = ("started", "seconds")
+_CLOSING_KEYS = ("learned", "agreement")
+_ALL_KNOWN = {
+    "": _TOP_KEYS,
+    "checkin": _CHECKIN_KEYS,
+    "followup": _FOLLOWUP_KEYS,
+    "turns": _TURN_KEYS,
+    "breaks": _BREAK_KEYS,
+    "closing": _CLOSING_KEYS,
+}
+
+
+# --- writing ----------------------------------------------------------------------
+
+
+def dump_transcript(transcript: Transcript) -> str:
+    """The TOML text of `transcript`, in the version-1 layout."""
+    t = transcript
+    # The known keys that are model attributes: everything but `format` and the tables.
+    document = {"format": TRANSCRIPT_FORMAT, **_known(t, _TOP_KEYS[1:9])}
+    document["checkin"] = _with_extra(_known(t.checkin, _CHECKIN_KEYS), t.checkin.extra, "checkin")
+    if t.followup is not None:
+        document["followup"] = _with_extra(
+            _known(t.followup, _FOLLOWUP_KEYS), t.followup.extra, "followup"
+        )
+    document["turns"] = [_with_extra(_known(u, _TURN_KEYS), u.extra, "turns") for u in t.turns]
+    document["breaks"] = [_with_extra(_known(b, _BREAK_KEYS), b.extra, "breaks") for b in t.breaks]
+    document["closing"] = _with_extra(_known(t.closing, _CLOSING_KEYS), t.closing.extra, "closing")
+    # Empty tables and lists are left out of the file.
+    document = {key: value for key, value in document.items() if value not in ({}, [])}
+    # Unknown plain keys land after the known ones, unknown tables after [closing]:
+    # the writer puts a table's plain keys before its sub-tables, keeping each order.
+    return toml_document(_with_extra(document, t.extra, ""))
+
+
+def _known(part: object, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The known keys of a model object that have a value. An empty agreement ("") is
+    still an answer; only None (or no lessons at all) is left out."""
+    values = {key: getattr(part, key) for key in keys}
+    return {key: value for key, value in values.items() if value is not None and value != ()}
+
+
+def _with_extra(known: dict[str, Any], extra: Mapping[str, Any], where: str) -> dict[str, Any]:
+    table = dict(known)
+    for key, value in extra.items():
+        if key in _ALL_KNOWN[where]:
+            raise ValueError(f"{where or 'top level'}: extra key {key!r} shadows a known one")
+        table[key] = value
+    return table
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def load_transcript(text: str) -> Transcript:
+    """The transcript in `text`. Raises TranscriptError naming the field at fault."""
+    document = _parse(text)
+    header = read_header(document)
+    fields = _Fields(document, "")
+    turn_s = fields.get("turn_s", int, "must be a whole number of seconds", required=False)
+    try:
+        checkin = _checkin(fields.table("checkin"))
+        # Absent in files written before the follow-up existed; present, it is complete.
+        followup = _followup(fields.table("followup")) if "followup" in document else None
+        turns = tuple(
+            _turn(table, index) for index, table in enumerate(fields.tables("turns"), 1)
+        )
+        breaks = tuple(
+            _break(table, index) for index, table in enumerate(fields.tables("breaks"), 1)
+        )
+        closing = _closing(fields.table("closing"))
+        return Transcript(
+            practice=header.practice,
+            title=header.title,
+            started=header.started,
+            partners=header.partners,
+            status=header.status,  # type: ignore[arg-type]
+            ended=header.ended,
+            turn_s=turn_s,
+            checkin=checkin,
+            followup=followup,
+            turns=turns,
+            breaks=breaks,
+            closing=closing,
+            version=header.version,
+            extra=fields.rest(_TOP_KEYS),
+        )
+    except ModelError as error:
+        raise TranscriptError(f"{error.field}: {error.problem}") from None
+
+
+def load_header(text: str) -> TranscriptHeader:
+    """Only the top-level keys of a transcript (or of the part of it before its first
+    table). Raises TranscriptError like `load_transcript`."""
+    return read_header(_parse(text))
+
+
+def read_header(document: Mapping[str, Any]) -> TranscriptHeader:
+    """Check a parsed document's format marker, version and top-level keys."""
+    fields = _Fields(document, "")
+    marker = fields.get("format", str, "must be text")
+    if marker != TRANSCRIPT_FORMAT:
+        raise TranscriptError(
+            f'format: expected "{TRANSCRIPT_FORMAT}", got {marker!r}; '
+            "this is not a bridges transcript"
+        )
+    version = fields.get("version", int, "must be a whole number")
+    if version > TRANSCRIPT_VERSION:
+        raise TranscriptError(
+            f"written by a newer bridges (version {version}); "
+            f"this version reads up to {TRANSCRIPT_VERSION}"
+        )
+    if version < 1:
+        raise TranscriptError(f"version: there is no version {version}")
+    practice = fields.get("practice", str, "must be non-empty text", check=str.strip)
+    title = fields.get("title", str, "must be non-empty text", check=str.strip)
+    started = fields.get("started", datetime, _DATETIME, check=_has_offset)
+    ended = fields.get("ended", datetime, _DATETIME, check=_has_offset, required=False)
+    status = fields.get("status", str, "must be text")
+    if status not in STATUSES:
+        raise TranscriptError(f"status: must be one of {', '.join(STATUSES)}; got {status!r}")
+    if status == "in-progress" and ended is not None:
+        raise TranscriptError("ended: an in-progress session has no end time")
+    if status != "in-progress" and ended is None:
+        raise TranscriptError(f"ended: is missing; a {status} session needs its end time")
+    names = fields.get("partners", list, "must be a list of two names")
+    if len(names) != 2 or not all(isinstance(name, str) for name in names):
+        raise TranscriptError("partners: must be a list of two names")
+    try:
+        partners = (clean_name(names[0]), clean_name(names[1]))
+    except ModelError as error:
+        raise TranscriptError(f"partners: {error.problem}") from None
+    return TranscriptHeader(practice, title, started, ended, status, partners, version)
+
+
+_DATETIME = "must be a date and time with a UTC offset, like 2026-11-25T20:31:07+01:00"
+
+
+def _has_offset(value: datetime) -> bool:
+    return value.tzinfo is not None
+
+
+def _parse(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TranscriptError(f"not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per level of [[[…]]] or {a={…}}: a few hundred is enough.
+        raise TranscriptError("is nested too deeply to be a transcript") from None
+
+
+class _Fields:
+    """One table of a parsed file, handing out typed values with field-naming errors."""
+
+    def __init__(self, values: Mapping[str, Any], path: str) -> None:
+        self.values = values
+        self.path = path
+
+    def name(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def get(
+        self,
+        key: str,
+        kind: type | tuple[type, ...],
+        problem: str,
+        *,
+        required: bool = True,
+        check: Callable[[Any], object] | None = None,
+    ) -> Any:
+        if key not in self.values:
+            if required:
+                raise TranscriptError(f"{self.name(key)}: is missing")
+            return None
+        value = self.values[key]
+        # bool is an int to Python, but never a number of anything in these files.
+        if (
+            not isinstance(value, kind)
+            or (isinstance(value, bool) and kind is not bool)
+            or (check is not None and not check(value))
+        ):
+            raise TranscriptError(f"{self.name(key)}: {problem}, got {_shown(value)}")
+        return value
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self.values.get(key, {})
+        if not isinstance(value, dict):
+            raise TranscriptError(f"{self.name(key)}: must be a table, got {_shown(value)}")
+        return value
+
+    def tables(self, key: str) -> list[dict[str, Any]]:
+        value = self.values.get(key, [])
+        if not isinstance(value, list):
+            raise TranscriptError(f"{self.name(key)}: must be a list of tables ([[{key}]])")
+        for index, item in enumerate(value, 1):
+            if not isinstance(item, dict):
+                raise TranscriptError(f"{self.name(key)}[{index}]: must be a table")
+        return value
+
+    def rest(self, known: tuple[str, ...]) -> dict[str, Any]:
+        return {key: value for key, value in self.values.items() if key not in known}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a table" if isinstance(value, dict) else "a list"
+    text = toml_value(value) if isinstance(value, (str, int, float, date, time)) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _number(fields: _Fields, key: str, required: bool = True) -> Any:
+    return fields.get(key, (int, float), "must be a number of seconds", required=required)
+
+
+def _pair(fields: _Fields, key: str) -> list[int] | None:
+    return fields.get(key, list, "must be a list of two scores, like [3, 4]", required=False)
+
+
+def _checkin(table: dict[str, Any]) -> Checkin:
+    fields = _Fields(table, "checkin")
+    return Checkin(
+        before=_pair(fields, "before"),
+        after=_pair(fields, "after"),
+        extra=fields.rest(_CHECKIN_KEYS),
+    )
+
+
+def _followup(table: dict[str, Any]) -> Followup:
+    fields = _Fields(table, "followup")
+    session = fields.get("session", str, "must be the id of a session")
+    agreement = fields.get("agreement", str, "must be text")
+    answer = fields.get("answer", str, "must be kept, partly or not-yet")
+    return _within(
+        "followup",
+        lambda: Followup(session, agreement, answer, extra=fields.rest(_FOLLOWUP_KEYS)),
+    )
+
+
+def _within(path: str, build: Callable[[], Any]) -> Any:
+    try:
+        return build()
+    except ModelError as error:
+        raise TranscriptError(f"{path}.{error.field}: {error.problem}") from None
+
+
+def _turn(table: dict[str, Any], index: int) -> Turn:
+    fields = _Fields(table, f"turns[{index}]")
+    values = {
+        "step": fields.get("step", str, "must be text"),
+        "title": fields.get("title", str, "must be text"),
+        "speaker": fields.get("speaker", str, "must be A, B or both"),
+        "started": fields.get("started", datetime, _DATETIME, check=_has_offset),
+        "planned_s": _number(fields, "planned_s"),
+        "spoken_s": _number(fields, "spoken_s"),
+        "note": fields.get("note", str, "must be text", required=False),
+        "note_by": fields.get("note_by", str, "must be A, B or both", required=False),
+        # A listening loop's figures; absent on other steps and in older files.
+        "tries": fields.get("tries", int, "must be a whole number", required=False),
+        "clarify_s": _number(fields, "clarify_s", required=False),
+        "extra": fields.rest(_TURN_KEYS),
+    }
+    paused = _number(fields, "paused_s", required=False)
+    if paused is not None:
+        values["paused_s"] = paused
+    return _within(fields.path, lambda: Turn(**values))
+
+
+def _break(table: dict[str, Any], index: int) -> Break:
+    fields = _Fields(table, f"breaks[{index}]")
+    started = fields.get("started", datetime, _DATETIME, check=_has_offset)
+    seconds = _number(fields, "seconds")
+    return _within(
+        fields.path, lambda: Break(started, seconds, extra=fields.rest(_BREAK_KEYS))
+    )
+
+
+def _closing(table: dict[str, Any]) -> Closing:
+    fields = _Fields(table, "closing")
+    learned = fields.get("learned", list, "must be a list of text", required=False)
+    if learned is not None and not all(isinstance(item, str) for item in learned):
+        raise TranscriptError("closing.learned: must be a list of text")
+    agreement = fields.get("agreement", str, "must be text", required=False)
+    return _within(
+        "closing",
+        lambda: Closing(
+            learned=learned or (), agreement=agreement, extra=fields.rest(_CLOSING_KEYS)
+        ),
+    )

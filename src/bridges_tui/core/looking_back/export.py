@@ -1,0 +1,118 @@
+"""A session as a Markdown document a couple could print or keep: when and who, the
+floor time, the check-in, every step with its note in order (breathers where they
+were taken), what each learned and what both agreed to try.
+
+The couple's words are shown as they wrote them: control characters are removed and
+the few characters Markdown would read as formatting are escaped, so a note that
+starts with "#" or holds a "*" prints as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bridges_tui.core.text.harmless import harmless
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.looking_back.session_summary import SessionSummary, clock, share_text, status_word, turn_line
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
+_ANSWER_WORDS = {"kept": "Kept", "partly": "Partly kept", "not-yet": "Not yet"}
+
+
+def markdown_text(text: str) -> str:
+    """`text` safe to place in Markdown: it reads as written, never as formatting."""
+    escaped = _SPECIAL.sub(r"\\\1", harmless(text).strip())
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    # "# x" and "- x" take the backslash before the mark; "1. x" after the number.
+    indent, mark = match.group(1), match.group(2)
+    return f"{indent}{mark}\\" if mark[0].isdigit() else f"{indent}\\{mark}"
+
+
+def _quoted(text: str) -> list[str]:
+    """A block quote of `text`, each of its lines quoted."""
+    return [f"> {line}".rstrip() for line in markdown_text(text).split("\n")]
+
+
+def session_markdown(transcript: Transcript, session_id: str) -> str:
+    """The whole Markdown document for one session."""
+    t = transcript
+    summary = SessionSummary.of(t)
+    a, b = (markdown_text(name) for name in t.partners)
+    lines = [f"# {markdown_text(t.title)}: {t.started.strftime('%A %d %B %Y, %H:%M')}", ""]
+    about = f"{a} & {b} · {status_word(t.status)}"
+    if summary.length_s is not None and t.ended is not None:
+        about += f" · {clock(summary.length_s)} ({t.started:%H:%M}–{t.ended:%H:%M})"
+    lines += [about, ""]
+
+    lines += ["## Floor time", "", "| who | time |", "| --- | ---: |"]
+    share = share_text(summary.floor.balance)
+    shares = share.split("/") if "/" in share else ("", "")
+    lines.append(f"| {a} | {clock(summary.floor.a)}{f' ({shares[0]}%)' if shares[0] else ''} |")
+    lines.append(f"| {b} | {clock(summary.floor.b)}{f' ({shares[1]}%)' if shares[1] else ''} |")
+    if summary.floor.together:
+        lines.append(f"| together | {clock(summary.floor.together)} |")
+    if summary.breaks_s:
+        lines.append(f"| breathers | {clock(summary.breaks_s)} |")
+    lines.append("")
+
+    before, after = t.checkin.before, t.checkin.after
+    if before or after:
+        lines += ["## Check-in", "", "How connected each of you felt, from 1 (distant) to 5 (close):", ""]
+        for index, name in enumerate((a, b)):
+            parts = []
+            if before:
+                parts.append(f"{before[index]} before")
+            if after:
+                parts.append(f"{after[index]} after")
+            lines.append(f"- {name}: {', '.join(parts)}")
+        lines.append("")
+
+    if t.followup is not None:
+        answer = _ANSWER_WORDS.get(t.followup.answer, t.followup.answer)
+        lines += ["## How the last agreement went", "", *_quoted(t.followup.agreement), "", f"{answer}.", ""]
+
+    lines += ["## Steps", ""]
+    if not t.turns:
+        lines += ["No turns were taken.", ""]
+    breaks = sorted(t.breaks, key=lambda item: item.started)
+    for index, turn in enumerate(t.turns, 1):
+        while breaks and breaks[0].started < turn.started:
+            lines += [f"### Breather · {clock(breaks.pop(0).seconds)}", ""]
+        who = markdown_text(t.name_of(turn.speaker))
+        lines += [f"### {index}. {markdown_text(turn.title)}", "", f"{who} · {turn_line(turn)}", ""]
+        if turn.note:
+            lines += _quoted(turn.note)
+            if turn.note_by:
+                lines += [">", f"> (noted by {markdown_text(t.name_of(turn.note_by))})"]
+            lines.append("")
+    for item in breaks:
+        lines += [f"### Breather · {clock(item.seconds)}", ""]
+
+    learned = t.closing.learned
+    if learned:
+        lines += ["## What we learned", ""]
+        for name, text in zip((a, b), learned):
+            lines.append(f"- **{name}:** {markdown_text(text).replace(chr(10), ' ')}")
+        lines.append("")
+    lines += ["## What we agree to try", ""]
+    lines += [*_quoted(t.closing.agreement), ""] if t.closing.agreement else ["Nothing was agreed this time.", ""]
+    lines += ["---", "", f"Exported from bridges: session {markdown_text(session_id)}", ""]
+    return "\n".join(lines)
+
+
+FORMS = ("markdown", "toml")
+
+
+def exported(path: Path, transcript: Transcript, form: str) -> str:
+    """The text of an export: the Markdown document, or the session's own TOML as it is
+    on disk (`transcript` is that file, already read and checked)."""
+    if form == "toml":
+        return path.read_text(encoding="utf-8-sig")
+    if form != "markdown":
+        raise ValueError(f"export as markdown or toml, not {form!r}")
+    return session_markdown(transcript, path.stem)

@@ -1,0 +1,324 @@
+"""The history index: what the history table, its filters and the trends need of every
+past session, without parsing every whole file each time the history opens.
+
+Reading a whole transcript costs a couple of milliseconds (TOML with forty turns);
+a thousand of them would keep the history closed for seconds. So the figures of each
+session (header, floor time, check-ins, agreement, follow-up) are kept in a small JSON
+file in the data folder, and the words of its notes and closing, for the text filter,
+in a second one read only when someone filters by text. Each entry is keyed by the
+file's name and its signature (size, modification time, inode): a file that changed in
+any way, or appeared, is read again, and one that vanished is dropped.
+
+The index is derived data, never trusted over the transcripts: summaries, replays and
+exports always read the file itself, a damaged or foreign index is ignored and rebuilt,
+and a failure to write it only costs speed. It lives beside `sessions/`, private like
+everything else (0600 in a 0700 folder), since note words are as intimate as the notes.
+
+Files not yet indexed are listed from their header at once (a fraction of a
+millisecond each) and read whole afterwards (`pending`, `read`), newest first, so the
+rows in view fill in first; the TUI does that in a background thread.
+
+The files themselves (their format, signatures, what an entry may hold) are in
+`history_index_file`, light enough for `bridges list` to list from them alone when
+they describe the folder exactly as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from bridges_tui.core.files.history_index_file import (
+    INDEX_FILE,
+    WORDS_FILE,
+    Signature,
+    as_signature,
+    document,
+    file_signature,
+    read_document,
+    signature_of,
+)
+from bridges_tui.core.looking_back.history_rows import (
+    SessionRow,
+    matches_words,
+    query_words,
+    row_from_json,
+    row_to_json,
+    words_of,
+)
+from bridges_tui.core.model.records import record
+from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
+from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import TranscriptError
+
+
+__all__ = [
+    "INDEX_FILE", "READ_AT_ONCE", "WORDS_FILE", "AgreementToFollow", "HistoryIndex",
+    "SessionRow", "matches_words", "newest_first", "query_words", "words_of",
+]
+
+#: Fewer new files than this are read whole at once; more are listed from their
+#: header first and read in the background.
+READ_AT_ONCE = 12
+
+
+@record
+class AgreementToFollow:
+    """The most recent agreement, not yet followed up: what setup asks about."""
+
+    session: str
+    agreement: str
+    started: datetime | None
+
+
+class HistoryIndex:
+    """The index of one sessions folder (see the module docstring)."""
+
+    def __init__(self, store: SessionStore, folder: Path | str) -> None:
+        self.store = store
+        #: Where the index files live (the data folder, beside `sessions/`).
+        self.folder = Path(folder)
+        self._lock = threading.Lock()
+        self._rows: dict[str, tuple[Signature, SessionRow]] | None = None
+        self._words: dict[str, tuple[Signature, str]] | None = None
+        # Words of files read before the words file itself was needed: merged in later.
+        self._new_words: dict[str, tuple[Signature, str]] = {}
+        self._seen: dict[str, Signature] = {}
+        self._changed = False
+        self._words_changed = False
+
+    # --- listing ----------------------------------------------------------------------
+
+    def scan(self) -> list[SessionRow]:
+        """Every session file in the folder, newest first: from the index where the
+        file is unchanged, else from its header (or read whole, when only a few are new).
+        """
+        with self._lock:
+            known = self._load_rows()
+            seen: dict[str, Signature] = {}
+            rows: list[SessionRow] = []
+            fresh: list[Path] = []
+            try:
+                scan = os.scandir(self.store.folder)
+            except FileNotFoundError:
+                scan = None
+            except OSError as error:
+                raise StoreError(self.store.folder, plain_reason(error), error.errno or 0, "read") from error
+            if scan is not None:
+                with scan:
+                    for item in scan:
+                        if item.name.startswith(".") or not item.name.endswith(SUFFIX):
+                            continue
+                        # No Path made for a file the index knows: with a thousand
+                        # sessions, that alone would cost ten milliseconds.
+                        signature, problem = file_signature(self.store.folder, item)
+                        if problem is not None:
+                            path = Path(item.path)
+                            rows.append(SessionRow(path.stem, path, error=problem, detailed=True))
+                            continue
+                        seen[item.name] = signature
+                        cached = known.get(item.name)
+                        if cached is not None and cached[0] == signature:
+                            rows.append(cached[1])
+                        else:
+                            fresh.append(Path(item.path))
+            self._seen = seen
+            for gone in set(known) - set(seen):
+                del known[gone]
+                self._changed = True
+        few = len(fresh) < READ_AT_ONCE
+        for path in fresh:
+            rows.append(self.read(path) if few else self._header_row(path))
+        return newest_first(rows)
+
+    def pending(self, rows: Iterable[SessionRow]) -> list[Path]:
+        """The files among `rows` still known only by their header, in the rows' order."""
+        return [row.path for row in rows if not row.detailed]
+
+    def read(self, path: Path) -> SessionRow:
+        """Read one session file whole, index it, and return its row."""
+        try:
+            signature = signature_of(os.stat(path))
+        except OSError as error:
+            return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+        words = ""
+        try:
+            transcript = self.store.load(path)
+        except TranscriptError as error:
+            row = SessionRow.from_entry(self.store.entry(path), error=error.reason)
+        except OSError as error:
+            row = SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+        else:
+            row = SessionRow.from_transcript(path, transcript)
+            words = words_of(transcript)
+        with self._lock:
+            self._load_rows()[path.name] = (signature, row)
+            self._changed = True
+            if self._words is not None:
+                self._words[path.name] = (signature, words)
+                self._words_changed = True
+            else:
+                self._new_words[path.name] = (signature, words)
+        return row
+
+    def read_all(self) -> list[SessionRow]:
+        """Every session, each read whole if the index does not know it yet (the
+        command line, which has no screen to fill in later)."""
+        rows = self.scan()
+        return newest_first(row if row.detailed else self.read(row.path) for row in rows)
+
+    def forget(self, path: Path) -> None:
+        """Drop a deleted session from the index."""
+        with self._lock:
+            for table in (self._rows, self._words):
+                if table is not None and table.pop(path.name, None) is not None:
+                    self._changed = self._words_changed = True
+
+    # --- words ------------------------------------------------------------------------
+
+    def words(self, row: SessionRow) -> str | None:
+        """The searchable words of a session, or None until its file has been read."""
+        with self._lock:
+            found = self._load_words().get(row.path.name)
+            signature = self._seen.get(row.path.name)
+            if found is None or found[0] != signature:
+                return None
+            return found[1]
+
+    def missing_words(self, rows: Iterable[SessionRow]) -> list[Path]:
+        """Readable files whose words are not in the index (e.g. its words file was
+        lost): they must be read again before a text filter can find them."""
+        return [row.path for row in rows if row.readable and self.words(row) is None]
+
+    def filter(
+        self, rows: Iterable[SessionRow], practice: str | None = None, text: str = ""
+    ) -> list[SessionRow]:
+        """The rows of `practice` (None: all) whose words contain every word of `text`.
+
+        A file that cannot be read is never filtered out: it would otherwise vanish
+        without a word. A row whose words are not known yet is left out until they are.
+        """
+        wanted = query_words(text)
+        shown = []
+        for row in rows:
+            if not row.readable:
+                shown.append(row)
+                continue
+            if practice is not None and row.practice != practice:
+                continue
+            if wanted:
+                words = self.words(row)
+                if words is None or not matches_words(words, wanted):
+                    continue
+            shown.append(row)
+        return shown
+
+    # --- the follow-up loop ------------------------------------------------------------
+
+    def agreement_to_follow(self) -> AgreementToFollow | None:
+        """The newest finished session's agreement, unless a later session already
+        said how it went.
+
+        Walks the files newest first by name (ids begin with the start time) and reads
+        only those the index does not know, only as far as it takes: the setup screen
+        asks this of a long history without listing all of it.
+        """
+        answered: set[str] = set()
+        for path, row in self._newest_by_name():
+            if row is None:
+                row = self.read(path)
+            if row.followup_of:
+                answered.add(row.followup_of)
+            if not row.readable or row.status == "in-progress" or not row.agreement:
+                continue
+            if row.id in answered:
+                return None
+            return AgreementToFollow(row.id, row.agreement, row.started)
+        return None
+
+    def _newest_by_name(self) -> list[tuple[Path, SessionRow | None]]:
+        """Session files newest first by name, each with its row when the index knows
+        the file as it is now (None: read it). Links leading outside are left out."""
+        with self._lock:
+            known = self._load_rows()
+            try:
+                with os.scandir(self.store.folder) as scan:
+                    items = sorted(
+                        (item for item in scan
+                         if item.name.endswith(SUFFIX) and not item.name.startswith(".")),
+                        key=lambda item: item.name, reverse=True,
+                    )
+                    found = []
+                    for item in items:
+                        path = Path(item.path)
+                        signature, problem = file_signature(self.store.folder, item)
+                        if problem is not None:
+                            continue
+                        self._seen[item.name] = signature
+                        cached = known.get(item.name)
+                        found.append((path, cached[1] if cached and cached[0] == signature else None))
+            except FileNotFoundError:
+                return []
+            return found
+
+    # --- the files ----------------------------------------------------------------------
+
+    def save(self) -> str | None:
+        """Write what changed; the problem in words if it could not be written (the
+        index is only a cache, so that never stops anything)."""
+        with self._lock:
+            if not (self._changed or self._words_changed or self._new_words):
+                return None
+            rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
+            words = None
+            if self._words_changed or self._new_words:
+                table = self._load_words()
+                words = {name: [list(sig), text] for name, (sig, text) in table.items() if name in rows}
+            self._changed = self._words_changed = False
+        try:
+            ensure_private_dir(self.folder)
+            write_private(self.folder / INDEX_FILE, document(rows))
+            if words is not None:
+                write_private(self.folder / WORDS_FILE, document(words))
+        except OSError as error:
+            return plain_reason(error)
+        return None
+
+    def _load_rows(self) -> dict[str, tuple[Signature, SessionRow]]:
+        if self._rows is None:
+            self._rows = {}
+            entries = read_document(self.folder / INDEX_FILE)
+            folder = str(self.store.folder)
+            for name, value in entries.items():
+                try:
+                    signature, data = value
+                    path = Path(f"{folder}{os.sep}{name}")
+                    self._rows[name] = (as_signature(signature), row_from_json(path, name, data))
+                except (TypeError, ValueError, KeyError, AttributeError):
+                    continue  # one odd entry is read again from its file
+        return self._rows
+
+    def _load_words(self) -> dict[str, tuple[Signature, str]]:
+        # Called with the lock held.
+        if self._words is None:
+            table: dict[str, tuple[Signature, str]] = {}
+            for name, value in read_document(self.folder / WORDS_FILE).items():
+                try:
+                    signature, text = value
+                    if isinstance(text, str):
+                        table[name] = (as_signature(signature), text)
+                except (TypeError, ValueError):
+                    continue
+            self._words = table
+        if self._new_words:
+            self._words.update(self._new_words)
+            self._new_words = {}
+            self._words_changed = True
+        return self._words
+
+    def _header_row(self, path: Path) -> SessionRow:
+        return SessionRow.from_entry(self.store.entry(path))

@@ -1,0 +1,95 @@
+"""The checks the model's fields make (see `records.field`), and the error they raise.
+
+Each check gets the record being made, the field's name and its value, and raises
+`ModelError` naming the field when the value will not do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from bridges_tui.core.model.records import Check
+
+
+class ModelError(ValueError):
+    """A value that the model refuses; the message names the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def text(instance: Any, name: str, value: Any) -> None:
+    """Text with something in it."""
+    if not isinstance(value, str) or not value.strip():
+        raise ModelError(name, f"must be non-empty text, got {value!r}")
+
+
+def optional_text(instance: Any, name: str, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ModelError(name, f"must be text, got {type(value).__name__}")
+
+
+def one_of(choices: tuple[str, ...]) -> Check:
+    def check(instance: Any, name: str, value: Any) -> None:
+        if value not in choices:
+            raise ModelError(
+                name, f"must be one of {', '.join(choices)}; got {value!r}"
+            )
+
+    return check
+
+
+def seconds(positive: bool) -> Check:
+    """A finite number of seconds: above zero, or (`positive` False) zero or more."""
+    def check(instance: Any, name: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ModelError(name, f"must be a number of seconds, got {value!r}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ModelError(name, f"must be a finite number, got {value!r}")
+        if value < 0 or (positive and value == 0):
+            kind = "greater than zero" if positive else "zero or more"
+            raise ModelError(name, f"must be {kind}, got {value!r}")
+
+    return check
+
+
+def optional(check: Check) -> Check:
+    """`check`, for a field that may also be None."""
+
+    def check_if_given(instance: Any, name: str, value: Any) -> None:
+        if value is not None:
+            check(instance, name, value)
+
+    return check_if_given
+
+
+def aware(instance: Any, name: str, value: Any) -> None:
+    """A date and time with its UTC offset (or None)."""
+    if value is None:
+        return
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ModelError(
+            name, f"must be a date and time with a UTC offset, got {value!r}"
+        )
+
+
+def texts(instance: Any, name: str, value: Any) -> None:
+    if not all(isinstance(item, str) for item in value):
+        raise ModelError(name, "must be a list of text")
+
+
+def freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A read-only copy of a table of keys this version does not know."""
+    return MappingProxyType(dict(value or {}))
+
+
+def as_tuple(value: Any) -> tuple:
+    """A list, as a tuple (a lone string is refused, not split into letters)."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise ModelError("list", f"expected a list, got {value!r}")
+    return tuple(value)

@@ -1,0 +1,265 @@
+"""Checking a practice script: the problems it can have, and how they are worded.
+
+`ScriptChecker` walks one parsed script and collects every problem instead of stopping
+at the first; each `PracticeProblem` names the file, the step and the field, says what
+is wrong in the words of someone writing TOML by hand, and hints how to fix it ("did you
+mean \"lead\"?"). What a script may contain is `practices`' business; this module only
+knows how to check a value and say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from bridges_tui.core.text.durations import DurationError, parse_duration
+from bridges_tui.core.model.records import record
+
+
+MAX_ID_LENGTH = 40
+MAX_TITLE_LENGTH = 60
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# Names people plausibly reach for that difflib would not match to the real key.
+_ALIASES = {
+    "steps": "opening, round or closing",
+    "turn_seconds": "turn", "seconds": "duration", "time": "duration",
+    "length": "duration", "minutes": "duration", "who": "speaker", "role": "speaker",
+    "text": "prompt", "question": "prompt", "listen": "listener",
+    "listening": "listener", "starter": "starters", "notes": "note",
+    "name": "title", "description": "summary", "writer": "by",
+    "about": "idea", "why": "idea", "reflect": "confirm", "mirror": "confirm",
+    "loop": "confirm", "hint": "reframe", "frame": "reframe",
+}
+
+# Examples for hints, by field; a step's id and title get their own (`step.id`).
+EXAMPLES = {
+    "id": 'id = "share-the-why"', "step.id": 'id = "name-it"',
+    "title": 'title = "Share the why"', "step.title": 'title = "Name what you want"',
+    "summary": 'summary = "What this practice is for, in a sentence or two."',
+    "turn": 'turn = "2m"', "speaker": 'speaker = "lead"',
+    "prompt": 'prompt = "What you ask the speaker, in one breath."',
+    "listener": 'listener = "What the listener does meanwhile."',
+    "note.label": 'note = { label = "What did you hear?", by = "listener" }',
+    "idea": 'idea = "Why this practice helps, in two or three sentences."',
+    "reframe": 'reframe = "Try what you noticed and what you worried it meant."',
+}
+
+
+@record
+class PracticeProblem:
+    """One thing wrong with a script: where it is, which field, what, and how to fix it."""
+
+    path: str
+    #: e.g. "round[2] (step 'explain-why')", "line 3, column 8", or "" for top level.
+    where: str
+    #: e.g. "speaker", "note.by", "starters[2]"; "" when no single field is at fault.
+    field: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = ": ".join(part for part in (self.path, self.where, self.field) if part)
+        return f"{text}: {self.message}"
+
+
+class PracticeScriptError(Exception):
+    """A script that cannot be used; `problems` lists every problem found in it."""
+
+    def __init__(self, path: str, problems: list[PracticeProblem]) -> None:
+        self.path = path
+        self.problems = problems
+        count = len(problems)
+        lines = [f"{path}: {count} problem{'s' if count != 1 else ''}"]
+        lines += [str(problem) for problem in problems]
+        super().__init__("\n".join(lines))
+
+
+def _close_match(word: str, choices: tuple[str, ...], cutoff: float) -> list[str]:
+    """The choice `word` was probably meant to be, if any (a list of at most one)."""
+    import difflib  # only a broken script needs it: spared from the first screen
+
+    return difflib.get_close_matches(word.lower(), choices, n=1, cutoff=cutoff)
+
+
+def quote(value: Any) -> str:
+    """A value from a script as a message shows it: quoted, escaped, never too long."""
+    if isinstance(value, str):
+        import json  # only a broken script needs it: spared from the first screen
+
+        text = value if len(value) <= 40 else value[:39] + "…"
+        quoted = json.dumps(text, ensure_ascii=False)
+        return _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
+    return kind(value)
+
+
+def kind(value: Any) -> str:
+    """What a TOML value is, in words a person writing the script would use."""
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    kinds = {str: "text", list: "a list", dict: "a table"}
+    return kinds.get(type(value), f"a date/time ({value})")
+
+
+def suggest_id(text: str) -> str:
+    """A usable id made from `text`: "Share The Why!" -> "share-the-why"."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return slug[:MAX_ID_LENGTH].strip("-") or "my-practice"
+
+
+class ScriptChecker:
+    """Walks one parsed script, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[PracticeProblem] = []
+
+    def problem(self, where: str, field: str, message: str, hint: str | None) -> None:
+        self.problems.append(PracticeProblem(self.path, where, field, message, hint))
+
+    def unknown_keys(
+        self, table: dict[str, Any], known: tuple[str, ...], where: str, what: str,
+        prefix: str = "",
+    ) -> None:
+        for key in table:
+            if key in known:
+                continue
+            close = _close_match(key, known, cutoff=0.6)
+            alias = _ALIASES.get(key.lower())
+            if close:
+                hint = f'did you mean "{close[0]}"?'
+            elif alias:
+                hint = f"did you mean {alias}?" if "," in alias else f'did you mean "{alias}"?'
+            else:
+                hint = f"{what} can have only these keys: " + ", ".join(known)
+            # The key is the script's own text: spelled so it can never drive a terminal.
+            shown = _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", key)
+            self.problem(where, prefix + shown, "unknown key", hint)
+
+    def text(
+        self, table: dict[str, Any], key: str, where: str, *, required: bool = True,
+        max_length: int | None = None, prefix: str = "",
+    ) -> str | None:
+        field = prefix + key
+        example = (where and EXAMPLES.get(f"step.{key}")) or EXAMPLES.get(field)
+        example = example or f'{key} = "..."'
+        if key not in table:
+            if required:
+                self.problem(where, field, "is missing", f"add it, e.g. {example}")
+            return None
+        value = table[key]
+        if not isinstance(value, str):
+            hint = f"put the text in double quotes, e.g. {example}"
+            self.problem(where, field, f"must be text, not {kind(value)}", hint)
+            return None
+        if not value.strip():
+            hint = "write what it should say" + ("" if required else ", or remove the line")
+            self.problem(where, field, "is empty", hint)
+            return None
+        return self.clean(value, where, field, max_length)
+
+    def clean(self, value: str, where: str, field: str, max_length: int | None) -> str | None:
+        if _CONTROL.search(value):
+            self.problem(where, field, f"contains a control character: {quote(value)}",
+                         "remove it; scripts hold plain text only")
+            return None
+        value = value.strip()
+        # Ids, titles and labels sit on one line of the screen.
+        if max_length is not None and "\n" in value:
+            self.problem(where, field, "must be on one line", "remove the line break")
+            return None
+        if max_length is not None and len(value) > max_length:
+            self.problem(where, field, f"is {len(value)} characters long",
+                         f"keep it to {max_length} so that it fits on the screen")
+            return None
+        return value
+
+    def choice(
+        self, table: dict[str, Any], key: str, choices: tuple[str, ...], where: str, *,
+        default: str | None = None, prefix: str = "",
+    ) -> str | None:
+        field = prefix + key
+        if key not in table and default is not None:
+            return default
+        value = self.text(table, key, where, prefix=prefix)
+        if value is None:
+            return None
+        if value not in choices:
+            close = _close_match(value, choices, cutoff=0.7)
+            if value.lower() == "both" and "together" in choices:
+                close = ["together"]  # the word a transcript uses for the same thing
+            hint = f'did you mean "{close[0]}"?' if close else _CHOICE_HINTS[key]
+            message = f"must be one of {', '.join(choices)}, not {quote(value)}"
+            self.problem(where, field, message, hint)
+            return None
+        return value
+
+    def duration(
+        self, table: dict[str, Any], key: str, where: str, *, required: bool
+    ) -> int | None:
+        if key not in table:
+            if required:
+                self.problem(where, key, "is missing", f"add it, e.g. {EXAMPLES['turn']}")
+            return None
+        value = table[key]
+        try:
+            if not isinstance(value, (str, int, float)):
+                raise DurationError(f"{kind(value)} is not a duration")
+            return parse_duration(value)
+        except DurationError as error:
+            self.problem(where, key, error.problem, error.accepted)
+            return None
+
+    def flag(self, table: dict[str, Any], key: str, where: str) -> bool | None:
+        """An optional true/false key (false when absent); None when it is neither."""
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            hint = f"write {key} = true or {key} = false, without quotes"
+            self.problem(where, key, f"must be true or false, not {kind(value)}", hint)
+            return None
+        return value
+
+    def ident(self, table: dict[str, Any], where: str) -> str | None:
+        value = self.text(table, "id", where)
+        if value is None:
+            return None
+        if not ID_PATTERN.fullmatch(value) or len(value) > MAX_ID_LENGTH:
+            message = (f"{quote(value)} may use only lowercase letters, digits and single "
+                       f"dashes (at most {MAX_ID_LENGTH} characters)")
+            self.problem(where, "id", message, f'try "{suggest_id(value)}"')
+            return None
+        return value
+
+
+_CHOICE_HINTS = {
+    "speaker": "lead: the partner leading this round speaks; other: the partner who is "
+    "not leading speaks; together: both talk",
+    "by": "speaker: the one who spoke writes the note; listener: the one who listened does",
+}
+
+
+def toml_problem(path: str, error: tomllib.TOMLDecodeError) -> PracticeProblem:
+    message = str(error)
+    where = ""
+    found = re.search(r"\s*\(at (line \d+, column \d+|end of document)\)$", message)
+    if found:
+        where = found.group(1).replace("end of document", "end of file")
+        message = message[: found.start()]
+    hints = (
+        ("Invalid value", 'text needs double quotes, e.g. title = "Share the why"'),
+        ("Cannot overwrite", "a key appears twice; each step is its own [[round]] table"),
+        ("Cannot declare", "a table appears twice; steps use double brackets: [[round]]"),
+        ("Expected '='", 'each line is key = value, and text needs quotes: key = "text"'),
+        ("Unclosed", "close the list or table with ] or }, and put commas between items"),
+        ("Unterminated string", 'close the quote on the same line, or use """triple quotes"""'),
+        ("Illegal character", "remove the invisible control character from the file"),
+    )
+    hint = next((h for start, h in hints if message.startswith(start)),
+                "check the quotes, brackets and commas around that spot")
+    message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
+    return PracticeProblem(path, where, "", message, hint)

@@ -1,0 +1,561 @@
+"""The conversation: a practice walked step by step by partners A and B.
+
+`Conversation` is the state machine behind the conversation screen. It knows which
+step is current and who holds the floor, runs the turn clock, records each `Turn` when
+the floor is handed over, keeps notes and breathers, takes back an accidental
+hand-over, and produces the `Transcript` at any moment (for autosave) and at the end.
+What it has recorded lives in a `SessionRecord` (`session_record`), which also checks
+the couple's own words: notes, check-in, closing. It does no I/O and never looks at a
+screen; time comes from injected clocks.
+
+States:
+
+- "ready": the current step is waiting for its speaker to begin.
+- "speaking" / "paused": a turn is on the floor (in a listening loop, possibly the
+  listener's clarification: see `floor_holder` and `step_floor`).
+- "confirming": a listening loop waits for its answer: did they get it?
+- "on-break": a breather; the turn clock is frozen until it ends.
+- "done": every step is recorded; the session awaits `finish()`.
+- "finished": complete or ended early; only notes, check-in and closing can change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
+from bridges_tui.core.model.session import (
+    Break, Followup, PlannedStep, Practice, Speaker, Transcript, Turn, other_partner,
+    partner_name,
+)
+from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
+from bridges_tui.core.talk.step_floor import CLARIFYING, StepFloor
+
+__all__ = ["STATES", "Conversation", "ConversationError", "local_now"]
+
+READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = (
+    "ready", "speaking", "paused", "confirming", "on-break", "done", "finished"
+)
+STATES: tuple[str, ...] = (READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED)
+
+
+#: Why a move is refused: by state, or by (state, move) where that says it better.
+_REFUSALS: dict[Any, str] = {
+    READY: "the turn has not started yet",
+    SPEAKING: "a turn is on the floor",
+    PAUSED: "the turn is paused",
+    CONFIRMING: "waiting for the answer: did they get it? (y or n)",
+    ON_BREAK: "you are on a breather; end it first",
+    DONE: "every step is done",
+    FINISHED: "this session has ended",
+    (SPEAKING, "resume"): "the turn is not paused",
+    (PAUSED, "pause"): "the turn is already paused",
+    (SPEAKING, "start a turn"): "the turn has already started",
+    (PAUSED, "start a turn"): "the turn has already started (it is paused; resume it)",
+}
+
+
+def _tenths(seconds: float) -> float:
+    return round(seconds, 1)
+
+
+class _ClassOrInstance:
+    """Serves one name as a classmethod on the class and a method on instances.
+
+    The agreed API uses `resume` twice: `Conversation.resume(practice, transcript)`
+    picks up a saved session, `conversation.resume()` carries on after a pause.
+    `from_transcript` and `resume_turn` are the unambiguous names behind them."""
+
+    def __init__(self, on_class: str, on_instance: str) -> None:
+        self._on_class = on_class
+        self._on_instance = on_instance
+
+    def __get__(self, instance: object, owner: type) -> Callable[..., Any]:
+        if instance is None:
+            return getattr(owner, self._on_class)
+        return getattr(instance, self._on_instance)
+
+
+class Conversation:
+    """One session of a practice for partners A and B (see the module docstring)."""
+
+    def __init__(
+        self,
+        practice: Practice,
+        partners: tuple[str, str],
+        *,
+        turn_seconds: int | None = None,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = local_now,
+        checkin_before: tuple[int, int] | None = None,
+        followup: Followup | None = None,
+        started: datetime | None = None,
+    ) -> None:
+        record = SessionRecord(
+            practice, partners, started=started if started is not None else wall(),
+            turn_seconds=turn_seconds, checkin_before=checkin_before, followup=followup,
+        )
+        self._begin(record, now, wall)
+
+    @classmethod
+    def from_transcript(
+        cls,
+        practice: Practice,
+        transcript: Transcript,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = local_now,
+    ) -> Conversation:
+        """Carry on an in-progress session after a crash or a closed terminal.
+
+        Completed turns, notes, breaks, check-in, follow-up and closing are kept; the
+        turn that was under way was never saved, so its step starts again from the
+        beginning.
+        """
+        conversation = cls.__new__(cls)
+        conversation._begin(SessionRecord.from_transcript(practice, transcript), now, wall)
+        return conversation
+
+    def _begin(
+        self, record: SessionRecord, now: Callable[[], float], wall: Callable[[], datetime]
+    ) -> None:
+        """Set up the floor for `record`: at its first step not yet recorded."""
+        self._record = record
+        self.practice = record.practice
+        #: The turn length in use: the couple's choice, else the practice's.
+        self.turn_seconds: int = record.turn_seconds
+        self.plan: tuple[PlannedStep, ...] = record.plan
+        self._now = now
+        self._wall = wall
+        self._position = len(record.turns)
+        self._state = DONE if self._position == len(self.plan) else READY
+        self.pending_note: int | None = None
+        #: While a note is being typed: its turn, and the note it had before.
+        self._draft_of: tuple[int, str | None] | None = None
+        self._turn_started: datetime | None = None
+        # Undo brings back the exact floor of the last hand-over (not the figures
+        # rounded for the transcript) and the turn as recorded, so its start time,
+        # note and unknown keys survive a second hand-over.
+        self._handed_floor: StepFloor | None = None
+        self._taken_back: Turn | None = None
+        self._break_started: datetime | None = None
+        self._break_mark = 0.0
+        self._state_after_break = READY
+        self._floor = self._fresh_floor()
+
+    # --- where we are ---------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """One of `STATES`."""
+        return self._state
+
+    @property
+    def position(self) -> int:
+        """Index into `plan` of the current step; `len(plan)` once every step is done."""
+        return self._position
+
+    @property
+    def current(self) -> PlannedStep | None:
+        """The step on the floor or waiting to begin; None once every step is done."""
+        return self.plan[self._position] if self._position < len(self.plan) else None
+
+    @property
+    def step_number(self) -> int:
+        """1-based number of the current step, for "step n of m" (m once all are done)."""
+        return min(self._position + 1, len(self.plan))
+
+    @property
+    def partners(self) -> tuple[str, str]:
+        """The partners' names, A then B."""
+        return self._record.partners
+
+    def name_of(self, speaker: str) -> str:
+        """The name behind "A", "B" or "both"."""
+        return partner_name(self.partners, speaker)
+
+    @property
+    def followup(self) -> Followup | None:
+        """How the last agreement went, when the couple said at setup."""
+        return self._record.followup
+
+    @property
+    def step_count(self) -> int:
+        """How many steps the session has."""
+        return len(self.plan)
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The turns recorded so far, in order."""
+        return tuple(self._record.turns)
+
+    @property
+    def breaks(self) -> tuple[Break, ...]:
+        """The breathers taken so far."""
+        return tuple(self._record.breaks)
+
+    @property
+    def clock(self) -> TurnClock:
+        """The countdown on the floor (a clarifying partner's while they clarify)."""
+        return self._floor.clock
+
+    @clock.setter
+    def clock(self, value: TurnClock) -> None:
+        self._floor.clock = value
+
+    @property
+    def phase(self) -> str | None:
+        """On a listening-loop step, "reflecting", "confirming" or "clarifying"."""
+        return self._floor.phase if self._on_a_step else None
+
+    @property
+    def tries(self) -> int | None:
+        """On a listening-loop step, the reflection under way (1 for the first)."""
+        return self._floor.tries if self._on_a_step else None
+
+    @property
+    def _on_a_step(self) -> bool:
+        # Once all is done or ended, the last floor stays only for its figures.
+        return self.current is not None and self._state != FINISHED
+
+    @property
+    def floor_holder(self) -> Speaker | None:
+        """Who has (or, before the turn begins, will have) the floor: the step's
+        speaker, or its listener while they clarify. None once every step is done."""
+        current = self.current
+        if current is None:
+            return None
+        if self.phase == CLARIFYING:
+            return other_partner(current.speaker)  # type: ignore[return-value]
+        return current.speaker
+
+    # --- the floor ------------------------------------------------------------------
+
+    def start_turn(self) -> None:
+        """The current step's speaker begins."""
+        self._require({READY}, "start a turn")
+        self.clock.start()
+        self._turn_started = self._wall()
+        self._handed_floor = None
+        self._state = SPEAKING
+
+    def hand_over(self) -> Turn | None:
+        """Record the turn on the floor and move on to the next step.
+
+        In a listening loop nothing is recorded yet (None): the reflecting partner's
+        hand-over asks "did I get it?" (state "confirming"), and a clarification hands
+        the floor back for another try.
+        """
+        self._require({SPEAKING, PAUSED}, "hand over the floor")
+        if self._floor.phase == CLARIFYING:
+            self._floor.try_again()
+            self._state = SPEAKING
+        elif self._floor.loop:
+            self._floor.ask()
+            self._state = CONFIRMING
+        else:
+            return self._close_step()
+        return None
+
+    def confirm(self) -> Turn:
+        """"Yes, you got it": the listening loop's step is recorded; the floor moves on."""
+        self._require_answer("confirm")
+        return self._close_step()
+
+    def not_quite(self) -> None:
+        """"Not quite": the partner who was reflected takes the floor to clarify."""
+        self._require_answer("say not quite")
+        self._floor.not_quite()
+        self._state = SPEAKING
+
+    def pause(self) -> None:
+        """Hold the speaker's clock."""
+        self._require({SPEAKING}, "pause")
+        self.clock.pause()
+        self._state = PAUSED
+
+    def resume_turn(self) -> None:
+        """Carry on after a pause."""
+        self._require({PAUSED}, "resume")
+        self.clock.resume()
+        self._state = SPEAKING
+
+    resume = _ClassOrInstance("from_transcript", "resume_turn")
+
+    def toggle_pause(self) -> None:
+        """Pause while speaking, resume while paused."""
+        if self._state == SPEAKING:
+            self.pause()
+        else:
+            self._require({PAUSED}, "pause or resume")
+            self.resume_turn()
+
+    def add_time(self, seconds: float) -> None:
+        """Give the current step more time (before or during the turn)."""
+        self._require({READY, SPEAKING, PAUSED}, "add time")
+        try:
+            self.clock.add(seconds)
+        except ClockError as error:
+            raise ConversationError(str(error)) from None
+
+    def remove_time(self, seconds: float) -> None:
+        """Take time from the current step, never below what was already spoken."""
+        self._require({READY, SPEAKING, PAUSED}, "take time away")
+        try:
+            self.clock.remove(seconds)
+        except ClockError as error:
+            raise ConversationError(str(error)) from None
+
+    # --- taking back a hand-over ----------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        """True while the last hand-over can be taken back: a turn is recorded and the
+        next step has not begun, or a listening loop has a move to take back."""
+        return self._loop_can_undo or (self._state in (READY, DONE) and bool(self._record.turns))
+
+    @property
+    def _loop_can_undo(self) -> bool:
+        # Only while the loop is on the floor: once its step is recorded, undo takes
+        # back the recorded turn instead.
+        return self._state in (SPEAKING, PAUSED, CONFIRMING) and self._floor.can_take_back
+
+    def undo(self) -> Turn | None:
+        """Take back the last hand-over; returns the turn that was taken back.
+
+        That turn leaves `turns` and is on the floor again with its time intact, in
+        state "paused": an accidental hand-over is noticed a few seconds late, and a
+        running clock would keep charging the speaker while the couple sorts it out,
+        so the speaker picks up again deliberately. Its note is kept for the next
+        hand-over. A listening-loop step comes back to its question, "confirming".
+
+        Within a listening loop, the loop's last move is taken back instead (None):
+        the question, a clarification, or a new try (see `StepFloor.take_back`).
+        """
+        if self._loop_can_undo:
+            self._state = self._floor.take_back()
+            return None
+        if not self.can_undo:
+            if not self._record.turns:
+                raise ConversationError("there is no hand-over to take back")
+            raise ConversationError("the next step has already started; it is too late to undo")
+        turn = self._record.turns.pop()
+        self._position -= 1
+        # Resumed from a transcript, the turn's rounded figures are all there is.
+        self._floor = self._handed_floor or StepFloor.recorded(
+            turn.spoken_s, turn.paused_s, turn.planned_s, loop=self.plan[self._position].step.confirm,
+            tries=turn.tries, clarify_s=turn.clarify_s, now=self._now,
+        )
+        self._state = self._floor.reopen()
+        self._handed_floor = None
+        self._taken_back = turn
+        self._turn_started = turn.started
+        if self.pending_note is not None and self.pending_note >= len(self._record.turns):
+            self.pending_note = None
+        return turn
+
+    # --- notes ----------------------------------------------------------------------
+
+    def set_note(self, turn_index: int, text: str) -> None:
+        """Attach or replace the note of a recorded turn; empty text removes it.
+
+        Works at any time, also on the summary screen after the session ended.
+        """
+        self._record.set_note(turn_index, text)
+        self._draft_of = None
+        if self.pending_note == turn_index:
+            self.pending_note = None
+
+    def keep_draft(self, turn_index: int, text: str) -> None:
+        """Keep the words typed so far as the note of `turn_index`, so that a crash
+        loses none of them. `set_note` then keeps the final words; `skip_note` puts
+        back the note that was there before the draft."""
+        if self._draft_of is None or self._draft_of[0] != turn_index:
+            before = self._record.note_of(turn_index)
+            self._put_back_draft()
+            self._draft_of = (turn_index, before)
+        self._record.set_note(turn_index, text)
+
+    def skip_note(self) -> None:
+        """Leave the asked-for note unwritten (any note already there stays)."""
+        self._put_back_draft()
+        self.pending_note = None
+
+    def _put_back_draft(self) -> None:
+        if self._draft_of is not None:
+            turn_index, before = self._draft_of
+            self._draft_of = None
+            if turn_index < len(self._record.turns):
+                self._record.set_note(turn_index, before or "")
+
+    # --- breathers ------------------------------------------------------------------
+
+    def start_break(self) -> None:
+        """Take a breather. A turn on the floor is frozen until the breather ends."""
+        self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "take a breather")
+        self._state_after_break = PAUSED if self._state in (SPEAKING, PAUSED) else self._state
+        if self._state in (SPEAKING, PAUSED):
+            # Stopping freezes the figures, so the breather counts neither as floor
+            # time nor as the turn's pause.
+            self.clock.stop()
+        self._break_started = self._wall()
+        self._break_mark = self._now()
+        self._state = ON_BREAK
+
+    def end_break(self) -> Break:
+        """End the breather and record it; a turn under way comes back paused."""
+        self._require({ON_BREAK}, "end a breather")
+        taken = self._close_break()
+        self._state = self._state_after_break
+        return taken
+
+    # --- ending -----------------------------------------------------------------------
+
+    def end_early(self) -> Transcript:
+        """Stop the session before every step is done.
+
+        A breather under way is recorded, and so is a turn on the floor: that was real
+        floor time. No note is asked for (the summary screen can still add one).
+        """
+        if self._state == FINISHED:
+            raise ConversationError("this session has already ended")
+        if self._state == DONE or (self._state == ON_BREAK and self._state_after_break == DONE):
+            raise ConversationError("every step is done; finish the session instead")
+        if self._state == ON_BREAK:
+            self._close_break()
+            self._state = self._state_after_break
+        if self._state in (SPEAKING, PAUSED, CONFIRMING):
+            self._record_turn()
+            self._advance()
+        self.pending_note = None
+        return self._close("ended-early")
+
+    def finish(self) -> Transcript:
+        """Close a session whose every step is done."""
+        if self._state == FINISHED:
+            raise ConversationError("this session has already ended")
+        if self._state == ON_BREAK:
+            raise ConversationError("cannot finish the session: you are on a breather; end it first")
+        if self._state != DONE:
+            raise ConversationError("cannot finish the session: not every step is done yet")
+        return self._close("complete")
+
+    def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
+        """How connected each partner feels afterwards (1–5), or None to clear it."""
+        self._record.set_checkin_after(scores)
+
+    def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
+        """What each partner learned and what both agreed to try (blank text dropped)."""
+        self._record.set_closing(learned, agreement)
+
+    # --- read-outs ------------------------------------------------------------------
+
+    def transcript(self) -> Transcript:
+        """The session as it stands, ready to save; the turn on the floor is not in it
+        until it is handed over."""
+        return self._record.transcript()
+
+    def floor_seconds(self) -> dict[str, float]:
+        """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
+        totals = self._record.floor_seconds()
+        current = self.current
+        if current is not None and self._turn_live:
+            totals[current.speaker] += self._floor.spoken_s
+            if self._floor.loop:
+                totals[other_partner(current.speaker)] += self._floor.clarify_s
+        return totals
+
+    def balance(self) -> float | None:
+        """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""
+        floor = self.floor_seconds()
+        alone = floor["A"] + floor["B"]
+        return None if alone <= 0 else floor["A"] / alone
+
+    # --- inner workings -------------------------------------------------------------
+
+    @property
+    def _turn_live(self) -> bool:
+        state = self._state_after_break if self._state == ON_BREAK else self._state
+        return state in (SPEAKING, PAUSED, CONFIRMING)
+
+    def _fresh_floor(self) -> StepFloor:
+        current = self.current
+        if current is None:
+            return StepFloor(0, self._now)
+        seconds = self.practice.seconds_for(current.step, self.turn_seconds)
+        return StepFloor(seconds, self._now, loop=current.step.confirm)
+
+    def _close_step(self) -> Turn:
+        """Record the step on the floor, move on, and ask for its note if it has one."""
+        turn = self._record_turn()
+        self._advance()
+        planned = self.plan[len(self._record.turns) - 1]
+        self.pending_note = len(self._record.turns) - 1 if planned.step.note is not None else None
+        return turn
+
+    def _record_turn(self) -> Turn:
+        """Stop the clocks (unless a breather already froze them) and keep the turn."""
+        floor = self._floor
+        floor.stop()
+        planned = self.plan[self._position]
+        carried = self._taken_back
+        turn = Turn(
+            step=planned.step.id,
+            title=planned.step.title,
+            speaker=planned.speaker,
+            started=self._turn_started or self._wall(),
+            planned_s=_tenths(floor.planned_s),
+            spoken_s=_tenths(floor.spoken_s),
+            paused_s=_tenths(floor.paused_s),
+            note=carried.note if carried else None,
+            note_by=carried.note_by if carried else None,
+            tries=floor.tries,
+            clarify_s=_tenths(floor.clarify_s) or None,
+            extra=carried.extra if carried else {},
+        )
+        self._record.turns.append(turn)
+        self._handed_floor = floor
+        self._taken_back = None
+        self._turn_started = None
+        return turn
+
+    def _advance(self) -> None:
+        self._position += 1
+        if self._position == len(self.plan):
+            # The last floor stays (stopped) so the screen can still read its figures.
+            self._state = DONE
+        else:
+            self._floor = self._fresh_floor()
+            self._state = READY
+
+    def _close_break(self) -> Break:
+        assert self._break_started is not None
+        taken = Break(started=self._break_started, seconds=_tenths(max(0.0, self._now() - self._break_mark)))
+        self._record.breaks.append(taken)
+        self._break_started = None
+        if self._state_after_break == PAUSED:
+            frozen = self.clock
+            self.clock = TurnClock.restore(
+                frozen.spoken_s, frozen.paused_s, frozen.planned_s, now=self._now
+            )
+        return taken
+
+    def _close(self, status: str) -> Transcript:
+        self._record.close(status, self._wall())
+        self._state = FINISHED
+        return self.transcript()
+
+    def _require_answer(self, action: str) -> None:
+        if not self._floor.loop:
+            raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
+        self._require({CONFIRMING}, action)
+
+    def _require(self, allowed: set[str], action: str) -> None:
+        """Refuse `action` unless the conversation is in one of the `allowed` states."""
+        if self._state in allowed:
+            return
+        reason = _REFUSALS.get((self._state, action)) or _REFUSALS[self._state]
+        raise ConversationError(f"cannot {action}: {reason}")

@@ -1,0 +1,170 @@
+"""The record of a session: what has happened so far, and the transcript it makes.
+
+`Conversation` decides what may happen next (the floor, the clock, the states); the
+record keeps what did happen: the turns and breathers, the notes on the turns, the
+check-in, the closing, the follow-up of an earlier agreement, and any keys a newer
+bridges left in a resumed file. It checks what the couple enter, takes over a saved
+transcript to carry a session on, and turns itself into a `Transcript` at any moment.
+No I/O, no clocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bridges_tui.core.model.session import (
+    Break,
+    Checkin,
+    Closing,
+    Followup,
+    ModelError,
+    PlannedStep,
+    Practice,
+    Transcript,
+    Turn,
+    clean_name,
+    floor_seconds,
+)
+
+
+class ConversationError(ValueError):
+    """A move the conversation refuses, with a message a couple can read."""
+
+
+class SessionRecord:
+    """Everything a session keeps, in the shape of its transcript.
+
+    The conversation appends to `turns` and `breaks` as the session runs; the couple's
+    own words come in through the `set_` methods, which refuse bad input with a
+    ConversationError.
+    """
+
+    def __init__(
+        self,
+        practice: Practice,
+        partners: tuple[str, str],
+        *,
+        started: datetime,
+        turn_seconds: int | None = None,
+        checkin_before: tuple[int, int] | None = None,
+        followup: Followup | None = None,
+    ) -> None:
+        if turn_seconds is not None and (
+            isinstance(turn_seconds, bool) or not isinstance(turn_seconds, int) or turn_seconds <= 0
+        ):
+            raise ConversationError(
+                f"a turn must last a whole number of seconds above zero, got {turn_seconds!r}"
+            )
+        try:
+            names = (clean_name(partners[0]), clean_name(partners[1]))
+            checkin = Checkin(before=checkin_before)
+        except (ModelError, IndexError, TypeError) as error:
+            raise ConversationError(str(error)) from None
+        if followup is not None and not isinstance(followup, Followup):
+            raise ConversationError("the follow-up must say how an earlier agreement went")
+        self.practice = practice
+        self.partners: tuple[str, str] = names
+        #: The turn length in use: the couple's choice, else the practice's.
+        self.turn_seconds: int = turn_seconds if turn_seconds is not None else practice.turn_seconds
+        self.plan: tuple[PlannedStep, ...] = practice.plan()
+        self.started = started
+        self.ended: datetime | None = None
+        self.status = "in-progress"
+        self.turns: list[Turn] = []
+        self.breaks: list[Break] = []
+        self.checkin = checkin
+        self.followup = followup
+        self.closing = Closing()
+        self.extra: dict[str, Any] = {}
+
+    @classmethod
+    def from_transcript(cls, practice: Practice, transcript: Transcript) -> SessionRecord:
+        """The record of an in-progress session saved as `transcript`, to carry it on.
+
+        Refuses (ConversationError) a session that has ended, one of another practice,
+        and one whose turns no longer match the practice's steps.
+        """
+        if transcript.status != "in-progress":
+            raise ConversationError(f"this session is {transcript.status}; it cannot be resumed")
+        if transcript.practice != practice.id:
+            raise ConversationError(
+                f"this session used the practice {transcript.practice!r}, not {practice.id!r}"
+            )
+        record = cls(
+            practice, transcript.partners, started=transcript.started,
+            turn_seconds=transcript.turn_s, followup=transcript.followup,
+        )
+        if len(transcript.turns) > len(record.plan) or any(
+            turn.step != planned.step.id for turn, planned in zip(transcript.turns, record.plan)
+        ):
+            raise ConversationError(
+                "this session's turns no longer match the practice's steps, "
+                "so it cannot be resumed"
+            )
+        record.checkin = transcript.checkin
+        record.closing = transcript.closing
+        record.extra = dict(transcript.extra)
+        record.turns = list(transcript.turns)
+        record.breaks = list(transcript.breaks)
+        return record
+
+    # --- the couple's words -----------------------------------------------------------
+
+    def note_of(self, turn_index: int) -> str | None:
+        """The note of a recorded turn (None when it has none)."""
+        if isinstance(turn_index, bool) or not isinstance(turn_index, int) or not (
+            0 <= turn_index < len(self.turns)
+        ):
+            raise ConversationError(f"there is no turn number {turn_index!r} to note")
+        return self.turns[turn_index].note
+
+    def set_note(self, turn_index: int, text: str) -> None:
+        """Attach or replace the note of a recorded turn; empty text removes it."""
+        self.note_of(turn_index)  # a turn that is there
+        if not isinstance(text, str):
+            raise ConversationError("a note must be text")
+        note = text.strip() or None
+        writer = self.plan[turn_index].note_writer if note is not None else None
+        self.turns[turn_index] = replace(self.turns[turn_index], note=note, note_by=writer)
+
+    def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
+        """How connected each partner feels afterwards (1–5), or None to clear it."""
+        try:
+            self.checkin = replace(self.checkin, after=scores)
+        except (ModelError, TypeError) as error:
+            raise ConversationError(str(error)) from None
+
+    def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
+        """What each partner learned and what both agreed to try (blank text dropped)."""
+        if isinstance(learned, str) or not all(isinstance(item, str) for item in learned):
+            raise ConversationError("what you learned must be a list of text")
+        if agreement is not None and not isinstance(agreement, str):
+            raise ConversationError("the agreement must be text")
+        kept = tuple(item.strip() for item in learned if item.strip())
+        agreed = agreement.strip() if agreement else None
+        self.closing = replace(self.closing, learned=kept, agreement=agreed or None)
+
+    # --- read-outs --------------------------------------------------------------------
+
+    def close(self, status: str, ended: datetime) -> None:
+        """Mark the session complete or ended early, at `ended`."""
+        self.status = status
+        self.ended = ended
+
+    def floor_seconds(self) -> dict[str, float]:
+        """Seconds each of "A", "B" and "both" held the floor in the recorded turns."""
+        return floor_seconds(self.turns)
+
+    def transcript(self) -> Transcript:
+        """The session as recorded so far, ready to save."""
+        practice = self.practice
+        turn_s = self.turn_seconds if self.turn_seconds != practice.turn_seconds else None
+        return Transcript(
+            practice=practice.id, title=practice.title, started=self.started,
+            partners=self.partners, status=self.status, ended=self.ended,  # type: ignore[arg-type]
+            turn_s=turn_s, checkin=self.checkin, followup=self.followup,
+            turns=tuple(self.turns), breaks=tuple(self.breaks), closing=self.closing,
+            extra=self.extra,
+        )
