@@ -22,10 +22,10 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bridges_tui.core.practice_scripts.catalog import load_catalog
 from bridges_tui.core.files.config import Config, save_config
-from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Practice, Transcript, Turn
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Practice, Transcript, Turn
+from bridges_tui.core.practice_scripts.catalog import load_catalog
 
 NAMES = ("Sam", "Alex")
 
@@ -170,12 +170,15 @@ def main(argv: list[str] | None = None) -> int:
                         started=started + timedelta(seconds=30), planned_s=60.0, spoken_s=64.0),),
         ))
         folder = home_path / "sessions"
-        (folder / "20250101-120000-broken.toml").write_text("format = \"bridges-transcript\"\nversion = 1\npractice = \n")
+        (folder / "20250101-120000-broken.toml").write_text(
+            "format = \"bridges-transcript\"\nversion = 1\npractice = \n"
+        )
         (folder / "20250102-090000-from-the-future.toml").write_text(
             'format = "bridges-transcript"\nversion = 9\npractice = "x"\n')
         for name in ("20250101-120000-broken.toml", "20250102-090000-from-the-future.toml"):
             os.chmod(folder / name, 0o600)
-    print(f"wrote {args.count} sessions{' and 3 problem files' if args.with_problems else ''} to {home_path / 'sessions'}")
+    problems = " and 3 problem files" if args.with_problems else ""
+    print(f"wrote {args.count} sessions{problems} to {home_path / 'sessions'}")
     return 0
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Transcript, Turn
 from bridges_tui.core.files.safe_files import ensure_private_dir, write_private
 from bridges_tui.core.files.transcript_file import dump_transcript
+from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Transcript, Turn
 
 ZONE = timezone(timedelta(hours=1))
 FIRST = "20261020-193000-share-the-why"

@@ -21,10 +21,10 @@ if __package__ in (None, ""):  # run as a file: make `bench_lib` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "bench_lib"
 
-from bench_lib import apps, probes, records  # noqa: E402
-from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available  # noqa: E402
-from bench_lib.history_maker import make_history  # noqa: E402
-from bench_lib.report import Row, header, load_average, markdown, plain, progress  # noqa: E402
+from bench_lib import apps, probes, records
+from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available
+from bench_lib.history_maker import make_history
+from bench_lib.report import Row, header, load_average, markdown, plain, progress
 
 SESSIONS = 1000
 FRAME_MS = 1000 / 60
@@ -81,7 +81,7 @@ class Bench:
     def attempt(self, item: str, measure: str, budget: str, build: Callable[[], list[Row]]) -> None:
         try:
             self.rows += build()
-        except Exception as error:  # noqa: BLE001 - one broken measure must not hide the rest
+        except Exception as error:
             self.rows += failed_rows(item, measure, budget, error)
 
     # --- 1 --------------------------------------------------------------------------
@@ -104,7 +104,9 @@ class Bench:
             loaded = probes.loaded_before_first_paint(program, self.homes)
             later = sorted({name for name in loaded.modules if LATER_ONLY.match(name)})
             sessions = [path for path in loaded.files if "/sessions/" in path and Path(path).name in known]
-            scripts = sorted({Path(path).name for path in loaded.files if "/practices/" in path and path.endswith(".toml")})
+            scripts = sorted({
+                Path(path).name for path in loaded.files if "/practices/" in path and path.endswith(".toml")
+            })
             extra_scripts = [name for name in scripts if program is TALK and name != "share-the-why.toml"]
             problems = []
             if later:
@@ -114,7 +116,9 @@ class Bench:
             if extra_scripts:
                 problems.append("reads practice " + ", ".join(extra_scripts))
             own = sum(1 for name in loaded.modules if name.startswith("bridges_tui"))
-            summary = "; ".join(problems) or f"only what it shows ({own} bridges modules, {len(scripts)} practice files)"
+            summary = "; ".join(problems) or (
+                f"only what it shows ({own} bridges modules, {len(scripts)} practice files)"
+            )
             rows.append(Row("1", f"loaded before first paint: {program.label}", summary, "—",
                             "no history, statistics, other practices", not problems))
         return rows

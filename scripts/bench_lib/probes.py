@@ -310,7 +310,8 @@ def key_to_frame(program: Program, homes: Homes, times: KeyTimes, steps: int = 3
             if program.is_bare:
                 count = 0
                 for _ in range(steps):
-                    for key, label in ((" ", "start"), ("p", "p"), ("p", "p"), ("p", "p"), ("p", "p"), (" ", "hand-over")):
+                    keys = ((" ", "start"), ("p", "p"), ("p", "p"), ("p", "p"), ("p", "p"), (" ", "hand-over"))
+                    for key, label in keys:
                         count += 1
                         _press_and_time(term, key, lambda s, n=count: f"pressed · {n}" in s, times, label)
                 return times

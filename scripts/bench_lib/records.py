@@ -115,9 +115,9 @@ def autosave(saves: int = 200) -> Saving:
     conversation's transcript, handed to a `SessionKeeper`, written by the real
     `SessionStore` (atomic, private, synced); timed `saves` times over a session of
     40 turns, each with a note of about 200 characters."""
-    from bridges_tui.core.talk.conversation import Conversation
     from bridges_tui.core.files.keeper import SessionKeeper
     from bridges_tui.core.files.store import SessionStore
+    from bridges_tui.core.talk.conversation import Conversation
 
     rng = random.Random(3)
     clock = [0.0]

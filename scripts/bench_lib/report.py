@@ -65,7 +65,7 @@ def plain(rows: list[Row], head: list[str]) -> str:
     widths = [max(len(column), *(len(row.cells()[i]) for row in rows)) for i, column in enumerate(COLUMNS)]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
     out = [*head, "", line(COLUMNS), rule, *(line(row.cells()) for row in rows), rule]

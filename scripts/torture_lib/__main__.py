@@ -20,15 +20,15 @@ if __package__ in (None, ""):  # run as a file: make `torture_lib` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "torture_lib"
 
-from torture_lib.crash import crash_trials  # noqa: E402
-from torture_lib.crash_write import kill_while_saving  # noqa: E402
-from torture_lib.disk_faults import disk_fault_trials  # noqa: E402
-from torture_lib.figures import Figures, table  # noqa: E402
-from torture_lib.hostile import hostile_practices, hostile_transcripts  # noqa: E402
-from torture_lib.hostile_display import hostile_display  # noqa: E402
-from torture_lib.long_sessions import long_and_strange  # noqa: E402
-from torture_lib.privacy import privacy_checks  # noqa: E402
-from torture_lib.two_at_once import two_at_once  # noqa: E402
+from torture_lib.crash import crash_trials
+from torture_lib.crash_write import kill_while_saving
+from torture_lib.disk_faults import disk_fault_trials
+from torture_lib.figures import Figures, table
+from torture_lib.hostile import hostile_practices, hostile_transcripts
+from torture_lib.hostile_display import hostile_display
+from torture_lib.long_sessions import long_and_strange
+from torture_lib.privacy import privacy_checks
+from torture_lib.two_at_once import two_at_once
 
 #: Each check at full size and quick size: name -> (full, quick) runner makers.
 Check = Callable[[int], "Figures | Awaitable[Figures]"]
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             result = run(args.seed)
             figures = asyncio.run(result) if asyncio.iscoroutine(result) else result
-        except Exception:  # noqa: BLE001 - a check that breaks is a failure, not the end
+        except Exception:
             figures = Figures(name, failures=[f"the check itself broke:\n{traceback.format_exc()}"])
         rows.append(figures)
         verdict = "ok" if figures.ok else f"{len(figures.failures)} FAILURES"

@@ -14,7 +14,7 @@ from bridges_tui.core.files.store import SessionStore
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from torture_lib.sessions import session_with  # noqa: E402
+from torture_lib.sessions import session_with
 
 
 def main(folder: str, partners: tuple[str, str]) -> None:

@@ -149,7 +149,7 @@ def _drive(run: Run, log: TrialLog, rng: random.Random, kill_after_save: int, de
         run.wait(rng.choice([0.05, 0.2, 0.5, 1.0]) * rng.random() + 0.05)
         turn.handed_over = saving(" ")
         after = _heading(position + 2) if position + 1 < STEPS else "all steps done"
-        if not run.until(lambda: run.shows(NOTE_OPEN) or run.shows(after), 5):
+        if not run.until(lambda after=after: run.shows(NOTE_OPEN) or run.shows(after), 5):
             raise _Stuck(f"step {position + 1}: the hand-over did not show")
         turn.confirmed = True
         if PLAN[position].step.note is None:
@@ -207,7 +207,7 @@ def one_trial(seed: int, scratch: Path) -> TrialResult:
     log = TrialLog()
     try:
         _trial(rng, home, log, result, privacy)
-    except Exception as error:  # noqa: BLE001 - a trial reports, it never stops the run
+    except Exception as error:
         result.failures.append(f"seed {seed}: {type(error).__name__}: {error}")
     result.failures += [f"seed {seed}: {what}" for what in figures.failures]
     result.failures = [
@@ -287,7 +287,7 @@ def _after_restart(home: Path, folder: Path, log: TrialLog, result: TrialResult,
         quit_politely(again, result.failures)
     try:
         after = SessionStore(folder).load(path)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         result.failures.append(f"corrupt after resuming and quitting: {error}")
         return
     if len(after.turns) != before:
@@ -313,7 +313,7 @@ def _compare(path: Path, log: TrialLog, result: TrialResult, killed_at: float) -
     """Check the file against the log; the number of turns on disk, or None if corrupt."""
     try:
         transcript = SessionStore(path.parent).load(path)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         result.failures.append(f"the session file does not load: {error}")
         return None
     disk = transcript.turns

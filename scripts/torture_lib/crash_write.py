@@ -79,7 +79,7 @@ def _one(folder: Path, rng: random.Random, figures: Figures, trial: int) -> tupl
         store = SessionStore(folder)
         try:
             transcript = store.load(folder / sessions[0])
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             figures.fail(f"trial {trial}: corrupt session after the kill: {error}")
             return acked, len(temps)
         count = len(transcript.turns)

@@ -141,7 +141,7 @@ def _check_disk(folder: Path, expected: list[tuple[float, str | None]], figures:
         return
     try:
         transcript = SessionStore(folder).load(folder / sessions[0])
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         figures.fail(f"{name}: the session does not load: {error}")
         figures.lost_turns += len(expected)
         return

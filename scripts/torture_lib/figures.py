@@ -77,7 +77,7 @@ def table(rows: list[Figures], total_seconds: float) -> str:
 
     rule = "-" * len(line(head))
     out = [line(head), rule]
-    for row, cells in zip(rows, body):
+    for row, cells in zip(rows, body, strict=False):
         out.append(line(cells))
         out.extend(f"    {key}: {value}" if value else f"    {key}"
                    for key, value in row.measured.items())

@@ -19,13 +19,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.files.config import load_config
-from bridges_tui.core.talk.conversation import Conversation, ConversationError
-from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice_bytes
 from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
+from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice_bytes
+from bridges_tui.core.talk.conversation import Conversation, ConversationError
 
 from .figures import Figures, timed
 from .sessions import session_with
@@ -147,7 +147,7 @@ class TranscriptCheck:
         store = SessionStore(self.folder)
         try:
             self._use(store, path, data, name)
-        except Exception as error:  # noqa: BLE001 - any other exception is a crash
+        except Exception as error:
             figures.fail(f"{name}: crashed with {type(error).__name__}: {str(error)[:200]} "
                          f"(file starts {data[:120]!r})")
         finally:
@@ -275,7 +275,7 @@ def special_files(folder: Path, figures: Figures) -> int:
         figures.check_that(outside.read_text() == dump_transcript(session_with(1)),
                            "special files: the file outside was changed")
         store.create(session_with(1))
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         figures.fail(f"special files: crashed with {type(error).__name__}: {error}")
     return len(made)
 
@@ -346,7 +346,7 @@ class PracticeCheck:
                 (self.folder / "mine.toml").write_bytes(data)
                 catalog = load_catalog(self.folder)
                 figures.check_that(bool(catalog.cards), f"{name}: the built-ins did not load")
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             figures.fail(f"{name}: crashed with {type(error).__name__}: {str(error)[:200]}")
 
 
@@ -392,10 +392,10 @@ class _ConfigCheck:
         self.count += 1
         self.path.write_bytes(data)
         try:
-            config, warning = load_config(self.path)
+            _config, warning = load_config(self.path)
             if warning:
                 self.figures.check_that(not RAW_CONTROL.search(warning),
                                         f"config: a raw control character in {warning[:100]!r}")
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.figures.fail(f"config {label or self.count}: crashed with {type(error).__name__}: {error}")
 

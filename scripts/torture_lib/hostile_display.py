@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
-from bridges_tui.core.model.session import Closing, Transcript, Turn
 from bridges_tui.core.files.transcript_file import dump_transcript
+from bridges_tui.core.model.session import Closing, Transcript, Turn
 from bridges_tui.tui.app import BridgesApp
 
 from .crash import OFFER, quit_politely
@@ -179,7 +179,7 @@ async def _one_in_app(home: Path, figures: Figures, name: str) -> None:
             figures.check_that(screen_name(app) == "SummaryScreen",
                                f"{name}: ended early, but shows {screen_name(app)}")
             _look(app, figures, f"{name}, summary")
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         figures.fail(f"{name}: crashed with {type(error).__name__}: {error}")
 
 

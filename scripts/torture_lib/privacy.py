@@ -40,7 +40,7 @@ VICTIM_TEXT = "someone else's file: bridges must never write here\n"
 def _modes(home: Path, figures: Figures, name: str) -> int:
     """Every folder under `home` 0700 and every file 0600; the number looked at."""
     seen = 0
-    for root, folders, files in os.walk(home):
+    for root, _folders, files in os.walk(home):
         for each in [root, *(os.path.join(root, f) for f in files)]:
             info = os.lstat(each)
             if stat.S_ISLNK(info.st_mode):
@@ -148,7 +148,7 @@ async def planted_links(figures: Figures) -> None:
             saved = SessionStore(folder).load(path)
             notes = [turn.note for turn in saved.turns]
             if notes != typed:
-                figures.lost_notes += sum(1 for a, b in zip(notes, typed) if a != b)
+                figures.lost_notes += sum(1 for a, b in zip(notes, typed, strict=False) if a != b)
                 figures.fail(f"planted links: notes on disk {notes}, typed {typed}")
         else:
             figures.fail("planted links: the session was not saved once the link was gone")
@@ -185,7 +185,7 @@ def ids_never_escape(cases: int, figures: Figures, seed: int) -> None:
                 path = resolve_session(folder, session_id)
             except (SessionNotFound, AmbiguousSession, StoreError):
                 path = None
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 figures.fail(f"id {session_id!r}: crashed with {type(error).__name__}: {error}")
                 return
             if path is not None:

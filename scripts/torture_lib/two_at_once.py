@@ -56,7 +56,7 @@ def savers_together(trials: int, figures: Figures, seed: int) -> None:
             if not figures.check_that(len(entries) == 2 and set(owners) == set(PAIRS),
                                       f"{name}: sessions {[(e.id, e.partners) for e in entries]}"):
                 continue
-            for pair, count in zip(PAIRS, acked):
+            for pair, count in zip(PAIRS, acked, strict=False):
                 transcript = store.load(owners[pair].path)
                 if len(transcript.turns) < count:
                     figures.lost_turns += count - len(transcript.turns)
@@ -74,7 +74,7 @@ def two_couples(trials: int, figures: Figures) -> None:
             home = Path(scratch) / f"t{trial}"
             add_practice(home)
             with ThreadPoolExecutor(max_workers=2) as pool:
-                typed = list(pool.map(lambda who: _walk_some(home, who, figures), ("one", "two")))
+                typed = list(pool.map(lambda who, home=home: _walk_some(home, who, figures), ("one", "two")))
             figures.trials += 1
             store = SessionStore(home / "sessions")
             entries = store.list()
@@ -101,14 +101,14 @@ def _walk_some(home: Path, who: str, figures: Figures) -> list[str | None]:
             run.until(lambda: not run.shows(READY), 5)
             run.wait(0.1)
             run.press(" ")
-            run.until(lambda: run.shows(NOTE_OPEN) or run.shows(_heading(position + 2)), 5)
+            run.until(lambda position=position: run.shows(NOTE_OPEN) or run.shows(_heading(position + 2)), 5)
             if PLAN[position].step.note is None:
                 typed.append(None)
                 continue
             run.until(lambda: run.shows(NOTE_OPEN), 5)
             text = f"{who} says {position}"
             run.press(text)
-            run.until(lambda: run.shows(text), 5)
+            run.until(lambda text=text: run.shows(text), 5)
             run.press("\r")
             run.until(lambda: not run.shows(NOTE_OPEN), 5)
             typed.append(text)

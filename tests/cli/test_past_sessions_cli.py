@@ -87,7 +87,7 @@ def test_a_later_listing_reads_only_the_index_and_says_the_same(history, tmp_pat
     first = [bridges("list"), bridges("list", "--json")]  # reads every file, keeps the index
     assert listed_with_heavy_imports() == (first[0].stdout, [])
     again = [bridges("list"), bridges("list", "--json")]
-    for before, after in zip(first, again):
+    for before, after in zip(first, again, strict=False):
         assert after.returncode == 0
         assert (after.stdout, after.stderr) == (before.stdout, before.stderr)
     assert "20261201-100000-share-the-why.toml: is a link to a file outside" in again[0].stderr
@@ -130,8 +130,9 @@ def test_show_prints_the_summary_by_a_prefix(history) -> None:
 
 
 def test_show_prints_text_from_files_harmlessly(bridges_home: Path) -> None:
-    from sample_history import first_session, write_session
     from dataclasses import replace
+
+    from sample_history import first_session, write_session
 
     sneaky = replace(first_session(), closing=replace(
         first_session().closing, agreement="[bold red]Obey[/] \x1b[2J\x1b]0;owned\x07 now"))
@@ -215,7 +216,6 @@ def test_unreadable_session_and_unsafe_output_are_refused(history) -> None:
 
 def test_list_lines_up_wide_characters(history) -> None:
     import unicodedata
-
     from dataclasses import replace
 
     from sample_history import first_session, write_session

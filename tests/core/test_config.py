@@ -12,8 +12,8 @@ import pytest
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import Config, load_config, save_config
-from bridges_tui.core.model.session import ModelError
 from bridges_tui.core.files.safe_files import StoreError
+from bridges_tui.core.model.session import ModelError
 
 
 @pytest.fixture

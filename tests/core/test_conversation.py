@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bridges_tui.core.model.session import Followup, NoteSpec, Practice, Step, Transcript, Turn
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import STATES, Conversation, ConversationError, local_now
-from bridges_tui.core.model.session import Followup, NoteSpec, Practice, Step, Transcript, Turn
-from fake_clocks import START as SESSION_START, FakeClock, FakeWall
+from fake_clocks import START as SESSION_START
+from fake_clocks import FakeClock, FakeWall
 
 
 def tiny_practice() -> Practice:

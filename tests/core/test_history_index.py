@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_sessions
+from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.looking_back.history_index import (
     INDEX_FILE,
     READ_AT_ONCE,
@@ -20,9 +22,7 @@ from bridges_tui.core.looking_back.history_index import (
     query_words,
     words_of,
 )
-from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_sessions
 from bridges_tui.core.model.session import Followup
-from bridges_tui.core.files.store import SessionStore
 from sample_history import (
     AGREEMENT,
     BROKEN,
@@ -114,7 +114,7 @@ def test_an_index_of_the_first_version_is_rebuilt(home: Path) -> None:
     document = json.loads((home / INDEX_FILE).read_text())
     document["version"] = 1
     for entry in document["sessions"].values():
-        entry[1] = dict(zip(INDEXED_FIELDS, entry[1]))
+        entry[1] = dict(zip(INDEXED_FIELDS, entry[1], strict=False))
     (home / INDEX_FILE).write_text(json.dumps(document))
     assert indexed_sessions(str(home / "sessions"), home) is None
     rebuilt = index_of(home)

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
+from bridges_tui.core.model.session import ModelError, NoteSpec, Practice, Step
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import STATES, Conversation, ConversationError
-from bridges_tui.core.model.session import ModelError, NoteSpec, Practice, Step
 from bridges_tui.core.talk.step_floor import CLARIFY_SECONDS
-from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
 from fake_clocks import FakeClock, FakeWall
 
 

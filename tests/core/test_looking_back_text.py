@@ -4,13 +4,14 @@ from files made harmless."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
 from bridges_tui.core.looking_back.corrections import (
     CheckinCorrection,
     ClosingCorrection,
@@ -19,14 +20,13 @@ from bridges_tui.core.looking_back.corrections import (
     corrected,
 )
 from bridges_tui.core.looking_back.export import exported, markdown_text, session_markdown
-from bridges_tui.core.text.harmless import harmless, one_line, shortened
 from bridges_tui.core.looking_back.session_summary import (
     SessionSummary,
     checkin_text,
     share_text,
     when_text,
 )
-from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
+from bridges_tui.core.text.harmless import harmless, one_line, shortened
 from sample_history import AGREEMENT, FIRST, first_session, second_session
 
 
@@ -37,7 +37,9 @@ def test_summary_figures() -> None:
     assert summary.floor_line(("Sam", "Alex")) == "Sam 3:40 · Alex 0:30 · together 0:50 · breathers 5:00"
 
 
-@pytest.mark.parametrize("balance, text", [(None, "–"), (0.5, "50/50"), (0.505, "50/50"), (0.876, "88/12"), (1.0, "100/0")])
+@pytest.mark.parametrize(
+    "balance, text", [(None, "–"), (0.5, "50/50"), (0.505, "50/50"), (0.876, "88/12"), (1.0, "100/0")]
+)
 def test_shares_always_add_up(balance, text) -> None:
     assert share_text(balance) == text
 
@@ -45,7 +47,7 @@ def test_shares_always_add_up(balance, text) -> None:
 def test_checkin_and_when() -> None:
     assert checkin_text((3, 2), (4, 4)) == "3,2→4,4"
     assert checkin_text(None, (4, 4)) == "–→4,4" and checkin_text(None, None) == ""
-    moment = datetime(2026, 11, 24, 19, 5, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 24, 19, 5, tzinfo=UTC)
     assert when_text(moment, date(2026, 11, 25)) == "Tue 24 Nov 19:05"
     assert when_text(moment, date(2027, 1, 2)) == "24 Nov 2026 19:05"
     assert when_text(None, date(2027, 1, 2)) == "?"

@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.files.toml_text import toml_document
+from bridges_tui.core.practice_scripts.catalog import (
+    BUILTIN_ORDER,
+    builtin_ids,
+    builtin_practice,
+    load_catalog,
+)
 from bridges_tui.core.practice_scripts.reading import (
     PracticeProblem,
     PracticeScriptError,
@@ -17,7 +23,6 @@ from bridges_tui.core.practice_scripts.reading import (
     parse_practice,
     suggest_id,
 )
-from bridges_tui.core.files.toml_text import toml_document
 
 STEP = {
     "id": "explain-why",

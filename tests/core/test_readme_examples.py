@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bridges_tui.core.practice_scripts.reading import parse_practice
 from bridges_tui.core.files.transcript_file import load_transcript
+from bridges_tui.core.practice_scripts.reading import parse_practice
 
 README = Path(__file__).parents[2] / "README.md"
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bridges_tui.core.model.session import Break, Transcript
 from bridges_tui.core.looking_back.replay import Timeline
+from bridges_tui.core.model.session import Break, Transcript
 from sample_history import at, first_session, turn
 
 
@@ -78,7 +78,7 @@ def test_times_out_of_order_never_overlap_or_run_backwards() -> None:
     timeline = Timeline(transcript)
     ends = [piece.end for piece in timeline.pieces]
     starts = [piece.start for piece in timeline.pieces]
-    assert starts == sorted(starts) and all(s >= e for s, e in zip(starts[1:], ends))
+    assert starts == sorted(starts) and all(s >= e for s, e in zip(starts[1:], ends, strict=False))
     assert timeline.length_s == 205
 
 

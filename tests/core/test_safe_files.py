@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.files import file_holds
-
-from bridges_tui.core.files import safe_files
+from bridges_tui.core.files import file_holds, safe_files
 from bridges_tui.core.files.safe_files import (
     StoreError,
     ensure_private_dir,

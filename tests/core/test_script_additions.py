@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bridges_tui.core.files.transcript_file import TranscriptError, load_transcript
 from bridges_tui.core.model.session import ModelError, Turn
 from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice
-from bridges_tui.core.files.transcript_file import TranscriptError, load_transcript
 
 HEAD = '''\
 id = "mine"
@@ -62,7 +62,7 @@ def test_each_problem_names_its_field_and_how_to_fix_it() -> None:
     assert ("", "reframe", "must be on one line", "remove the line break") in found
     assert ("round[2] (step 'back')", "confirm", "must be true or false, not text",
             "write confirm = true or confirm = false, without quotes") in found
-    where, field, message, hint = next(p for p in found if p[0].startswith("closing"))
+    _where, field, message, hint = next(p for p in found if p[0].startswith("closing"))
     assert (field, message) == ("confirm", "a together step has nobody listening to confirm it")
     assert 'speaker = "lead" or "other"' in hint
 

@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 
 from bridges_tui.core.files import paths
-
 from bridges_tui.core.files import store as store_module
-from bridges_tui.core.model.session import Transcript, Turn
 from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.files.store import (
     AmbiguousSession,
@@ -25,6 +23,7 @@ from bridges_tui.core.files.store import (
     file_name_for,
 )
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript
+from bridges_tui.core.model.session import Transcript, Turn
 
 CET = timezone(timedelta(hours=1))
 BODY_START = "\n[[turns]]"
@@ -38,9 +37,10 @@ def a_turn(n: int, when: datetime) -> Turn:
     return Turn(f"step-{n}", f"Step {n}", "AB"[n % 2], when, 120, 100.0 + n, note=f"note {n}")
 
 
-def session(
-    started: datetime = at(25, 20, 31, 7), turns: int = 2, **changes: object
-) -> Transcript:
+EVENING = at(25, 20, 31, 7)
+
+
+def session(started: datetime = EVENING, turns: int = 2, **changes: object) -> Transcript:
     values: dict[str, object] = dict(
         practice="share-the-why", title="Share the why", started=started,
         partners=("Sam", "Alex"), status="in-progress",
@@ -362,7 +362,7 @@ def test_delete_removes_one_session(store: SessionStore) -> None:
     store.delete(gone)
     assert not gone.exists() and keep.exists()
     assert [entry.path for entry in store.list()] == [keep]
-    with pytest.raises(StoreError, match="can't delete .*: there is no such file"):
+    with pytest.raises(StoreError, match=r"can't delete .*: there is no such file"):
         store.delete(gone)
 
 

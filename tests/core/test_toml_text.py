@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -55,6 +55,6 @@ def test_a_long_list_gets_one_item_a_line() -> None:
 
 def test_what_toml_cannot_hold_is_refused() -> None:
     with pytest.raises(ValueError, match="UTC offset"):
-        toml_value(datetime(2026, 1, 1, tzinfo=timezone.utc).timetz())
+        toml_value(datetime(2026, 1, 1, tzinfo=UTC).timetz())
     with pytest.raises(TypeError, match="set"):
         toml_value({1, 2})

@@ -10,6 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bridges_tui.core.files.transcript_file import (
+    TranscriptError,
+    dump_transcript,
+    load_header,
+    load_transcript,
+)
 from bridges_tui.core.model.session import (
     Break,
     Checkin,
@@ -19,12 +25,6 @@ from bridges_tui.core.model.session import (
     Transcript,
     Turn,
     clean_name,
-)
-from bridges_tui.core.files.transcript_file import (
-    TranscriptError,
-    dump_transcript,
-    load_header,
-    load_transcript,
 )
 
 CET = timezone(timedelta(hours=1))
@@ -331,7 +331,7 @@ def test_any_transcript_survives_a_round_trip_exactly(transcript: Transcript) ->
     assert back == transcript
     # Equal datetimes may still differ in offset, and 120 == 120.0: the text can't.
     assert dump_transcript(back) == text
-    for before, after in zip(transcript.turns, back.turns):
+    for before, after in zip(transcript.turns, back.turns, strict=False):
         assert before.started.utcoffset() == after.started.utcoffset()
         assert type(before.spoken_s) is type(after.spoken_s)
 

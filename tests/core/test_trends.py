@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.looking_back.history_index import HistoryIndex
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.looking_back.history_index import HistoryIndex
 from bridges_tui.core.looking_back.trends import (
     balance_rows,
     bar_rows,
@@ -39,7 +39,7 @@ def test_weeks_from_monday(rows) -> None:
     assert week_start(date(2026, 11, 25)) == date(2026, 11, 23)
     assert weeks_of_history(rows, TODAY) == 6
     weeks = weekly(rows, TODAY, 6)
-    assert [week.start for week in weeks][0] == date(2026, 10, 19)
+    assert weeks[0].start == date(2026, 10, 19)
     assert [week.sessions for week in weeks] == [1, 0, 1, 0, 1, 0]
     first, _, second, _, early, now = weeks
     assert first.balance == pytest.approx(220 / 250)

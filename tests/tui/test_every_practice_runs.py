@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
 from bridges_tui.core.files.transcript_file import load_transcript
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -76,14 +76,14 @@ async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
         assert type(app.screen).__name__ == "SummaryScreen"
     plan = practice.plan()
     assert len(headings) == len(plan)
-    for number, (heading, planned) in enumerate(zip(headings, plan), start=1):
+    for number, (heading, planned) in enumerate(zip(headings, plan, strict=False), start=1):
         assert f"step {number} of {len(plan)} · {planned.step.title}" in heading
 
     path = saved_file(bridges_home)
     transcript = load_transcript(path.read_text(encoding="utf-8"))  # a valid file
     assert transcript.status == "complete" and transcript.practice == practice_id
     assert [t.step for t in transcript.turns] == [p.step.id for p in plan]
-    for turn, planned in zip(transcript.turns, plan):
+    for turn, planned in zip(transcript.turns, plan, strict=False):
         assert (turn.note is not None) == (planned.step.note is not None), turn.step
         assert (turn.tries is not None) == planned.step.confirm, turn.step
     loops = [t for t in transcript.turns if t.tries]

@@ -387,8 +387,8 @@ async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, hist
 async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app) -> None:
     from dataclasses import replace
 
-    from bridges_tui.core.looking_back.history_index import HistoryIndex
     from bridges_tui.core.files.store import SessionStore
+    from bridges_tui.core.looking_back.history_index import HistoryIndex
     from sample_history import at, first_session, write_session
 
     for number in range(60):

@@ -11,8 +11,17 @@ from textual.screen import Screen
 from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens import (
-    breather, confirm, conversation, export_dialog, history, note_prompt, replay,
-    resume, setup, summary, trends,
+    breather,
+    confirm,
+    conversation,
+    export_dialog,
+    history,
+    note_prompt,
+    replay,
+    resume,
+    setup,
+    summary,
+    trends,
 )
 from bridges_tui.tui.screens import help as help_screen
 from bridges_tui.tui.screens.conversation import ConversationScreen

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
-from bridges_tui.core.text.harmless import one_line
-from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.files.safe_files import StoreError, write_private
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.text.harmless import one_line
 
 MAX_CANDIDATES = 10
 

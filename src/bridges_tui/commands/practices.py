@@ -15,11 +15,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from bridges_tui.core.text.durations import format_duration
-from bridges_tui.core.model.session import Practice
 from bridges_tui.core.files.paths import user_practices_dir
+from bridges_tui.core.model.session import Practice
 from bridges_tui.core.practice_scripts.catalog import builtin_ids, load_catalog
 from bridges_tui.core.practice_scripts.reading import PracticeProblem, PracticeScriptError, load_practice_file
+from bridges_tui.core.text.durations import format_duration
 
 # C0 and C1 controls (ESC, CSI, BEL…; newline and tab are kept) and the bidi overrides
 # that can make text read differently from what it is.

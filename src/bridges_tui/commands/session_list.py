@@ -20,8 +20,8 @@ import sys
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
-from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.files.history_index_file import indexed_sessions
+from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.session_text import clock, status_word
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow the command
@@ -71,9 +71,9 @@ def _list_sessions(as_json: bool) -> int:
 def _read_all(folder: str) -> list[SessionRow]:
     """Every session through the full index: files it does not know (or no longer
     knows as they are) are read whole, and the index is saved for the next listing."""
-    from bridges_tui.core.looking_back.history_index import HistoryIndex
     from bridges_tui.core.files.safe_files import StoreError
     from bridges_tui.core.files.store import SessionStore
+    from bridges_tui.core.looking_back.history_index import HistoryIndex
 
     index = HistoryIndex(SessionStore(folder), paths.data_dir())
     try:
@@ -126,14 +126,14 @@ def _as_json(row: Listed) -> dict[str, object]:
 
 def _print_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> None:
     measured = [_measured(line) for line in [header, *lines]]
-    widths = [max(column) for column in zip(*(sizes for _, sizes, _ in measured))]
+    widths = [max(column) for column in zip(*(sizes for _, sizes, _ in measured), strict=False)]
     out = []
     for cells, sizes, plain in measured:
         if plain:  # one character, one terminal cell: str.ljust pads it right
             out.append("  ".join(map(str.ljust, cells, widths)).rstrip())
         else:
             out.append("  ".join([cell + " " * (width - size)
-                                  for cell, size, width in zip(cells, sizes, widths)]).rstrip())
+                                  for cell, size, width in zip(cells, sizes, widths, strict=False)]).rstrip())
     sys.stdout.write("\n".join(out) + "\n")
 
 

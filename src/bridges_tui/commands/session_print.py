@@ -14,8 +14,6 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from bridges_tui.core.text.harmless import harmless, one_line
-from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.looking_back.session_summary import (
     SessionSummary,
     checkin_text,
@@ -24,6 +22,8 @@ from bridges_tui.core.looking_back.session_summary import (
     status_word,
     turn_line,
 )
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.text.harmless import harmless, one_line
 
 _ANSWERS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
 _BAR_WIDTH = 30
@@ -82,11 +82,12 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
 
     if t.closing.learned:
         out.print(Text("What we learned", style="bold"))
-        for name, text in zip((a, b), t.closing.learned):
+        for name, text in zip((a, b), t.closing.learned, strict=False):
             out.print(Padding(Text(f"{name}: {one_line(text)}"), (0, 0, 0, 2), expand=False))
     out.print(Text("What we agree to try", style="bold"))
     agreement = t.closing.agreement
-    out.print(Padding(Text(one_line(agreement) if agreement else "Nothing was agreed this time."), (0, 0, 0, 2), expand=False))
+    agreed = one_line(agreement) if agreement else "Nothing was agreed this time."
+    out.print(Padding(Text(agreed), (0, 0, 0, 2), expand=False))
     out.print()
     out.print(Text(f"File: {path}", style="dim"))
 

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config
-from bridges_tui.core.text.durations import DurationError, parse_duration
-from bridges_tui.core.model.session import ModelError, clean_name
+from bridges_tui.core.model.session import ModelError, Practice, clean_name
 from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
-from bridges_tui.core.model.session import Practice
+from bridges_tui.core.text.durations import DurationError, parse_duration
 
 
 def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int:

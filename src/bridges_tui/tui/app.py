@@ -28,17 +28,17 @@ if TYPE_CHECKING:
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
+from bridges_tui.core.files.keeper import SessionKeeper
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Practice, Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
 from bridges_tui.core.talk.clock import local_now
-from bridges_tui.core.files.keeper import SessionKeeper
-from bridges_tui.core.model.session import Practice, Transcript
-from bridges_tui.core.model.records import record
 from bridges_tui.core.talk.session_choice import SessionChoice
-from bridges_tui.core.files.store import SessionStore
 from bridges_tui.tui.fitting import FitsTheTerminal
+from bridges_tui.tui.garbage import collect_garbage_again
 from bridges_tui.tui.looking_back import LookingBack
 from bridges_tui.tui.resuming import OffersToResume
-from bridges_tui.tui.garbage import collect_garbage_again
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 
 RETRY_SECONDS = 5.0
@@ -286,7 +286,11 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
 
     def _correct_live(self, correction) -> Transcript:
         """Apply a change made on the end-of-session summary, and save it."""
-        from bridges_tui.core.looking_back.corrections import CheckinCorrection, ClosingCorrection, NoteCorrection
+        from bridges_tui.core.looking_back.corrections import (
+            CheckinCorrection,
+            ClosingCorrection,
+            NoteCorrection,
+        )
 
         conversation = self.conversation
         if conversation is None:
@@ -319,7 +323,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         self.config = replace(self.config, names=names)
         try:
             save_config(self.config_path, self.config)
-        except Exception as error:  # noqa: BLE001 - names are a convenience, not data
+        except Exception as error:
             self.notify(f"Could not remember your names: {error}", severity="warning")
 
     # --- keys, help, palette, size -------------------------------------------------

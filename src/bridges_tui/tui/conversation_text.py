@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bridges_tui.core.talk.conversation import Conversation
 from bridges_tui.core.model.session import other_partner
+from bridges_tui.core.talk.conversation import Conversation
 from bridges_tui.tui.widgets.partner_pane import PaneState
 
 

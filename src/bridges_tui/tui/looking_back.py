@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.files.safe_files import StoreError, write_private
 from bridges_tui.core.files.transcript_file import TranscriptError
+from bridges_tui.core.model.session import Transcript
 
 if TYPE_CHECKING:
     from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow

@@ -57,7 +57,7 @@ class OffersToResume:
 
         try:
             transcript = self.store.load(path)
-        except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
+        except Exception as error:
             self.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
             return
         practice = self.catalog.get(transcript.practice)
@@ -77,7 +77,7 @@ class OffersToResume:
             transcript = self.store.load(path)
             last = max((turn.started for turn in transcript.turns), default=transcript.started)
             self.store.save(path, replace(transcript, status="ended-early", ended=max(last, transcript.started)))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
         else:
             self.notify(f"Closed {path.name} as ended early; nothing was deleted.")

@@ -1,4 +1,5 @@
-"""Files on disk: where bridges keeps them, private atomic writes, the transcript's TOML, the session store, the settings and the history index's files.
+"""Files on disk: where bridges keeps them, private atomic writes, the transcript's TOML,
+the session store, the settings and the history index's files.
 
 May use: `model`, `text`.
 

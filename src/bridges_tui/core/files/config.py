@@ -22,8 +22,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from bridges_tui.core.model.session import ModelError, clean_name
-from bridges_tui.core.model.records import field, record
 from bridges_tui.core.files.safe_files import (
     StoreError,
     ensure_private_dir,
@@ -31,7 +29,8 @@ from bridges_tui.core.files.safe_files import (
     write_private,
 )
 from bridges_tui.core.files.toml_text import toml_document
-
+from bridges_tui.core.model.records import field, record
+from bridges_tui.core.model.session import ModelError, clean_name
 
 # A config file is a few lines; anything bigger is not ours to read.
 _MAX_CONFIG_BYTES = 1024 * 1024

@@ -175,8 +175,8 @@ class IndexedSession:
 
     __slots__ = ("id", "path", *INDEXED_FIELDS)
 
-    def __init__(  # noqa: PLR0913 - SessionRow's fields, in INDEXED_FIELDS order
-        self, id: str, path: str,  # noqa: A002 - SessionRow's name
+    def __init__(
+        self, id: str, path: str,
         practice: str | None = None, title: str | None = None,
         started: datetime | None = None, ended: datetime | None = None, status: str | None = None,
         partners: tuple[str, str] | None = None, floor: IndexedFloor | None = None,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.model.session import Transcript
 
 
 class SessionKeeper:
@@ -51,7 +51,7 @@ class SessionKeeper:
                 self.path = self.store.create(transcript)
             else:
                 self.store.save(self.path, transcript)
-        except Exception as error:  # noqa: BLE001 - any failure must keep the words in memory
+        except Exception as error:
             self.problem = str(error) or type(error).__name__
             return False
         self._unsaved = None

@@ -17,9 +17,9 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from bridges_tui.core.model.records import record
 from bridges_tui.core.files.safe_files import StoreError, plain_reason, store_error
 from bridges_tui.core.files.transcript_file import TranscriptError, TranscriptHeader, load_header
+from bridges_tui.core.model.records import record
 
 # A transcript is a few kilobytes; anything this large is not one, and is not read.
 MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024

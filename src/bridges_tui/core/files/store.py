@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.files.file_holds import Hold, hold, is_held
 from bridges_tui.core.files.safe_files import (
     StoreError,
@@ -37,6 +36,14 @@ from bridges_tui.core.files.safe_files import (
     write_held,
     write_private,
 )
+from bridges_tui.core.files.session_entries import (
+    MAX_TRANSCRIPT_BYTES,
+    SessionEntry,
+    decode_text,
+    read_bounded,
+    read_entry,
+)
+
 # The id errors and `file_name_for` are part of the store's API, as before the split.
 from bridges_tui.core.files.session_ids import (
     SUFFIX,
@@ -48,14 +55,8 @@ from bridges_tui.core.files.session_ids import (
     resolve_session,
     stays_inside,
 )
-from bridges_tui.core.files.session_entries import (
-    MAX_TRANSCRIPT_BYTES,
-    SessionEntry,
-    decode_text,
-    read_bounded,
-    read_entry,
-)
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
+from bridges_tui.core.model.session import Transcript
 
 __all__ = [
     "AmbiguousSession", "SessionEntry", "SessionNotFound", "SessionStore", "UnsafeSessionId",

@@ -10,7 +10,7 @@ read back with `tomllib` is the value written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 _BARE_KEY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
@@ -102,7 +102,7 @@ def _writable(moment: datetime) -> datetime:
     # moment is written in UTC instead, which names the same instant.
     offset = moment.utcoffset()
     if offset is not None and offset.total_seconds() % 60:
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     return moment
 
 

@@ -21,6 +21,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from bridges_tui.core.files.toml_text import toml_document, toml_value
+from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import (
     STATUSES,
     TRANSCRIPT_FORMAT,
@@ -34,8 +36,6 @@ from bridges_tui.core.model.session import (
     Turn,
     clean_name,
 )
-from bridges_tui.core.model.records import record
-from bridges_tui.core.files.toml_text import toml_document, toml_value
 
 
 class TranscriptError(ValueError):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bridges_tui.core.model.session import Closing, ModelError, Transcript
 from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Closing, ModelError, Transcript
 
 
 class CorrectionError(ValueError):

@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bridges_tui.core.text.harmless import harmless
+from bridges_tui.core.looking_back.session_summary import (
+    SessionSummary,
+    clock,
+    share_text,
+    status_word,
+    turn_line,
+)
 from bridges_tui.core.model.session import Transcript
-from bridges_tui.core.looking_back.session_summary import SessionSummary, clock, share_text, status_word, turn_line
+from bridges_tui.core.text.harmless import harmless
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
@@ -96,7 +102,7 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
     learned = t.closing.learned
     if learned:
         lines += ["## What we learned", ""]
-        for name, text in zip((a, b), learned):
+        for name, text in zip((a, b), learned, strict=False):
             lines.append(f"- **{name}:** {markdown_text(text).replace(chr(10), ' ')}")
         lines.append("")
     lines += ["## What we agree to try", ""]

@@ -41,6 +41,10 @@ from bridges_tui.core.files.history_index_file import (
     read_document,
     signature_of,
 )
+from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
+from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.looking_back.history_rows import (
     SessionRow,
     matches_words,
@@ -50,11 +54,6 @@ from bridges_tui.core.looking_back.history_rows import (
     words_of,
 )
 from bridges_tui.core.model.records import record
-from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
-from bridges_tui.core.files.session_ids import SUFFIX, newest_first
-from bridges_tui.core.files.store import SessionStore
-from bridges_tui.core.files.transcript_file import TranscriptError
-
 
 __all__ = [
     "INDEX_FILE", "READ_AT_ONCE", "WORDS_FILE", "AgreementToFollow", "HistoryIndex",

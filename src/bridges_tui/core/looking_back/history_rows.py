@@ -15,13 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_fields  # noqa: F401  (re-exported)
-from bridges_tui.core.model.session import Transcript
-from bridges_tui.core.model.records import record
+from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_fields
 from bridges_tui.core.files.session_ids import SUFFIX
-from bridges_tui.core.looking_back.session_summary import FloorTime
 from bridges_tui.core.files.store import SessionEntry
-
+from bridges_tui.core.looking_back.session_summary import FloorTime
+from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Transcript
 
 _WORD = re.compile(r"\w+")
 
@@ -130,7 +129,7 @@ def row_to_json(row: SessionRow) -> list[Any]:
 def row_from_json(path: Path, name: str, data: list[Any]) -> SessionRow:
     """The row kept in the index for the file `name` at `path`; raises ValueError or
     TypeError for anything that is not what `row_to_json` wrote."""
-    fields = dict(zip(INDEXED_FIELDS, indexed_fields(data)))
+    fields = dict(zip(INDEXED_FIELDS, indexed_fields(data), strict=False))
     floor = fields.pop("floor")
     return SessionRow(
         id=name[: -len(SUFFIX)], path=path,

@@ -19,10 +19,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
-from bridges_tui.core.model.session import Transcript, other_partner
-from bridges_tui.core.model.records import record
 from bridges_tui.core.looking_back.session_summary import FloorTime
-
+from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Transcript, other_partner
 
 Phase = Literal["waiting", "speaking", "paused", "breather", "ended"]
 _DISPLAY_DECIMALS = 6

@@ -9,8 +9,8 @@ a session reads the same everywhere; those helpers can be imported from here too
 
 from __future__ import annotations
 
-from bridges_tui.core.model.session import Transcript, Turn
 from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Transcript, Turn
 from bridges_tui.core.text.session_text import (  # noqa: F401  (imported from here by the screens and the export)
     STATUS_WORDS,
     checkin_text,

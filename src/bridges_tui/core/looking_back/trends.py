@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from bridges_tui.core.looking_back.history_index import SessionRow
-from bridges_tui.core.model.records import record
 from bridges_tui.core.looking_back.session_summary import mean_score
-
+from bridges_tui.core.model.records import record
 
 #: Eighths of a cell, from empty to full, growing up from the bottom.
 _UP = " ▁▂▃▄▅▆▇█"

@@ -1,4 +1,5 @@
-"""The couple's world as plain, validated data: partners, turns, the transcript, a practice and its steps.
+"""The couple's world as plain, validated data: partners, turns, the transcript, a practice
+and its steps.
 
 Uses nothing else of bridges: every other part of the core stands on it.
 

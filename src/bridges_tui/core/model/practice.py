@@ -15,7 +15,6 @@ from bridges_tui.core.model import field_checks as checks
 from bridges_tui.core.model.field_checks import ModelError
 from bridges_tui.core.model.records import field, record
 
-
 #: Who speaks during a step, relative to the partner leading the round.
 Role = Literal["lead", "other", "together"]
 ROLES: tuple[str, ...] = ("lead", "other", "together")

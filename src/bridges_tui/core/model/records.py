@@ -89,7 +89,7 @@ def _by_name(cls: Any, args: tuple[Any, ...], values: dict[str, Any]) -> dict[st
     """Values given by position, named, merged with those given by name."""
     if len(args) > len(cls._record_names):
         raise TypeError(f"{cls.__name__}() takes {len(cls._record_names)} values, not {len(args)}")
-    named = dict(zip(cls._record_names, args))
+    named = dict(zip(cls._record_names, args, strict=False))
     for name, value in values.items():
         if name in named:
             raise TypeError(f"{cls.__name__}() got two values for {name!r}")
@@ -139,5 +139,6 @@ def _delattr(self: Any, name: str) -> None:
 
 #: The methods every record shares.
 _SHARED = {
-    "__init__": _init, "__repr__": _repr, "__eq__": _eq, "__hash__": _hash, "__setattr__": _setattr, "__delattr__": _delattr,
+    "__init__": _init, "__repr__": _repr, "__eq__": _eq, "__hash__": _hash,
+    "__setattr__": _setattr, "__delattr__": _delattr,
 }

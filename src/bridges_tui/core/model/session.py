@@ -31,7 +31,6 @@ from bridges_tui.core.model.practice import (  # noqa: F401 (the model's practic
 )
 from bridges_tui.core.model.records import field, record
 
-
 Status = Literal["in-progress", "complete", "ended-early"]
 STATUSES: tuple[str, ...] = ("in-progress", "complete", "ended-early")
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.files.paths import user_practices_dir
+from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.practice_scripts.reading import (
     PracticeProblem,
     PracticeScriptError,
@@ -25,8 +26,6 @@ from bridges_tui.core.practice_scripts.reading import (
     parse_practice_bytes,
     parse_practice_card,
 )
-from bridges_tui.core.model.records import record
-
 
 #: Built-ins in the order the picker shows them; any other built-in file follows by id.
 #: Being on the same team comes first, where the source advises a couple to start;

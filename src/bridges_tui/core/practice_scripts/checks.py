@@ -13,9 +13,8 @@ import re
 import tomllib
 from typing import Any
 
-from bridges_tui.core.text.durations import DurationError, parse_duration
 from bridges_tui.core.model.records import record
-
+from bridges_tui.core.text.durations import DurationError, parse_duration
 
 MAX_ID_LENGTH = 40
 MAX_TITLE_LENGTH = 60

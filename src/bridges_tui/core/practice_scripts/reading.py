@@ -43,7 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from bridges_tui.core.model.session import (
-    NOTE_WRITERS, ROLES, ModelError, NoteSpec, Practice, PracticeCard, Step,
+    NOTE_WRITERS,
+    ROLES,
+    ModelError,
+    NoteSpec,
+    Practice,
+    PracticeCard,
+    Step,
 )
 from bridges_tui.core.practice_scripts.checks import (
     EXAMPLES,

@@ -1,4 +1,5 @@
-"""The live talk: the turn clock, a step's floor time and listening loop, and the conversation that walks a practice step by step.
+"""The live talk: the turn clock, a step's floor time and listening loop, and the
+conversation that walks a practice step by step.
 
 May use: `model`, `text`, `files`, `practice_scripts`; never `looking_back`.
 

@@ -26,11 +26,18 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
 from bridges_tui.core.model.session import (
-    Break, Followup, PlannedStep, Practice, Speaker, Transcript, Turn, other_partner,
+    Break,
+    Followup,
+    PlannedStep,
+    Practice,
+    Speaker,
+    Transcript,
+    Turn,
+    other_partner,
     partner_name,
 )
+from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
 from bridges_tui.core.talk.step_floor import CLARIFYING, StepFloor
 

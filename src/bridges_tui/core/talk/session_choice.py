@@ -3,8 +3,8 @@ check-in, and how their last agreement went."""
 
 from __future__ import annotations
 
-from bridges_tui.core.model.session import Followup, Practice
 from bridges_tui.core.model.records import record
+from bridges_tui.core.model.session import Followup, Practice
 
 
 @record

@@ -97,7 +97,7 @@ class SessionRecord:
             turn_seconds=transcript.turn_s, followup=transcript.followup,
         )
         if len(transcript.turns) > len(record.plan) or any(
-            turn.step != planned.step.id for turn, planned in zip(transcript.turns, record.plan)
+            turn.step != planned.step.id for turn, planned in zip(transcript.turns, record.plan, strict=False)
         ):
             raise ConversationError(
                 "this session's turns no longer match the practice's steps, "

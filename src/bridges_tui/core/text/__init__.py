@@ -1,4 +1,5 @@
-"""Text for people: turn lengths as they are written and shown, a session's figures in words, phrasing hints, and making a file's words safe to show.
+"""Text for people: turn lengths as they are written and shown, a session's figures in
+words, phrasing hints, and making a file's words safe to show.
 
 May use: `model`.
 

@@ -21,7 +21,6 @@ import re
 
 from bridges_tui.core.model.records import record
 
-
 #: The suggestion when a practice names no frame of its own (its `reframe`).
 DEFAULT_REFRAME = "Try what you noticed and how it felt, or the wish beneath it."
 

@@ -12,14 +12,14 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Resize
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bridges_tui.core.talk.conversation import Conversation, ConversationError
 from bridges_tui.core.talk.clock import ClockError
+from bridges_tui.core.talk.conversation import Conversation, ConversationError
 from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.styles import sheets
@@ -116,7 +116,7 @@ class ConversationScreen(Screen):
     def refresh_view(self) -> None:
         """Show the conversation as it is now, and schedule the next repaint."""
         text = step_text(self.conversation)
-        for widget_id, line in zip(("step-heading", "step-prompt", "step-starters"), text):
+        for widget_id, line in zip(("step-heading", "step-prompt", "step-starters"), text, strict=False):
             self._show(self.query_one(f"#{widget_id}", Static), line)
         for letter, state in pane_states(self.conversation).items():
             self.query_one(f"#pane-{letter.lower()}", PartnerPane).show(state)

@@ -24,10 +24,16 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
-from bridges_tui.core.text.harmless import one_line
-from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.files.session_ids import started_by_id
-from bridges_tui.core.looking_back.session_summary import checkin_text, clock, share_text, status_word, when_text
+from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
+from bridges_tui.core.looking_back.session_summary import (
+    checkin_text,
+    clock,
+    share_text,
+    status_word,
+    when_text,
+)
+from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows

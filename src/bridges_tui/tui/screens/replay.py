@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bridges_tui.core.text.harmless import harmless, one_line
-from bridges_tui.core.model.session import Practice, Step, Transcript
 from bridges_tui.core.looking_back.replay import Moment, Timeline
 from bridges_tui.core.looking_back.session_summary import clock, turn_line
+from bridges_tui.core.model.session import Practice, Step, Transcript
+from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
@@ -213,7 +213,9 @@ class ReplayScreen(Screen):
     def _show_position(self, moment: Moment) -> None:
         state = "▶ playing" if self.playing else "❚❚ paused" if self.stepped is None else "stepping"
         text = Text.assemble(
-            (state, "bold"), f" {self.speed}× · {clock(moment.position if self.stepped is None else self.timeline.turn_ends[self.stepped])}"
+            (state, "bold"),
+            f" {self.speed}× · "
+            f"{clock(moment.position if self.stepped is None else self.timeline.turn_ends[self.stepped])}"
             f" of {clock(self.timeline.length_s)}",
         )
         if self.timeline.transcript.breaks:

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from bridges_tui.core.files.store import SessionEntry
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.text.harmless import one_line
-from bridges_tui.core.files.store import SessionEntry
 from bridges_tui.tui.styles import sheets
 
 

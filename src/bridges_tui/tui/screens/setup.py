@@ -15,14 +15,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.text.durations import DurationError, format_duration, parse_duration
+from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.looking_back.done_before import DoneBefore, done_before, last_done_text
-from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
-from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.practice_scripts.reading import PracticeScriptError
-from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.talk.session_choice import SessionChoice
+from bridges_tui.core.text.durations import DurationError, format_duration, parse_duration
+from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion

@@ -32,9 +32,9 @@ from bridges_tui.core.looking_back.corrections import (
     Correction,
     NoteCorrection,
 )
-from bridges_tui.core.text.harmless import harmless, one_line
-from bridges_tui.core.model.session import PlannedStep, Transcript
 from bridges_tui.core.looking_back.session_summary import SessionSummary, checkin_text, clock, status_word
+from bridges_tui.core.model.session import PlannedStep, Transcript
+from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
@@ -104,7 +104,8 @@ class SummaryScreen(Screen):
             yield Static("", id="summary-floor")
             if transcript.followup is not None:
                 yield Static("", id="summary-followup")
-            how = "" if self.read_only else "  (Enter on a step " + ("corrects" if self.past else "edits") + " its note)"
+            verb = "corrects" if self.past else "edits"
+            how = "" if self.read_only else f"  (Enter on a step {verb} its note)"
             yield Label(f"Steps and notes{how}", classes="field-label")
             yield OptionList(id="summary-steps")
             learned = transcript.closing.learned
@@ -181,7 +182,7 @@ class SummaryScreen(Screen):
             shown = f"before → after, {a} and {b}: {change}" if change else "Not given."
             self.query_one("#summary-checkin-past", Static).update(Text(shown))
             learned = Text()
-            for name, line in zip((a, b), transcript.closing.learned):
+            for name, line in zip((a, b), transcript.closing.learned, strict=False):
                 learned.append(f"{name}: ", style="bold")
                 learned.append(one_line(line) + "\n")
             learned.rstrip()
@@ -213,7 +214,7 @@ class SummaryScreen(Screen):
     def _apply(self, correction: Correction) -> None:
         try:
             self.transcript = self._edit(correction)
-        except Exception as error:  # noqa: BLE001 - shown to the couple, never raised
+        except Exception as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
         if self.is_mounted and self.children:
             self._show()

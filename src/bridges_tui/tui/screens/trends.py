@@ -14,10 +14,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.looking_back.history_index import SessionRow
 from bridges_tui.core.looking_back.session_summary import share_text
 from bridges_tui.core.looking_back.trends import counted, recent, weekly, weeks_of_history
+from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.trend_chart import TrendChart

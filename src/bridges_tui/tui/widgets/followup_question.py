@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from bridges_tui.core.text.harmless import one_line, shortened
 from bridges_tui.core.model.session import Followup
+from bridges_tui.core.text.harmless import one_line, shortened
 
 ANSWERS = [("kept it", "kept"), ("partly", "partly"), ("not yet", "not-yet")]
 MAX_SHOWN = 160

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from bridges_tui.core.text.harmless import shortened
 from bridges_tui.core.looking_back.trends import Week, balance_rows, bar_rows, spark, stretch
+from bridges_tui.core.text.harmless import shortened
 
 Kind = Literal["sessions", "balance", "checkin", "dates"]
 GUTTER = 8
@@ -72,11 +72,12 @@ class TrendChart(Widget):
             rows = balance_rows([week.balance for week in columns], height=1)  # type: ignore[attr-defined]
             labels = [f"{self.partners[0]} ▲", "even", f"{self.partners[1]} ▼"]
             styles = ["a", "label", "b"]
-            for label, row, style in zip(labels, rows, styles):
+            for label, row, style in zip(labels, rows, styles, strict=False):
                 lines.append(self._gutter(label) + Text(row, style=self._style(style)))
             lines.insert(0, self._gutter("") + Text("(bars: more than half the floor)", style=self._style("label")))
         elif self.kind == "checkin":
-            lines.append(self._gutter("before") + Text(spark([w.before for w in columns], 1, 5), style=self._style("b")))  # type: ignore[attr-defined]
+            before = spark([w.before for w in columns], 1, 5)  # type: ignore[attr-defined]
+            lines.append(self._gutter("before") + Text(before, style=self._style("b")))
             lines.append(self._gutter("after") + Text(spark([w.after for w in columns], 1, 5), style=self._style("a")))  # type: ignore[attr-defined]
             lines.insert(0, self._gutter("") + Text("(1 distant … 5 close)", style=self._style("label")))
         else:
@@ -85,5 +86,6 @@ class TrendChart(Widget):
             right = "this week"
             span = len(columns)
             gap = max(1, span - len(left) - len(right))
-            lines.append(self._gutter("") + Text(f"{left}{' ' * gap}{right}"[: max(span, len(left))], style=self._style("label")))
+            axis = f"{left}{' ' * gap}{right}"[: max(span, len(left))]
+            lines.append(self._gutter("") + Text(axis, style=self._style("label")))
         return Text("\n").join(lines)
