@@ -1,5 +1,6 @@
-"""Driving the real app in-process (Textual's Pilot) on a fake clock: the checks that
-inject faults into the process itself, or need hours to pass in a moment."""
+"""What the in-process checks (the app driven by Textual's Pilot on a fake clock, from
+`bridges_tui.testing.talk`) add for faults: a scratch BRIDGES_HOME, patching for the
+duration, and calls that fail for paths in one folder."""
 
 from __future__ import annotations
 
@@ -7,34 +8,10 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
-
-from bridges_tui.tui.app import BridgesApp, TalkRequest
-
-from . import walk
-
-START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 32)
-
-
-class FakeTime:
-    """A monotonic clock and a matching wall clock, both moved only by `advance`."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def now(self) -> float:
-        return self.seconds
-
-    def wall(self) -> datetime:
-        return START + timedelta(seconds=int(self.seconds - 1000.0))
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
 
 
 @contextmanager
@@ -62,38 +39,6 @@ def patched(owner: Any, name: str, value: Any) -> Iterator[None]:
         yield
     finally:
         setattr(owner, name, old)
-
-
-def talk_app(fake: FakeTime, names: tuple[str, str] = ("Sam", "Alex"),
-             practice: Any = None) -> BridgesApp:
-    """The app as `bridges talk` opens it, on fake time."""
-    request = TalkRequest(practice or walk.practice(), names, None)
-    return BridgesApp(talk=request, now=fake.now, wall=fake.wall)
-
-
-def screen_name(app: BridgesApp) -> str:
-    return type(app.screen).__name__
-
-
-async def take_turn(pilot: Any, app: BridgesApp, fake: FakeTime, seconds: float,
-                    note: str | None = None) -> bool:
-    """Start the step, hold the floor `seconds`, hand over, and keep `note` if the step
-    asks for one. True when a note prompt was answered."""
-    await pilot.press("space")
-    fake.advance(seconds)
-    await pilot.press("space")
-    await pilot.pause()
-    if screen_name(app) != "NotePrompt":
-        return False
-    app.screen.query_one(Input).value = note or ""
-    await pilot.press("enter")
-    await pilot.pause()
-    return True
-
-
-def notifications(app: BridgesApp) -> list[str]:
-    """What the app has told the couple in toasts so far."""
-    return [str(note.message) for note in app._notifications]
 
 
 def files_in(folder: Path) -> list[str]:

@@ -20,17 +20,12 @@ from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, resolve_session
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import dump_transcript
+from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.talk import notifications, take_turn, talk_app
 
+from . import walk
 from .figures import Figures, timed
-from .pilot_walk import (
-    SIZE,
-    FakeTime,
-    bridges_home,
-    notifications,
-    patched,
-    take_turn,
-    talk_app,
-)
+from .pilot_walk import SIZE, bridges_home, patched
 from .sessions import session_with
 from .terminal import BRIDGES, child_env
 
@@ -65,8 +60,8 @@ async def private_from_the_first_write(figures: Figures) -> None:
     old = os.umask(0)
     try:
         with bridges_home("torture-privacy-") as home, patched(tempfile, "mkstemp", spy):
-            fake = FakeTime()
-            app = talk_app(fake, names=("Robin", "Jo"))
+            fake = FakeClock()
+            app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
             async with app.run_test(size=SIZE) as pilot:
                 for position in range(3):
                     await take_turn(pilot, app, fake, 30.0, f"note {position}")
@@ -86,8 +81,8 @@ async def loose_folder_tightened(figures: Figures) -> None:
             folder.mkdir(parents=True)
             home.chmod(0o755)
             folder.chmod(0o755)
-            fake = FakeTime()
-            app = talk_app(fake) if how == "talk" else _plain_app(fake)
+            fake = FakeClock()
+            app = talk_app(fake, walk.practice()) if how == "talk" else _plain_app(fake)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 said = " ".join(notifications(app))
@@ -98,7 +93,7 @@ async def loose_folder_tightened(figures: Figures) -> None:
                                f"loose folder ({how}): the couple was not told: {said!r}")
 
 
-def _plain_app(fake: FakeTime):  # type: ignore[no-untyped-def]
+def _plain_app(fake: FakeClock):  # type: ignore[no-untyped-def]
     from bridges_tui.tui.app import BridgesApp
 
     return BridgesApp(now=fake.now, wall=fake.wall)
@@ -115,8 +110,8 @@ async def planted_links(figures: Figures) -> None:
         base = "20261125-203107-crash-walk"
         for name in (f"{base}.toml", f"{base}-2.toml", "config.toml"):
             (folder / name if name != "config.toml" else home / name).symlink_to(victim)
-        fake = FakeTime()
-        app = talk_app(fake, names=("Robin", "Jo"))
+        fake = FakeClock()
+        app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
         typed: list[str | None] = []
         async with app.run_test(size=SIZE) as pilot:
             for position in range(2):

@@ -4,7 +4,6 @@ what they print, what they refuse, and that a refusal is a plain message with ex
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -12,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from bridges_tui.testing.cli import bridges as run_bridges
 from sample_history import AGREEMENT, BROKEN, EARLY, FIRST, NEWER, RUNNING, SECOND, write_history
 
 
 def bridges(*args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return run_bridges(*args, columns=100)  # the listing's widest columns fit
 
 
 @pytest.fixture

@@ -4,18 +4,10 @@ before any screen is drawn."""
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 from pathlib import Path
 
 from bridges_tui.cli import main
-
-
-def bridges(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
+from bridges_tui.testing.cli import bridges
 
 
 def test_unknown_practice_lists_the_known_ones() -> None:
