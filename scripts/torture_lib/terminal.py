@@ -20,11 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-SCRIPTS = Path(__file__).resolve().parent.parent
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
-
-from bench_lib.pty_terminal import ProgramExited, Screen, Terminal  # noqa: E402
+from bench_lib.pty_terminal import ProgramExited, Screen, Terminal
 
 __all__ = ["BRIDGES", "Killed", "ProgramExited", "Run", "child_env"]
 
@@ -36,7 +32,8 @@ def child_env(home: Path) -> dict[str, str]:
     env = {
         key: value for key, value in os.environ.items()
         if not key.startswith(("TEXTUAL", "BRIDGES_", "PYTEST")) and key not in (
-            "TMUX", "COLUMNS", "LINES", "NO_COLOR")
+            # PYTHONPATH: scripts/torture puts scripts/ on it for itself, not for bridges.
+            "TMUX", "COLUMNS", "LINES", "NO_COLOR", "PYTHONPATH")
     }
     env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8",
                BRIDGES_HOME=str(home))
