@@ -21,8 +21,9 @@ from pathlib import Path
 
 from bench_lib import apps, probes, records
 from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available
-from bench_lib.history_maker import make_history
+from bench_lib.records import TURNS
 from bench_lib.report import Row, header, load_average, markdown, plain, progress
+from bridges_tui.testing.sessions import long_history
 
 SESSIONS = 1000
 FRAME_MS = 1000 / 60
@@ -64,7 +65,7 @@ class Bench:
         progress(f"writing {SESSIONS:,} sessions of 40 turns with the real store")
         started = time.monotonic()
         self.history_home = workdir / "history"
-        make_history(self.history_home, SESSIONS)
+        long_history(self.history_home, SESSIONS, turns=TURNS)
         progress(f"… in {time.monotonic() - started:.1f} s")
         self.available = commands_available(child_env(self.history_home))
         if "list" in self.available:

@@ -11,17 +11,17 @@ import sys
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
-from torture_lib.sessions import session_with
+from bridges_tui.testing.sessions import numbered_session
 
 
 def main(folder: str, partners: tuple[str, str]) -> None:
     store = SessionStore(Path(folder))
-    path = store.create(session_with(0, partners=partners))
+    path = store.create(numbered_session(0, partners=partners))
     print(f"created {path.name}", flush=True)
     turns = 0
     while True:
         turns += 1
-        store.save(path, session_with(turns, partners=partners))
+        store.save(path, numbered_session(turns, partners=partners))
         print(turns, flush=True)
 
 

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.sessions import note_of
 
 from .figures import Figures, timed
-from .sessions import note_of
 
 #: The folder that holds `torture_lib`, for the child's PYTHONPATH: the child is a
 #: fresh interpreter, which knows nothing of how this one found the library.

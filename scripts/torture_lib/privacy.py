@@ -21,12 +21,12 @@ from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.sessions import numbered_session
 from bridges_tui.testing.talk import notifications, take_turn, talk_app
 
 from . import walk
 from .figures import Figures, timed
 from .pilot_walk import SIZE, bridges_home, patched
-from .sessions import session_with
 from .terminal import BRIDGES, child_env
 
 VICTIM_TEXT = "someone else's file: bridges must never write here\n"
@@ -155,9 +155,9 @@ def ids_never_escape(cases: int, figures: Figures, seed: int) -> None:
         folder = Path(scratch) / "home" / "sessions"
         folder.mkdir(parents=True, mode=0o700)
         outside = Path(scratch) / "outside.toml"
-        outside.write_text(dump_transcript(session_with(1)))
+        outside.write_text(dump_transcript(numbered_session(1)))
         store = SessionStore(folder)
-        store.create(session_with(2))
+        store.create(numbered_session(2))
         (folder / "20261101-100000-out.toml").symlink_to(outside)
         (folder / "20261101-100001-up.toml").symlink_to("../../outside.toml")
         real_folder = os.path.realpath(folder)
@@ -187,14 +187,14 @@ def ids_never_escape(cases: int, figures: Figures, seed: int) -> None:
                 real = os.path.realpath(path)
                 figures.check_that(os.path.dirname(real) == real_folder,
                                    f"id {session_id!r} led to {real}")
-            for attempt in (lambda: store.save(session_id, session_with(3)),
+            for attempt in (lambda: store.save(session_id, numbered_session(3)),
                             lambda: store.delete(session_id),
-                            lambda: store.save(folder / session_id, session_with(3))):
+                            lambda: store.save(folder / session_id, numbered_session(3))):
                 try:
                     attempt()
                 except (StoreError, ValueError, OSError):
                     pass
-            figures.check_that(outside.read_text() == dump_transcript(session_with(1)),
+            figures.check_that(outside.read_text() == dump_transcript(numbered_session(1)),
                                f"id {session_id!r}: the file outside was changed")
 
         hypothesis_seed(seed)(check)()

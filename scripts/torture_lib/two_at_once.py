@@ -17,11 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.sessions import note_of
 
 from .crash import NOTE_OPEN, OFFER, READY, SETUP, TALK, _heading, quit_politely
 from .crash_write import start_saver
 from .figures import Figures, timed
-from .sessions import note_of
 from .terminal import BRIDGES, Killed, Run
 from .walk import PLAN, add_practice
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bridges_tui.testing.cli import bridges as run_bridges
-from sample_history import AGREEMENT, BROKEN, EARLY, FIRST, NEWER, RUNNING, SECOND, write_history
+from bridges_tui.testing.history import AGREEMENT, BROKEN, EARLY, FIRST, NEWER, RUNNING, SECOND, write_history
 
 
 def bridges(*args: str) -> subprocess.CompletedProcess[str]:
@@ -126,7 +126,8 @@ def test_show_prints_the_summary_by_a_prefix(history) -> None:
 def test_show_prints_text_from_files_harmlessly(bridges_home: Path) -> None:
     from dataclasses import replace
 
-    from sample_history import first_session, write_session
+    from bridges_tui.testing.history import first_session
+    from bridges_tui.testing.sessions import write_session
 
     sneaky = replace(first_session(), closing=replace(
         first_session().closing, agreement="[bold red]Obey[/] \x1b[2J\x1b]0;owned\x07 now"))
@@ -212,7 +213,8 @@ def test_list_lines_up_wide_characters(history) -> None:
     import unicodedata
     from dataclasses import replace
 
-    from sample_history import first_session, write_session
+    from bridges_tui.testing.history import first_session
+    from bridges_tui.testing.sessions import write_session
 
     wide = replace(first_session(), partners=("美咲", "Alex"), title="Share the why 🌱")
     write_session(history[FIRST].parent, FIRST, wide)
