@@ -217,6 +217,8 @@ def test_autosave_does_not_read_the_file_back(
     monkeypatch.setattr(store_module, "read_bounded", no_reading)
     for count in range(3, 40):
         store.save(path, session(turns=count))
+    monkeypatch.undo()
+    assert len(store.load(path).turns) == 39  # the saves were made, unread
 
 
 def test_a_loaded_file_is_saved_without_reading_it_again(
