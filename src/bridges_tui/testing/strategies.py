@@ -12,16 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from bridges_tui.core.model.session import (
-    Break,
-    Checkin,
-    Closing,
-    Followup,
-    ModelError,
-    Transcript,
-    Turn,
-    clean_name,
-)
+from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, ModelError, Transcript, Turn, clean_name
 
 #: Pieces of text that a writer of TOML, or a terminal, could trip over.
 TRICKY = ['"', '"""', "'''", "\\", "\\n", "\n", "\r\n", "\r", "\t", "\x00", "\x1b[31m",
