@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -24,6 +23,7 @@ from bridges_tui.core.files.store import (
 )
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript
 from bridges_tui.core.model.session import Transcript, Turn
+from bridges_tui.testing.files import failing, mode
 
 CET = timezone(timedelta(hours=1))
 BODY_START = "\n[[turns]]"
@@ -53,17 +53,6 @@ def session(started: datetime = EVENING, turns: int = 2, **changes: object) -> T
 def finished(transcript: Transcript) -> Transcript:
     ended = transcript.started + timedelta(hours=1)
     return replace(transcript, status="complete", ended=ended)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
-
-
-def failing(code: int):
-    def fail(*args: object, **kwargs: object) -> None:
-        raise OSError(code, os.strerror(code))
-
-    return fail
 
 
 @pytest.fixture
