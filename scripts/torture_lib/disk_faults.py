@@ -26,7 +26,7 @@ from bridges_tui.tui import app as app_module
 
 from . import walk
 from .figures import Figures, timed
-from .pilot_walk import SIZE, bridges_home, failing_for, fd_path, files_in, patched
+from .in_process import SIZE, bridges_home, failing_for, fd_path, files_in, patched
 
 KINDS = ("full", "read-only", "permission", "io-error", "missing", "replaced-by-file")
 WORDS = ["we", "listen", "Zoë", "😀", "שלום", "again", "because", "tired", "home"]

@@ -28,7 +28,7 @@ from bridges_tui.tui.app import BridgesApp
 
 from .crash import OFFER, quit_politely
 from .figures import Figures, timed
-from .pilot_walk import SIZE, bridges_home
+from .in_process import SIZE, bridges_home
 from .terminal import BRIDGES, Killed, ProgramExited, Run
 
 #: Sequences a terminal would act on, each ending in a word to find it by.

@@ -18,7 +18,7 @@ from bridges_tui.testing.talk import screen_name, take_turn, talk_app
 from . import walk
 from .crash import NOTE_OPEN, READY, TALK, _heading
 from .figures import Figures, timed
-from .pilot_walk import SIZE, bridges_home
+from .in_process import SIZE, bridges_home
 from .terminal import Killed, ProgramExited, Run
 
 # --- four hours ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from bridges_tui.testing.talk import notifications, take_turn, talk_app
 
 from . import walk
 from .figures import Figures, timed
-from .pilot_walk import SIZE, bridges_home, patched
+from .in_process import SIZE, bridges_home, patched
 from .terminal import BRIDGES, child_env
 
 VICTIM_TEXT = "someone else's file: bridges must never write here\n"

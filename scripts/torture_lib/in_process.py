@@ -1,6 +1,6 @@
-"""What the in-process checks (the app driven by Textual's Pilot on a fake clock, from
-`bridges_tui.testing.talk`) add for faults: a scratch BRIDGES_HOME, patching for the
-duration, and calls that fail for paths in one folder."""
+"""What the in-process checks share (the app driven by Textual's Pilot on a fake clock,
+from `bridges_tui.testing.talk`): their terminal size, a scratch BRIDGES_HOME, patching
+for the duration, and calls that fail for paths in one folder."""
 
 from __future__ import annotations
 
