@@ -23,6 +23,7 @@ from bridges_tui.core.files.store import (
 )
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript
 from bridges_tui.core.model.session import Transcript, Turn
+from bridges_tui.testing.clock import START
 from bridges_tui.testing.files import failing, mode
 
 CET = timezone(timedelta(hours=1))
@@ -37,7 +38,7 @@ def a_turn(n: int, when: datetime) -> Turn:
     return Turn(f"step-{n}", f"Step {n}", "AB"[n % 2], when, 120, 100.0 + n, note=f"note {n}")
 
 
-EVENING = at(25, 20, 31, 7)
+EVENING = START  # the fake clock's, so the session file's name is 20261125-203107-…
 
 
 def session(started: datetime = EVENING, turns: int = 2, **changes: object) -> Transcript:
