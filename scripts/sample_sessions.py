@@ -8,7 +8,9 @@ agreement at the end, and the next session saying how the last agreement went.
 With `--with-problems` the folder also gets a session still in progress and two files
 bridges cannot read (the history must show them, never hide them).
 
-Written with the real core (`SessionStore.create`), exactly as the app writes them.
+Each session is made by `bridges_tui.testing.sessions.walked_session` (the generator the
+benchmark's long history uses too) and written with the real core (`SessionStore.create`),
+exactly as the app writes them.
 Usage: scripts/sample-sessions [--home FOLDER] [--count N] [--seed N] [--with-problems]
 (the folder defaults to $BRIDGES_HOME; it never writes to your own data folder).
 """
@@ -24,10 +26,10 @@ from pathlib import Path
 
 from bridges_tui.core.files.config import Config, save_config
 from bridges_tui.core.files.store import SessionStore
-from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Practice, Transcript, Turn
+from bridges_tui.core.model.practice import PlannedStep
+from bridges_tui.core.model.session import Closing, Followup, Transcript, Turn
 from bridges_tui.core.practice_scripts.catalog import load_catalog
-
-NAMES = ("Sam", "Alex")
+from bridges_tui.testing.sessions import NAMES, NoteFor, walked_session, write_unreadable
 
 #: What each session is about: what was heard on each side, what they agreed, what
 #: each of them learned.
@@ -69,58 +71,18 @@ TOPICS = [
      "Rest for Sam looks like doing nothing together.", "Alex plans so the week doesn't feel wasted."),
 ]
 
-def note_for(label: str, topic: tuple[str, ...], lead: int) -> str:
-    """A note for a step whose note is labelled `label`, about `topic`."""
-    lower = label.casefold()
-    if any(word in lower for word in ("agree", "try", "keep", "together", "understand")):
-        return topic[3]
-    return topic[1] if lead == 0 else topic[2]
+def note_for(topic: tuple[str, ...]) -> NoteFor:
+    """What each of them writes, on the steps that ask for a note, about `topic`."""
 
+    def note(planned: PlannedStep, _rng: random.Random) -> str | None:
+        if planned.step.note is None:
+            return None
+        lower = planned.step.note.label.casefold()
+        if any(word in lower for word in ("agree", "try", "keep", "together", "understand")):
+            return topic[3]
+        return topic[1] if planned.speaker == "A" else topic[2]
 
-def session(practice: Practice, started: datetime, rng: random.Random, number: int,
-            topic: tuple[str, ...], previous: tuple[str, str] | None, count: int) -> Transcript:
-    """One finished session of `practice`; `previous` is (id, agreement) of the last one."""
-    plan = practice.plan()
-    progress = number / max(1, count - 1)  # 0 for the oldest, 1 for the newest
-    turns: list[Turn] = []
-    breaks: list[Break] = []
-    moment = started + timedelta(seconds=rng.randint(20, 60))
-    ended_early = rng.random() < 0.08
-    last = rng.randint(len(plan) // 2, len(plan) - 1) if ended_early else len(plan)
-    for index, planned in enumerate(plan[:last]):
-        planned_s = practice.seconds_for(planned.step)
-        # Sam (A) runs over early on; the balance evens out as the months go by.
-        lean = 1.0 + (0.35 * (1 - progress) if planned.speaker == "A" else 0.0)
-        spoken = round(max(10.0, rng.gauss(planned_s * lean, planned_s * 0.15)), 1)
-        paused = round(rng.choice((0.0, 0.0, 0.0, rng.uniform(4, 25))), 1)
-        note = note_by = None
-        if planned.step.note is not None:
-            note = note_for(planned.step.note.label, topic, 0 if planned.speaker == "A" else 1)
-            note_by = planned.note_writer
-        turns.append(Turn(
-            step=planned.step.id, title=planned.step.title, speaker=planned.speaker,
-            started=moment.replace(microsecond=0), planned_s=float(planned_s), spoken_s=spoken,
-            paused_s=paused, note=note, note_by=note_by,
-        ))
-        moment += timedelta(seconds=spoken + paused + rng.uniform(4, 15))
-        if rng.random() < 0.06 and index < last - 1:
-            seconds = round(rng.uniform(120, 600), 0)
-            breaks.append(Break(started=moment.replace(microsecond=0), seconds=seconds))
-            moment += timedelta(seconds=seconds + rng.uniform(5, 20))
-    mood = 2 + 2 * progress
-    before = tuple(max(1, min(5, round(rng.gauss(mood, 0.8)))) for _ in range(2))
-    after = tuple(max(1, min(5, score + rng.choice((0, 1, 1, 2)))) for score in before)
-    followup = None
-    if previous is not None and rng.random() < 0.85:
-        followup = Followup(previous[0], previous[1], rng.choice(("kept", "kept", "partly", "not-yet")))
-    return Transcript(
-        practice=practice.id, title=practice.title, started=started, partners=NAMES,
-        status="ended-early" if ended_early else "complete",
-        ended=(moment + timedelta(seconds=rng.randint(30, 120))).replace(microsecond=0),
-        checkin=Checkin(before=before if rng.random() < 0.9 else None, after=None if ended_early else after),
-        followup=followup, turns=tuple(turns), breaks=tuple(breaks),
-        closing=Closing() if ended_early else Closing(learned=(topic[4], topic[5]), agreement=topic[3]),
-    )
+    return note
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,7 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     for number, started in enumerate(reversed(starts)):
         practice = rng.choice(core) if rng.random() < 0.8 else rng.choice(others)
         topic = TOPICS[number % len(TOPICS)]
-        transcript = session(practice, started, rng, number, topic, previous, args.count)
+        progress = number / max(1, args.count - 1)  # 0 for the oldest, 1 for the newest
+        followup = None
+        if previous is not None and rng.random() < 0.85:
+            followup = Followup(previous[0], previous[1], rng.choice(("kept", "kept", "partly", "not-yet")))
+        transcript = walked_session(
+            practice, started, rng, note_for=note_for(topic),
+            # Sam (A) runs over early on; the balance evens out as the months go by,
+            # and they come to their talks in a better mood.
+            lean=0.35 * (1 - progress), mood=2 + 2 * progress,
+            breather_odds=0.06, early_odds=0.08, followup=followup,
+            closing=Closing(learned=(topic[4], topic[5]), agreement=topic[3]),
+        )
         path = store.create(transcript)
         if transcript.closing.agreement:
             previous = (path.stem, transcript.closing.agreement)
@@ -169,14 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             turns=(Turn(step=plan[0].step.id, title=plan[0].step.title, speaker=plan[0].speaker,
                         started=started + timedelta(seconds=30), planned_s=60.0, spoken_s=64.0),),
         ))
-        folder = home_path / "sessions"
-        (folder / "20250101-120000-broken.toml").write_text(
-            "format = \"bridges-transcript\"\nversion = 1\npractice = \n"
-        )
-        (folder / "20250102-090000-from-the-future.toml").write_text(
-            'format = "bridges-transcript"\nversion = 9\npractice = "x"\n')
-        for name in ("20250101-120000-broken.toml", "20250102-090000-from-the-future.toml"):
-            os.chmod(folder / name, 0o600)
+        write_unreadable(home_path / "sessions", "20250101-120000-broken", "20250102-090000-from-the-future")
     problems = " and 3 problem files" if args.with_problems else ""
     print(f"wrote {args.count} sessions{problems} to {home_path / 'sessions'}")
     return 0

@@ -7,6 +7,8 @@ Exit status 0 when every budget passes, 1 when any fails.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import re
 import shutil
 import statistics
@@ -17,14 +19,11 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a file: make `bench_lib` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "bench_lib"
-
 from bench_lib import apps, probes, records
 from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available
-from bench_lib.history_maker import make_history
+from bench_lib.records import TURNS
 from bench_lib.report import Row, header, load_average, markdown, plain, progress
+from bridges_tui.testing.sessions import long_history
 
 SESSIONS = 1000
 FRAME_MS = 1000 / 60
@@ -66,7 +65,7 @@ class Bench:
         progress(f"writing {SESSIONS:,} sessions of 40 turns with the real store")
         started = time.monotonic()
         self.history_home = workdir / "history"
-        make_history(self.history_home, SESSIONS)
+        long_history(self.history_home, SESSIONS, turns=TURNS)
         progress(f"… in {time.monotonic() - started:.1f} s")
         self.available = commands_available(child_env(self.history_home))
         if "list" in self.available:
@@ -244,6 +243,18 @@ class Bench:
         return self.rows
 
 
+def measure_the_source(src: Path, argv: list[str]) -> None:
+    """Make the in-process measures (the history written, the autosave) use the
+    bridges_tui under `src`, as the programs under test do (`apps.child_env`): start
+    this benchmark again with `src` first on its PYTHONPATH, unless it already is."""
+    spec = importlib.util.find_spec("bridges_tui")
+    if spec is not None and spec.origin is not None and Path(spec.origin).is_relative_to(src):
+        return
+    path = os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH"))))
+    os.execve(sys.executable, [sys.executable, "-m", "bench_lib", *argv],
+              {**os.environ, "PYTHONPATH": path})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="runs of each quick measure (at least 5; default 11)")
@@ -256,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.source is not None:
         apps.SOURCE = args.source.resolve()
-        sys.path.insert(0, str(apps.SOURCE / "src"))
+        measure_the_source(apps.SOURCE / "src", sys.argv[1:] if argv is None else argv)
         progress(f"measuring the bridges_tui in {apps.SOURCE / 'src'}")
     if args.runs < 5:
         parser.error("--runs must be at least 5 (the budgets are medians of at least 5 runs)")

@@ -29,11 +29,13 @@ HISTORY_MARKER = "History"
 
 
 def child_env(home: Path | None) -> dict[str, str]:
-    """The environment of a program under test: a plain 256-colour terminal, and its
-    files under `home`. Nothing of the benchmark's own Python path leaks in."""
+    """The environment of a program under test (the benchmark's and torture's): a plain
+    256-colour UTF-8 terminal, and its files under `home`. Nothing of the harness's own
+    Python path, pytest or a no-colour preference leaks in."""
     env = {
         key: value for key, value in os.environ.items()
-        if not key.startswith(("TEXTUAL", "PYTHON", "BRIDGES_")) and key not in ("TMUX", "COLUMNS", "LINES")
+        if not key.startswith(("TEXTUAL", "PYTHON", "BRIDGES_", "PYTEST"))
+        and key not in ("TMUX", "COLUMNS", "LINES", "NO_COLOR")
     }
     env.update(TERM="xterm-256color", COLORTERM="truecolor")
     env.setdefault("LANG", "C.UTF-8")

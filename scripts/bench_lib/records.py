@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bridges_tui.testing.sessions import NAMES, words_note
+
 from .apps import BRIDGES, PYTHON, child_env
-from .history_maker import NAMES, TURNS, note
+
+#: Turns in the sessions measured: the long history's and the autosave's.
+TURNS = 40
 
 # --- 5: `bridges list` against `bridges --version` ------------------------------------
 
@@ -134,13 +138,13 @@ def autosave(saves: int = 200) -> Saving:
             clock[0] += rng.uniform(60, 150)
             conversation.hand_over()
             if conversation.pending_note is not None:
-                conversation.set_note(conversation.pending_note, note(rng))
+                conversation.set_note(conversation.pending_note, words_note(rng))
             clock[0] += rng.uniform(3, 20)
         if not keeper.keep(conversation.transcript()):
             raise RuntimeError(f"the first save failed: {keeper.problem}")
         timings = []
         for index in range(saves):
-            conversation.set_note(index % TURNS, note(rng))  # what a save follows
+            conversation.set_note(index % TURNS, words_note(rng))  # what a save follows
             started = time.perf_counter()
             saved = keeper.keep(conversation.transcript())
             timings.append(1000 * (time.perf_counter() - started))

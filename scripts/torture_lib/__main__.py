@@ -16,10 +16,6 @@ import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a file: make `torture_lib` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "torture_lib"
-
 from torture_lib.crash import crash_trials
 from torture_lib.crash_write import kill_while_saving
 from torture_lib.disk_faults import disk_fault_trials

@@ -1,7 +1,8 @@
 """The child that `crash_write` kills: creates a session, then saves it again and again
 with one more turn each time, printing the number of turns after each save returns.
 
-Usage: python autosave_child.py FOLDER [PARTNER_A PARTNER_B]
+Usage: python -m torture_lib.autosave_child FOLDER [PARTNER_A PARTNER_B]
+(with `scripts/` on PYTHONPATH, as `crash_write` runs it)
 """
 
 from __future__ import annotations
@@ -10,21 +11,17 @@ import sys
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from torture_lib.sessions import session_with
+from bridges_tui.testing.sessions import numbered_session
 
 
 def main(folder: str, partners: tuple[str, str]) -> None:
     store = SessionStore(Path(folder))
-    path = store.create(session_with(0, partners=partners))
+    path = store.create(numbered_session(0, partners=partners))
     print(f"created {path.name}", flush=True)
     turns = 0
     while True:
         turns += 1
-        store.save(path, session_with(turns, partners=partners))
+        store.save(path, numbered_session(turns, partners=partners))
         print(turns, flush=True)
 
 

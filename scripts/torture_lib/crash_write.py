@@ -19,11 +19,23 @@ import time
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.sessions import note_of
 
 from .figures import Figures, timed
-from .sessions import note_of
 
-CHILD = Path(__file__).resolve().parent / "autosave_child.py"
+#: The folder that holds `torture_lib`, for the child's PYTHONPATH: the child is a
+#: fresh interpreter, which knows nothing of how this one found the library.
+SCRIPTS = Path(__file__).resolve().parent.parent
+
+
+def start_saver(folder: Path, *partners: str) -> subprocess.Popen[str]:
+    """A process that saves a session in `folder` again and again (`autosave_child`)."""
+    path = os.pathsep.join(filter(None, (str(SCRIPTS), os.environ.get("PYTHONPATH"))))
+    return subprocess.Popen(
+        [sys.executable, "-m", "torture_lib.autosave_child", str(folder), *partners],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
 
 
 def kill_while_saving(trials: int, seed: int = 0) -> Figures:
@@ -46,10 +58,7 @@ def kill_while_saving(trials: int, seed: int = 0) -> Figures:
 
 
 def _one(folder: Path, rng: random.Random, figures: Figures, trial: int) -> tuple[int, int]:
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    child = start_saver(folder)
     # Most kills land among the saves; some in the start-up and the first create.
     wait = rng.uniform(0.0, 0.15) if rng.random() < 0.2 else rng.uniform(0.15, 0.6)
     time.sleep(wait)

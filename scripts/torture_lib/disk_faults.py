@@ -20,22 +20,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.talk import notifications, take_turn, talk_app
 from bridges_tui.tui import app as app_module
 
 from . import walk
 from .figures import Figures, timed
-from .pilot_walk import (
-    SIZE,
-    FakeTime,
-    bridges_home,
-    failing_for,
-    fd_path,
-    files_in,
-    notifications,
-    patched,
-    take_turn,
-    talk_app,
-)
+from .in_process import SIZE, bridges_home, failing_for, fd_path, files_in, patched
 
 KINDS = ("full", "read-only", "permission", "io-error", "missing", "replaced-by-file")
 WORDS = ["we", "listen", "Zoë", "😀", "שלום", "again", "because", "tired", "home"]
@@ -85,12 +76,12 @@ async def disk_fault_trials(trials: int, seed: int = 0, kinds: tuple[str, ...] =
 
 async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name: str) -> int:
     folder = home / "sessions"
-    fake = FakeTime()
+    fake = FakeClock()
     begins = rng.randint(-1, walk.STEPS - 1)  # -1: before the session's first save
     ends = rng.randint(begins + 1, walk.STEPS)  # STEPS: only after the last turn
     expected: list[tuple[float, str | None]] = []
     told = 0
-    app = talk_app(fake)
+    app = talk_app(fake, walk.practice())
     with ExitStack() as stack:
         if begins == -1:
             folder.mkdir(parents=True, mode=0o700)

@@ -26,9 +26,9 @@ from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcr
 from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice_bytes
 from bridges_tui.core.talk.conversation import Conversation, ConversationError
+from bridges_tui.testing.sessions import numbered_session
 
 from .figures import Figures, timed
-from .sessions import session_with
 
 #: A terminal control character (newline and tab excepted) in a message = a failure.
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -80,8 +80,8 @@ extra_lines = st.one_of(
 
 
 def _base_texts() -> list[str]:
-    full = session_with(3)
-    return [dump_transcript(full), dump_transcript(session_with(0)), _extended(full)]
+    full = numbered_session(3)
+    return [dump_transcript(full), dump_transcript(numbered_session(0)), _extended(full)]
 
 
 def _extended(transcript: object) -> str:
@@ -175,12 +175,12 @@ class TranscriptCheck:
         else:
             # Never overwritten, however a save or a new session comes at it.
             try:
-                SessionStore(self.folder).save(path, session_with(1))
+                SessionStore(self.folder).save(path, numbered_session(1))
                 figures.fail(f"{name}: an unreadable file was overwritten")
             except (TranscriptError, StoreError) as error:
                 self._message(str(error), name)
         if self.count % 10 == 0:
-            made = SessionStore(self.folder).create(session_with(1))
+            made = SessionStore(self.folder).create(numbered_session(1))
             figures.check_that(made != path, f"{name}: a new session took its name")
         figures.check_that(path.read_bytes() == data, f"{name}: the file was changed")
 
@@ -206,7 +206,7 @@ class TranscriptCheck:
 
 def handmade_transcripts() -> list[tuple[str, bytes]]:
     """The files a fuzzer is unlikely to stumble on."""
-    good = dump_transcript(session_with(2))
+    good = dump_transcript(numbered_session(2))
     header_end = good.index("\n[[turns]]")
     in_progress = good
     ten_mb = good.replace('note = "turn 1:', 'note = "' + "a" * (10 * 1024 * 1024) + ' turn 1:', 1)
@@ -246,7 +246,7 @@ def special_files(folder: Path, figures: Figures) -> int:
     """A FIFO, a link out of the folder, a folder and an unreadable file, each named like
     a session: listed with a reason, never opened in a way that hangs, never replaced."""
     outside = folder.parent / "outside.toml"
-    outside.write_text(dump_transcript(session_with(1)))
+    outside.write_text(dump_transcript(numbered_session(1)))
     made = {
         "fifo": lambda p: os.mkfifo(p),
         "link out": lambda p: p.symlink_to(outside),
@@ -267,14 +267,14 @@ def special_files(folder: Path, figures: Figures) -> int:
             except (TranscriptError, StoreError):
                 pass
             try:
-                store.save(entry.path, session_with(2))
+                store.save(entry.path, numbered_session(2))
                 figures.check_that(not entry.path.is_symlink() and entry.path.is_file(),
                                    f"special files: saved over {entry.path.name}")
             except (TranscriptError, StoreError):
                 pass
-        figures.check_that(outside.read_text() == dump_transcript(session_with(1)),
+        figures.check_that(outside.read_text() == dump_transcript(numbered_session(1)),
                            "special files: the file outside was changed")
-        store.create(session_with(1))
+        store.create(numbered_session(1))
     except Exception as error:
         figures.fail(f"special files: crashed with {type(error).__name__}: {error}")
     return len(made)

@@ -22,11 +22,13 @@ from hypothesis import strategies as st
 
 from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.core.model.session import Closing, Transcript, Turn
+from bridges_tui.testing.clock import START, FakeClock
+from bridges_tui.testing.talk import screen_name
 from bridges_tui.tui.app import BridgesApp
 
 from .crash import OFFER, quit_politely
 from .figures import Figures, timed
-from .pilot_walk import SIZE, START, FakeTime, bridges_home, screen_name
+from .in_process import SIZE, bridges_home
 from .terminal import BRIDGES, Killed, ProgramExited, Run
 
 #: Sequences a terminal would act on, each ending in a word to find it by.
@@ -160,7 +162,7 @@ async def in_the_app(cases: int, figures: Figures, seed: int) -> int:
 
 
 async def _one_in_app(home: Path, figures: Figures, name: str) -> None:
-    fake = FakeTime()
+    fake = FakeClock()
     app = BridgesApp(now=fake.now, wall=fake.wall)
     try:
         async with app.run_test(size=SIZE) as pilot:

@@ -12,11 +12,13 @@ import tempfile
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.talk import screen_name, take_turn, talk_app
 
 from . import walk
 from .crash import NOTE_OPEN, READY, TALK, _heading
 from .figures import Figures, timed
-from .pilot_walk import SIZE, FakeTime, bridges_home, screen_name, take_turn, talk_app
+from .in_process import SIZE, bridges_home
 from .terminal import Killed, ProgramExited, Run
 
 # --- four hours ---------------------------------------------------------------------------
@@ -37,10 +39,10 @@ async def long_session(hours: float, figures: Figures) -> dict[str, str]:
     """A session of `hours` on the fake clock: the countdown repainted every TICK_S
     (what its timer does, compressed), each turn `hours / steps` long."""
     per_turn = int(hours * 3600 / walk.STEPS) // TICK_S * TICK_S
-    fake = FakeTime()
+    fake = FakeClock()
     worst_clock = 0
     with bridges_home("torture-long-") as home:
-        app = talk_app(fake)
+        app = talk_app(fake, walk.practice())
         async with app.run_test(size=SIZE) as pilot:
             baseline = (0.0, 0)
             for position in range(walk.STEPS):
@@ -109,10 +111,10 @@ async def strange_words(trials: int, figures: Figures, seed: int) -> None:
     rng = random.Random(seed)
     for trial in range(trials):
         names = NAMES[trial % len(NAMES)]
-        fake = FakeTime()
+        fake = FakeClock()
         typed: list[str | None] = []
         with bridges_home("torture-words-") as home:
-            app = talk_app(fake, names=names)
+            app = talk_app(fake, walk.practice(), names=names)
             async with app.run_test(size=SIZE) as pilot:
                 for position in range(walk.STEPS):
                     note = strange_note(rng, 10_000 if position == 0 else rng.randint(1, 300))
@@ -152,9 +154,9 @@ SIZES = [(40, 12), (200, 60), (80, 24), (41, 13), (199, 59), (120, 40), (60, 20)
 
 async def resized_in_app(times: int, figures: Figures, seed: int) -> None:
     rng = random.Random(seed)
-    fake = FakeTime()
+    fake = FakeClock()
     with bridges_home("torture-resize-") as home:
-        app = talk_app(fake)
+        app = talk_app(fake, walk.practice())
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("space")
             for count in range(times):

@@ -20,18 +20,13 @@ from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, resolve_session
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import dump_transcript
+from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.sessions import numbered_session
+from bridges_tui.testing.talk import notifications, take_turn, talk_app
 
+from . import walk
 from .figures import Figures, timed
-from .pilot_walk import (
-    SIZE,
-    FakeTime,
-    bridges_home,
-    notifications,
-    patched,
-    take_turn,
-    talk_app,
-)
-from .sessions import session_with
+from .in_process import SIZE, bridges_home, patched
 from .terminal import BRIDGES, child_env
 
 VICTIM_TEXT = "someone else's file: bridges must never write here\n"
@@ -65,8 +60,8 @@ async def private_from_the_first_write(figures: Figures) -> None:
     old = os.umask(0)
     try:
         with bridges_home("torture-privacy-") as home, patched(tempfile, "mkstemp", spy):
-            fake = FakeTime()
-            app = talk_app(fake, names=("Robin", "Jo"))
+            fake = FakeClock()
+            app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
             async with app.run_test(size=SIZE) as pilot:
                 for position in range(3):
                     await take_turn(pilot, app, fake, 30.0, f"note {position}")
@@ -86,8 +81,8 @@ async def loose_folder_tightened(figures: Figures) -> None:
             folder.mkdir(parents=True)
             home.chmod(0o755)
             folder.chmod(0o755)
-            fake = FakeTime()
-            app = talk_app(fake) if how == "talk" else _plain_app(fake)
+            fake = FakeClock()
+            app = talk_app(fake, walk.practice()) if how == "talk" else _plain_app(fake)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 said = " ".join(notifications(app))
@@ -98,7 +93,7 @@ async def loose_folder_tightened(figures: Figures) -> None:
                                f"loose folder ({how}): the couple was not told: {said!r}")
 
 
-def _plain_app(fake: FakeTime):  # type: ignore[no-untyped-def]
+def _plain_app(fake: FakeClock):  # type: ignore[no-untyped-def]
     from bridges_tui.tui.app import BridgesApp
 
     return BridgesApp(now=fake.now, wall=fake.wall)
@@ -115,8 +110,8 @@ async def planted_links(figures: Figures) -> None:
         base = "20261125-203107-crash-walk"
         for name in (f"{base}.toml", f"{base}-2.toml", "config.toml"):
             (folder / name if name != "config.toml" else home / name).symlink_to(victim)
-        fake = FakeTime()
-        app = talk_app(fake, names=("Robin", "Jo"))
+        fake = FakeClock()
+        app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
         typed: list[str | None] = []
         async with app.run_test(size=SIZE) as pilot:
             for position in range(2):
@@ -160,9 +155,9 @@ def ids_never_escape(cases: int, figures: Figures, seed: int) -> None:
         folder = Path(scratch) / "home" / "sessions"
         folder.mkdir(parents=True, mode=0o700)
         outside = Path(scratch) / "outside.toml"
-        outside.write_text(dump_transcript(session_with(1)))
+        outside.write_text(dump_transcript(numbered_session(1)))
         store = SessionStore(folder)
-        store.create(session_with(2))
+        store.create(numbered_session(2))
         (folder / "20261101-100000-out.toml").symlink_to(outside)
         (folder / "20261101-100001-up.toml").symlink_to("../../outside.toml")
         real_folder = os.path.realpath(folder)
@@ -192,14 +187,14 @@ def ids_never_escape(cases: int, figures: Figures, seed: int) -> None:
                 real = os.path.realpath(path)
                 figures.check_that(os.path.dirname(real) == real_folder,
                                    f"id {session_id!r} led to {real}")
-            for attempt in (lambda: store.save(session_id, session_with(3)),
+            for attempt in (lambda: store.save(session_id, numbered_session(3)),
                             lambda: store.delete(session_id),
-                            lambda: store.save(folder / session_id, session_with(3))):
+                            lambda: store.save(folder / session_id, numbered_session(3))):
                 try:
                     attempt()
                 except (StoreError, ValueError, OSError):
                     pass
-            figures.check_that(outside.read_text() == dump_transcript(session_with(1)),
+            figures.check_that(outside.read_text() == dump_transcript(numbered_session(1)),
                                f"id {session_id!r}: the file outside was changed")
 
         hypothesis_seed(seed)(check)()

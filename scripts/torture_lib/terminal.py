@@ -1,11 +1,11 @@
 """Running the real `bridges` on a pseudo-terminal, for the checks that need a process
 that can be killed, resized or run twice.
 
-The terminal itself (a pty and a model of the screen it shows) is the benchmark's
-(`scripts/bench_lib/pty_terminal.py`); this module adds what torture needs on top: the
-environment of a program under test, a raw copy of every byte it wrote (to prove that
-no escape sequence from a couple's data reached the terminal), resizing, and waiting
-that can be cut short by a planned SIGKILL.
+The terminal itself (a pty and a model of the screen it shows) and the environment of
+a program under test are the benchmark's (`scripts/bench_lib/pty_terminal.py`,
+`apps.child_env`); this module adds what torture needs on top: a raw copy of every
+byte the program wrote (to prove that no escape sequence from a couple's data reached
+the terminal), resizing, and waiting that can be cut short by a planned SIGKILL.
 """
 
 from __future__ import annotations
@@ -14,33 +14,15 @@ import fcntl
 import os
 import signal
 import struct
-import sys
 import termios
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-SCRIPTS = Path(__file__).resolve().parent.parent
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
-
-from bench_lib.pty_terminal import ProgramExited, Screen, Terminal  # noqa: E402
+from bench_lib.apps import BRIDGES, child_env
+from bench_lib.pty_terminal import ProgramExited, Screen, Terminal
 
 __all__ = ["BRIDGES", "Killed", "ProgramExited", "Run", "child_env"]
-
-BRIDGES = str(Path(sys.executable).parent / "bridges")
-
-
-def child_env(home: Path) -> dict[str, str]:
-    """A plain 256-colour UTF-8 terminal, with every file of bridges under `home`."""
-    env = {
-        key: value for key, value in os.environ.items()
-        if not key.startswith(("TEXTUAL", "BRIDGES_", "PYTEST")) and key not in (
-            "TMUX", "COLUMNS", "LINES", "NO_COLOR")
-    }
-    env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8",
-               BRIDGES_HOME=str(home))
-    return env
 
 
 class Killed(Exception):

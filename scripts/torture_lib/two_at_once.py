@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import random
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.sessions import note_of
 
 from .crash import NOTE_OPEN, OFFER, READY, SETUP, TALK, _heading, quit_politely
-from .crash_write import CHILD
+from .crash_write import start_saver
 from .figures import Figures, timed
-from .sessions import note_of
 from .terminal import BRIDGES, Killed, Run
 from .walk import PLAN, add_practice
 
@@ -37,9 +35,7 @@ def savers_together(trials: int, figures: Figures, seed: int) -> None:
         for trial in range(trials):
             folder = Path(scratch) / f"t{trial}" / "sessions"
             children = [
-                subprocess.Popen([sys.executable, str(CHILD), str(folder), *pair],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for pair in PAIRS
+                start_saver(folder, *pair) for pair in PAIRS
             ]
             time.sleep(rng.uniform(0.3, 0.8))
             acked = []

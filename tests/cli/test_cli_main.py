@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 
 import pytest
 
 from bridges_tui import cli
+from bridges_tui.testing.cli import bridges
 
 
 def test_plain_bridges_opens_the_app_without_building_a_parser(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,10 +34,7 @@ def test_app_commands_still_parse_their_arguments(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["nonsense"]])
 def test_help_version_and_a_wrong_command_are_argparse_s(args: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
+    result = bridges(*args)
     if args == ["nonsense"]:
         assert result.returncode == 2
         assert "invalid choice: 'nonsense'" in result.stderr

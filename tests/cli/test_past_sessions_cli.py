@@ -4,7 +4,6 @@ what they print, what they refuse, and that a refusal is a plain message with ex
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -12,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from sample_history import AGREEMENT, BROKEN, EARLY, FIRST, NEWER, RUNNING, SECOND, write_history
+from bridges_tui.testing.cli import bridges as run_bridges
+from bridges_tui.testing.history import AGREEMENT, BROKEN, EARLY, FIRST, NEWER, RUNNING, SECOND, write_history
 
 
 def bridges(*args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return run_bridges(*args, columns=100)  # the listing's widest columns fit
 
 
 @pytest.fixture
@@ -132,7 +126,8 @@ def test_show_prints_the_summary_by_a_prefix(history) -> None:
 def test_show_prints_text_from_files_harmlessly(bridges_home: Path) -> None:
     from dataclasses import replace
 
-    from sample_history import first_session, write_session
+    from bridges_tui.testing.history import first_session
+    from bridges_tui.testing.sessions import write_session
 
     sneaky = replace(first_session(), closing=replace(
         first_session().closing, agreement="[bold red]Obey[/] \x1b[2J\x1b]0;owned\x07 now"))
@@ -218,7 +213,8 @@ def test_list_lines_up_wide_characters(history) -> None:
     import unicodedata
     from dataclasses import replace
 
-    from sample_history import first_session, write_session
+    from bridges_tui.testing.history import first_session
+    from bridges_tui.testing.sessions import write_session
 
     wide = replace(first_session(), partners=("美咲", "Alex"), title="Share the why 🌱")
     write_session(history[FIRST].parent, FIRST, wide)

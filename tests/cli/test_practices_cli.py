@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from bridges_tui.testing.cli import bridges
 
 BUILTINS = Path(__file__).parents[2] / "src" / "bridges_tui" / "practices"
 
@@ -32,18 +32,6 @@ speaker = "together"
 duration = "1m"
 prompt = "Say one thing you appreciated."
 """
-
-
-def bridges(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m bridges_tui ARGS` with this test's BRIDGES_HOME."""
-    return subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "80"},
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 def user_script(home: Path, name: str, text: str) -> Path:

@@ -4,18 +4,14 @@ before any screen is drawn."""
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from bridges_tui.cli import main
-
-
-def bridges(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bridges_tui", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
+from bridges_tui.testing.cli import bridges
+from bridges_tui.tui import app
+from bridges_tui.tui.app import TalkRequest
 
 
 def test_unknown_practice_lists_the_known_ones() -> None:
@@ -47,12 +43,14 @@ def test_blank_or_identical_names_are_refused() -> None:
     assert same.returncode == 1 and "must differ" in same.stderr
 
 
-def test_remembered_names_are_used(bridges_home: Path) -> None:
+def test_remembered_names_are_used(bridges_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bridges_home.mkdir(parents=True)
-    (bridges_home / "config.toml").write_text('[partners]\nnames = ["Sam", "Alex"]\n')
-    result = bridges("talk", "nope")
-    # The names are known, so the only complaint is the practice.
-    assert result.returncode == 1 and "no practice called 'nope'" in result.stderr
+    (bridges_home / "config.toml").write_text('[partners]\nnames = ["Zoë", "Kim"]\n')
+    opened: list[TalkRequest | None] = []
+    monkeypatch.setattr(app, "run_app", lambda talk=None, start="setup": opened.append(talk) or 0)
+    # No --names: the conversation opens with the names from the last session, in order.
+    assert main(["talk", "share-the-why"]) == 0
+    assert [request.names for request in opened if request is not None] == [("Zoë", "Kim")]
 
 
 def test_a_command_leaves_the_garbage_collector_on(bridges_home: Path, capsys) -> None:

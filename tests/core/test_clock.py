@@ -9,20 +9,7 @@ from fractions import Fraction
 import pytest
 
 from bridges_tui.core.talk.clock import ClockError, TurnClock
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told. It keeps exact time as a
-    Fraction, so the test's own arithmetic never drifts."""
-
-    def __init__(self, start: Fraction | float = 1000) -> None:
-        self.t = Fraction(start)
-
-    def __call__(self) -> float:
-        return float(self.t)
-
-    def advance(self, seconds: Fraction | float | str) -> None:
-        self.t += Fraction(seconds)
+from bridges_tui.testing.clock import FakeClock
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,12 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import Config, load_config, save_config
 from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.model.session import ModelError
+from bridges_tui.testing.files import mode
 
 
 @pytest.fixture
 def config_path(bridges_home: Path) -> Path:
     return paths.config_file()
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
 
 
 def test_no_file_means_the_defaults_without_a_warning(config_path: Path) -> None:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from bridges_tui.core.model.session import Followup, NoteSpec, Practice, Step, Transcript, Turn
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import STATES, Conversation, ConversationError, local_now
-from fake_clocks import START as SESSION_START
-from fake_clocks import FakeClock, FakeWall
+from bridges_tui.testing.clock import START as SESSION_START
+from bridges_tui.testing.clock import FakeClock
 
 
 def tiny_practice() -> Practice:
@@ -48,7 +48,7 @@ def fake() -> FakeClock:
 
 def begin(fake: FakeClock, practice: Practice | None = None, **options: object) -> Conversation:
     return Conversation(
-        practice or tiny_practice(), ("Sam", "Alex"), now=fake, wall=FakeWall(fake), **options
+        practice or tiny_practice(), ("Sam", "Alex"), now=fake, wall=fake.wall, **options
     )
 
 
@@ -440,7 +440,7 @@ def test_resume_picks_up_where_the_saved_session_stopped(fake: FakeClock) -> Non
     saved = talk.transcript()
 
     later = FakeClock()
-    again = Conversation.resume(tiny_practice(), saved, now=later, wall=FakeWall(later))
+    again = Conversation.resume(tiny_practice(), saved, now=later, wall=later.wall)
     assert again.state == "ready" and again.position == 2
     assert again.turns == saved.turns and again.breaks == saved.breaks
     assert again.turn_seconds == 100 and again.partners == ("Sam", "Alex")
@@ -483,7 +483,7 @@ def test_resume_keeps_the_follow_up(fake: FakeClock) -> None:
     talk = begin(fake, followup=LAST_AGREEMENT)
     speak(talk, fake, 30)
     saved = talk.transcript()
-    again = Conversation.resume(tiny_practice(), saved, now=fake, wall=FakeWall(fake))
+    again = Conversation.resume(tiny_practice(), saved, now=fake, wall=fake.wall)
     assert again.followup == LAST_AGREEMENT
     speak(again, fake, 40)
     assert again.transcript().followup == LAST_AGREEMENT
@@ -524,7 +524,7 @@ def test_resume_after_every_step_waits_to_finish(fake: FakeClock) -> None:
     talk = begin(fake)
     for _ in range(6):
         speak(talk, fake, 10)
-    again = Conversation.resume(tiny_practice(), talk.transcript(), now=fake, wall=FakeWall(fake))
+    again = Conversation.resume(tiny_practice(), talk.transcript(), now=fake, wall=fake.wall)
     assert again.state == "done"
     assert again.finish().status == "complete"
 

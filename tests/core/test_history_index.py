@@ -23,7 +23,7 @@ from bridges_tui.core.looking_back.history_index import (
     words_of,
 )
 from bridges_tui.core.model.session import Followup
-from sample_history import (
+from bridges_tui.testing.history import (
     AGREEMENT,
     BROKEN,
     EARLY,
@@ -35,8 +35,8 @@ from sample_history import (
     at,
     first_session,
     write_history,
-    write_session,
 )
+from bridges_tui.testing.sessions import write_session
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from bridges_tui.core.model.session import ModelError, NoteSpec, Practice, Step
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import STATES, Conversation, ConversationError
 from bridges_tui.core.talk.step_floor import CLARIFY_SECONDS
-from fake_clocks import FakeClock, FakeWall
+from bridges_tui.testing.clock import FakeClock
 
 
 def mirror_practice() -> Practice:
@@ -39,7 +39,7 @@ def fake() -> FakeClock:
 
 
 def begin(fake: FakeClock) -> Conversation:
-    return Conversation(mirror_practice(), ("Sam", "Alex"), now=fake, wall=FakeWall(fake))
+    return Conversation(mirror_practice(), ("Sam", "Alex"), now=fake, wall=fake.wall)
 
 
 def to_the_mirror(talk: Conversation, fake: FakeClock) -> None:
@@ -213,7 +213,7 @@ def test_a_resumed_session_can_take_back_a_loops_yes(fake: FakeClock) -> None:
     saved = load_transcript(dump_transcript(talk.transcript()))
 
     later = FakeClock()
-    again = Conversation.resume(mirror_practice(), saved, now=later, wall=FakeWall(later))
+    again = Conversation.resume(mirror_practice(), saved, now=later, wall=later.wall)
     assert again.state == "ready" and again.current.step.id == "say"
     assert again.floor_seconds() == {"A": 106, "B": 34, "both": 0}
     again.undo()
@@ -232,7 +232,7 @@ def test_a_loop_as_the_very_last_step_can_be_taken_back_and_ended(fake: FakeCloc
         id="last", title="Last", summary="Ends on a loop.", turn_seconds=60,
         round=[Step("mirror", "Say it back", "other", "Say it back.", "Answer.", confirm=True)],
     )
-    talk = Conversation(practice, ("Sam", "Alex"), now=fake, wall=FakeWall(fake))
+    talk = Conversation(practice, ("Sam", "Alex"), now=fake, wall=fake.wall)
     for _ in range(2):
         talk.start_turn()
         fake.advance(10)
@@ -301,7 +301,7 @@ def test_random_play_ending_on_a_loop_never_corrupts_the_session(
 
 def play(moves: list[tuple[str, Fraction]], practice) -> None:
     fake = FakeClock()
-    talk = Conversation(practice(), ("Sam", "Alex"), now=fake, wall=FakeWall(fake))
+    talk = Conversation(practice(), ("Sam", "Alex"), now=fake, wall=fake.wall)
     for action, wait in moves:
         fake.advance(wait)
         if action == "end_early" and wait < 90:

@@ -27,7 +27,7 @@ from bridges_tui.core.looking_back.session_summary import (
     when_text,
 )
 from bridges_tui.core.text.harmless import harmless, one_line, shortened
-from sample_history import AGREEMENT, FIRST, first_session, second_session
+from bridges_tui.testing.history import AGREEMENT, FIRST, first_session, second_session
 
 
 def test_summary_figures() -> None:

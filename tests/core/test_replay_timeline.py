@@ -9,7 +9,7 @@ import pytest
 
 from bridges_tui.core.looking_back.replay import Timeline
 from bridges_tui.core.model.session import Break, Transcript
-from sample_history import at, first_session, turn
+from bridges_tui.testing.history import at, first_session, turn
 
 
 def test_turns_waits_pauses_and_a_breather_between_turns() -> None:

@@ -18,12 +18,9 @@ from bridges_tui.core.files.safe_files import (
     plain_reason,
     write_private,
 )
+from bridges_tui.testing.files import failing, mode
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
 
 
 @pytest.fixture
@@ -41,13 +38,6 @@ def loose_umask() -> Iterator[None]:
         yield
     finally:
         os.umask(old)
-
-
-def failing(code: int):
-    def fail(*args: object, **kwargs: object) -> None:
-        raise OSError(code, os.strerror(code))
-
-    return fail
 
 
 # --- write_private ------------------------------------------------------------------

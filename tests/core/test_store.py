@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -24,6 +23,8 @@ from bridges_tui.core.files.store import (
 )
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript
 from bridges_tui.core.model.session import Transcript, Turn
+from bridges_tui.testing.clock import START
+from bridges_tui.testing.files import failing, mode
 
 CET = timezone(timedelta(hours=1))
 BODY_START = "\n[[turns]]"
@@ -37,7 +38,7 @@ def a_turn(n: int, when: datetime) -> Turn:
     return Turn(f"step-{n}", f"Step {n}", "AB"[n % 2], when, 120, 100.0 + n, note=f"note {n}")
 
 
-EVENING = at(25, 20, 31, 7)
+EVENING = START  # the fake clock's, so the session file's name is 20261125-203107-…
 
 
 def session(started: datetime = EVENING, turns: int = 2, **changes: object) -> Transcript:
@@ -53,17 +54,6 @@ def session(started: datetime = EVENING, turns: int = 2, **changes: object) -> T
 def finished(transcript: Transcript) -> Transcript:
     ended = transcript.started + timedelta(hours=1)
     return replace(transcript, status="complete", ended=ended)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
-
-
-def failing(code: int):
-    def fail(*args: object, **kwargs: object) -> None:
-        raise OSError(code, os.strerror(code))
-
-    return fail
 
 
 @pytest.fixture
@@ -217,6 +207,8 @@ def test_autosave_does_not_read_the_file_back(
     monkeypatch.setattr(store_module, "read_bounded", no_reading)
     for count in range(3, 40):
         store.save(path, session(turns=count))
+    monkeypatch.undo()
+    assert len(store.load(path).turns) == 39  # the saves were made, unread
 
 
 def test_a_loaded_file_is_saved_without_reading_it_again(

@@ -11,17 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bridges_tui.core.files.toml_text import toml_document, toml_value
+from bridges_tui.testing.strategies import offsets, toml_values
 
-offsets = st.integers(-1439, 1439).map(lambda minutes: timezone(timedelta(minutes=minutes)))
-leaves = st.one_of(
-    st.booleans(), st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False), st.text(),
-    st.datetimes(timezones=offsets), st.datetimes(), st.dates(), st.times(),
-)
-values = st.recursive(
-    leaves,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-    max_leaves=10,
-)
+# Any text and any moment, wider than a transcript's: the writer serves the config too.
+values = toml_values(st.text(), st.datetimes(timezones=offsets), max_leaves=10)
 
 
 @settings(max_examples=300, deadline=None)

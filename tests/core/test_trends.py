@@ -20,7 +20,7 @@ from bridges_tui.core.looking_back.trends import (
     weekly,
     weeks_of_history,
 )
-from sample_history import EARLY, FIRST, SECOND, write_history
+from bridges_tui.testing.history import EARLY, FIRST, SECOND, write_history
 
 TODAY = date(2026, 11, 25)
 

@@ -53,6 +53,7 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert ROOT not in installed.parents, f"imported the checkout, not the wheel: {installed}"
     assert (installed / "styles" / "bridges.tcss").is_file()
     assert sorted(p.name for p in (installed / "practices").glob("*.toml"))
+    assert not (installed / "testing").exists(), "the test support went into the wheel"
 
     styles = subprocess.run(
         [python, "-c", "from bridges_tui.tui.styles import styles_dir; print(styles_dir())"],

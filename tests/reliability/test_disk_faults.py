@@ -12,3 +12,7 @@ from torture_lib.disk_faults import disk_fault_trials
 async def test_a_disk_fault_loses_no_word(kind: str) -> None:
     figures = await disk_fault_trials(1, seed=len(kind), kinds=(kind,))
     assert figures.ok, figures.report()
+    assert figures.trials == 1
+    # A missing folder is made again without a word; the others are told.
+    told = "0 of 0" if kind == "missing" else "1 of 1"
+    assert figures.measured["fault told on screen"].startswith(told)

@@ -16,8 +16,10 @@ def test_hostile_transcripts_never_crash_or_get_overwritten() -> None:
 def test_hostile_scripts_and_configs_never_crash() -> None:
     figures = hostile_practices(100, seed=3)
     assert figures.ok, figures.report()
+    assert figures.trials >= 100
 
 
 async def test_hostile_text_is_shown_harmlessly() -> None:
     figures = await hostile_display(0, seed=3)  # the real program on a pty
     assert figures.ok, figures.report()
+    assert figures.trials == 4  # all four screens looked at: the offer, the session, the summary, the setup

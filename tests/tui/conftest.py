@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from bridges_tui.core.practice_scripts.catalog import builtin_practice
-from bridges_tui.tui.app import BridgesApp, TalkRequest
-
-START = datetime(2026, 11, 25, 20, 31, 7, tzinfo=timezone(timedelta(hours=1)))
-
-
-class FakeTime:
-    """A monotonic clock and a matching wall clock, both moved by `advance`."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def now(self) -> float:
-        return self.seconds
-
-    def wall(self) -> datetime:
-        return START + timedelta(seconds=int(self.seconds - 1000.0))
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
+from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.talk import talk_app as open_talk
+from bridges_tui.tui.app import BridgesApp
 
 
 @pytest.fixture(autouse=True)
@@ -37,17 +20,16 @@ def look_back_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
+def fake_time() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture
-def talk_app(fake_time: FakeTime):
+def talk_app(fake_time: FakeClock):
     """Make an app that opens straight into a conversation, on fake time."""
 
     def make(practice_id: str = "share-the-why", names=("Sam", "Alex"), turn_seconds=None) -> BridgesApp:
-        request = TalkRequest(builtin_practice(practice_id), names, turn_seconds)
-        return BridgesApp(talk=request, now=fake_time.now, wall=fake_time.wall)
+        return open_talk(fake_time, builtin_practice(practice_id), names, turn_seconds)
 
     return make
 

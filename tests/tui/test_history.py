@@ -11,6 +11,17 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
+from bridges_tui.testing.history import (
+    AGREEMENT,
+    BROKEN,
+    EARLY,
+    FIRST,
+    NEWER,
+    RUNNING,
+    SECOND,
+    SECOND_AGREEMENT,
+    write_history,
+)
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
@@ -24,17 +35,6 @@ from bridges_tui.tui.screens.trends import TrendsScreen
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
 from bridges_tui.tui.widgets.session_table import SessionTable
-from sample_history import (
-    AGREEMENT,
-    BROKEN,
-    EARLY,
-    FIRST,
-    NEWER,
-    RUNNING,
-    SECOND,
-    SECOND_AGREEMENT,
-    write_history,
-)
 
 SIZE = (120, 40)
 
@@ -369,7 +369,8 @@ async def test_leaving_the_history_opened_from_the_command_line_goes_to_setup(hi
 async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, history_app) -> None:
     from dataclasses import replace
 
-    from sample_history import at, first_session, write_session
+    from bridges_tui.testing.history import at, first_session
+    from bridges_tui.testing.sessions import write_session
 
     for day in range(1, 21):
         write_session(bridges_home / "sessions", f"202610{day:02d}-193000-share-the-why",
@@ -389,7 +390,8 @@ async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app
 
     from bridges_tui.core.files.store import SessionStore
     from bridges_tui.core.looking_back.history_index import HistoryIndex
-    from sample_history import at, first_session, write_session
+    from bridges_tui.testing.history import at, first_session
+    from bridges_tui.testing.sessions import write_session
 
     for number in range(60):
         day, hour = number % 28 + 1, 8 + number // 28

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bridges_tui.testing.history import FIRST, write_history
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.replay import ReplayScreen
 from bridges_tui.tui.widgets.session_table import SessionTable
-from sample_history import FIRST, write_history
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

@@ -2,19 +2,20 @@
 sessions (one ended early), one still in progress, and two files bridges cannot read.
 
 Written as the app writes them (the real transcript format, private files), with
-fixed times in the weeks before the fake clock's "now" (25 Nov 2026, 20:31).
+fixed times in the weeks before the fake clock's START (25 Nov 2026, 20:31). Tests
+assert its every figure: change it and they say where.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from bridges_tui.core.files.safe_files import ensure_private_dir, write_private
-from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Transcript, Turn
+from bridges_tui.testing.clock import START
+from bridges_tui.testing.sessions import write_session, write_unreadable
 
-ZONE = timezone(timedelta(hours=1))
+ZONE = START.tzinfo
 FIRST = "20261020-193000-share-the-why"
 SECOND = "20261104-200000-assume-the-best"
 EARLY = "20261118-201500-share-the-why"
@@ -26,11 +27,13 @@ SECOND_AGREEMENT = "Ask before we assume."
 
 
 def at(day: int, month: int, hour: int, minute: int, second: int = 0) -> datetime:
+    """A moment of 2026 in the couple's time zone."""
     return datetime(2026, month, day, hour, minute, second, tzinfo=ZONE)
 
 
 def turn(step: str, title: str, speaker: str, started: datetime, planned: float, spoken: float,
          paused: float = 0.0, note: str | None = None, note_by: str | None = None) -> Turn:
+    """A turn, its figures given in order."""
     return Turn(step=step, title=title, speaker=speaker, started=started, planned_s=planned,
                 spoken_s=spoken, paused_s=paused, note=note, note_by=note_by)
 
@@ -92,13 +95,6 @@ def running_session() -> Transcript:
     )
 
 
-def write_session(folder: Path, session_id: str, transcript: Transcript) -> Path:
-    ensure_private_dir(folder)
-    path = folder / f"{session_id}.toml"
-    write_private(path, dump_transcript(transcript))
-    return path
-
-
 def write_history(home: Path) -> dict[str, Path]:
     """The sample history in `home`'s sessions folder; returns id -> file."""
     folder = home / "sessions"
@@ -108,10 +104,5 @@ def write_history(home: Path) -> dict[str, Path]:
         EARLY: write_session(folder, EARLY, early_session()),
         RUNNING: write_session(folder, RUNNING, running_session()),
     }
-    broken = folder / f"{BROKEN}.toml"
-    write_private(broken, 'format = "bridges-transcript"\nversion = 1\npractice = \n')
-    newer = folder / f"{NEWER}.toml"
-    write_private(newer, 'format = "bridges-transcript"\nversion = 9\npractice = "assume-the-best"\n')
-    files[BROKEN] = broken
-    files[NEWER] = newer
+    files[BROKEN], files[NEWER] = write_unreadable(folder, BROKEN, NEWER)
     return files
