@@ -88,7 +88,7 @@ def freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
 
-def as_tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple[Any, ...]:
     """A list, as a tuple (a lone string is refused, not split into letters)."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise ModelError("list", f"expected a list, got {value!r}")
