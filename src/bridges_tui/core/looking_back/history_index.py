@@ -6,7 +6,7 @@ a thousand of them would keep the history closed for seconds. So the figures of 
 session (header, floor time, check-ins, agreement, follow-up) are kept in a small JSON
 file in the data folder, and the words of its notes and closing, for the text filter,
 in a second one read only when someone filters by text. Each entry is keyed by the
-file's name and its signature (size, modification time, inode): a file that changed in
+file's name and its signature (`signatures`: inode, size, modification and change times): a file that changed in
 any way, or appeared, is read again, and one that vanished is dropped.
 
 The index is derived data, never trusted over the transcripts: summaries, replays and
@@ -31,26 +31,20 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from bridges_tui.core.files.history_index_file import (
-    INDEX_FILE,
-    WORDS_FILE,
-    Signature,
-    as_signature,
-    document,
-    file_signature,
-    read_document,
-    signature_of,
-)
+from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE, document, file_signature, read_document
 from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
 from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.session_row import SessionRow
+from bridges_tui.core.files.signatures import Signature, as_signature, signature_of
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.looking_back.history_rows import (
-    SessionRow,
     matches_words,
     query_words,
     row_from_json,
+    row_of,
     row_to_json,
+    unreadable,
     words_of,
 )
 from bridges_tui.core.model.records import record
@@ -148,11 +142,11 @@ class HistoryIndex:
         try:
             transcript = self.store.load(path)
         except TranscriptError as error:
-            row = SessionRow.from_entry(self.store.entry(path), error=error.reason)
+            row = unreadable(self.store.entry(path), error.reason)
         except OSError as error:
             row = SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
         else:
-            row = SessionRow.from_transcript(path, transcript)
+            row = row_of(path, transcript)
             words = words_of(transcript)
         with self._lock:
             self._load_rows()[path.name] = (signature, row)
@@ -320,4 +314,4 @@ class HistoryIndex:
         return self._words
 
     def _header_row(self, path: Path) -> SessionRow:
-        return SessionRow.from_entry(self.store.entry(path))
+        return self.store.entry(path)

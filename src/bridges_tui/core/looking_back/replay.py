@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
@@ -203,7 +202,7 @@ class Timeline:
 
 def _plus(floor: FloorTime, speaker: str, seconds: float) -> FloorTime:
     if speaker == "A":
-        return replace(floor, a=floor.a + seconds)
+        return FloorTime(floor.a + seconds, floor.b, floor.together)
     if speaker == "B":
-        return replace(floor, b=floor.b + seconds)
-    return replace(floor, together=floor.together + seconds)
+        return FloorTime(floor.a, floor.b + seconds, floor.together)
+    return FloorTime(floor.a, floor.b, floor.together + seconds)
