@@ -70,7 +70,7 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
     if before or after:
         lines += ["## Check-in", "", "How connected each of you felt, from 1 (distant) to 5 (close):", ""]
         for index, name in enumerate((a, b)):
-            parts = []
+            parts: list[str] = []
             if before:
                 parts.append(f"{before[index]} before")
             if after:

@@ -196,7 +196,7 @@ class HistoryIndex:
         without a word. A row whose words are not known yet is left out until they are.
         """
         wanted = query_words(text)
-        shown = []
+        shown: list[SessionRow] = []
         for row in rows:
             if not row.readable:
                 shown.append(row)
@@ -245,7 +245,7 @@ class HistoryIndex:
                          if item.name.endswith(SUFFIX) and not item.name.startswith(".")),
                         key=lambda item: item.name, reverse=True,
                     )
-                    found = []
+                    found: list[tuple[Path, SessionRow | None]] = []
                     for item in items:
                         path = Path(item.path)
                         signature, problem = file_signature(self.store.folder, item)

@@ -69,7 +69,7 @@ def record(cls: type[T]) -> type[T]:
 
 def field_names(cls: type) -> tuple[str, ...]:
     """The names of a record's fields, in the order the class lists them."""
-    names: tuple[str, ...] = cls._record_names  # set by `record`, unseen by checkers
+    names: tuple[str, ...] = vars(cls)["_record_names"]  # set by `record`, unseen by checkers
     return names
 
 
