@@ -144,9 +144,12 @@ def _measured(line: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...], 
 
 
 def _width(text: str) -> int:
-    """Terminal cells: wide characters (CJK, most emoji) take two."""
+    """Terminal cells, as Rich counts them: wide characters (CJK, most emoji) take two,
+    combining marks and joiners none."""
     if text.isascii():
         return len(text)
-    import unicodedata  # only for the rare line that needs it
+    # Only for the rare line that needs it: importing Rich's tables costs `bridges list`
+    # a few milliseconds, more than the rest of an ASCII table.
+    from rich.cells import cell_len
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return cell_len(text)
