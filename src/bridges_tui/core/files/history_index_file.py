@@ -18,7 +18,7 @@ from datetime import datetime
 from bridges_tui.core.files.light_typing import TYPE_CHECKING, cast
 from bridges_tui.core.files.session_ids import SUFFIX, newest_first, stays_inside
 from bridges_tui.core.files.session_row import FloorTime, SessionRow
-from bridges_tui.core.files.signatures import NO_SIGNATURE, Signature, as_signature, signature_of
+from bridges_tui.core.files.signatures import NO_SIGNATURE, Signature, signature_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -164,9 +164,10 @@ def indexed_sessions(sessions: Path | str, data: Path | str) -> list[SessionRow]
                     return None
                 try:
                     kept, value = entry
-                    if as_signature(kept) != signature:
+                    # The kept list against the file's: equal only if it is five equal ints.
+                    if kept != [*signature]:
                         return None
-                    found.append(SessionRow(name[: -len(SUFFIX)], path, *indexed_fields(value), detailed=True))
+                    found.append(SessionRow(name[: -len(SUFFIX)], path, *indexed_fields(value), True))
                 except (TypeError, ValueError, KeyError, AttributeError):
                     return None
     except OSError:
