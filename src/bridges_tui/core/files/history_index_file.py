@@ -167,7 +167,7 @@ def indexed_sessions(sessions: Path | str, data: Path | str) -> list[SessionRow]
                     # The kept list against the file's: equal only if it is five equal ints.
                     if kept != [*signature]:
                         return None
-                    found.append(SessionRow(name[: -len(SUFFIX)], path, *indexed_fields(value), True))
+                    found.append(SessionRow(name[: -len(SUFFIX)], path, *indexed_fields(value), detailed=True))
                 except (TypeError, ValueError, KeyError, AttributeError):
                     return None
     except OSError:
