@@ -158,10 +158,6 @@ class Conversation:
         """The countdown on the floor (a clarifying partner's while they clarify)."""
         return self._floor.clock
 
-    @clock.setter
-    def clock(self, value: TurnClock) -> None:
-        self._floor.clock = value
-
     @property
     def _floor(self) -> StepFloor:
         return self._walk.floor
@@ -253,17 +249,16 @@ class Conversation:
 
     def add_time(self, seconds: float) -> None:
         """Give the current step more time (before or during the turn)."""
-        self._require({READY, SPEAKING, PAUSED}, "add time")
-        try:
-            self.clock.add(seconds)
-        except ClockError as error:
-            raise ConversationError(str(error)) from None
+        self._change_time(self.clock.add, seconds, "add time")
 
     def remove_time(self, seconds: float) -> None:
         """Take time from the current step, never below what was already spoken."""
-        self._require({READY, SPEAKING, PAUSED}, "take time away")
+        self._change_time(self.clock.remove, seconds, "take time away")
+
+    def _change_time(self, change: Callable[[float], None], seconds: float, action: str) -> None:
+        self._require({READY, SPEAKING, PAUSED}, action)
         try:
-            self.clock.remove(seconds)
+            change(seconds)
         except ClockError as error:
             raise ConversationError(str(error)) from None
 
@@ -333,12 +328,7 @@ class Conversation:
     def start_break(self) -> None:
         """Take a breather. A turn on the floor is frozen until the breather ends."""
         self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "take a breather")
-        back_to = PAUSED if self._state in (SPEAKING, PAUSED) else self._state
-        if self._state in (SPEAKING, PAUSED):
-            # Stopping freezes the figures, so the breather counts neither as floor
-            # time nor as the turn's pause.
-            self.clock.stop()
-        self._breather = Breather(self._wall(), self._now(), back_to)
+        self._breather = Breather.begin(self._state, self._floor, self._wall(), self._now())
         self._state = ON_BREAK
 
     def end_break(self) -> Break:
@@ -394,11 +384,8 @@ class Conversation:
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
         totals = self._record.floor_seconds()
-        current = self.current
-        if current is not None and self._turn_live:
-            totals[current.speaker] += self._floor.spoken_s
-            if self._floor.loop:
-                totals[other_partner(current.speaker)] += self._floor.clarify_s
+        if self._turn_live:
+            self._walk.count_live_turn(totals)
         return totals
 
     def balance(self) -> float | None:
@@ -426,15 +413,10 @@ class Conversation:
         """Record the breather under way and go back to where it began."""
         breather = self._breather
         assert breather is not None, "only called on a breather"
-        taken = breather.taken(self._now())
+        taken = breather.end(self._floor, self._now)
         self._record.breaks.append(taken)
         self._breather = None
         self._state = breather.back_to
-        if breather.back_to == PAUSED:
-            frozen = self.clock
-            self.clock = TurnClock.restore(
-                frozen.spoken_s, frozen.paused_s, frozen.planned_s, now=self._now
-            )
         return taken
 
     def _close(self, status: Literal["complete", "ended-early"]) -> Transcript:

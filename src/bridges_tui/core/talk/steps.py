@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bridges_tui.core.model.session import PlannedStep, Turn
+from bridges_tui.core.model.session import PlannedStep, Turn, other_partner
 from bridges_tui.core.talk.session_record import SessionRecord
 from bridges_tui.core.talk.states import State
 from bridges_tui.core.talk.step_floor import StepFloor
@@ -107,6 +107,16 @@ class StepWalk:
         self._taken_back = turn
         self.turn_started = turn.started
         return turn, state
+
+    def count_live_turn(self, totals: dict[str, float]) -> None:
+        """Add the floor time of the turn under way to `totals` (seconds by "A", "B"
+        and "both"): the speaker's, and in a listening loop the clarifier's."""
+        current = self.current
+        if current is None:
+            return
+        totals[current.speaker] += self.floor.spoken_s
+        if self.floor.loop:
+            totals[other_partner(current.speaker)] += self.floor.clarify_s
 
     def _fresh_floor(self) -> StepFloor:
         current = self.current
