@@ -66,7 +66,7 @@ def matches_words(words: str, wanted: Iterable[str]) -> bool:
 
 
 def row_to_json(row: SessionRow) -> list[Any]:
-    """A row as it is kept in the index file: its figures in `INDEXED_FIELDS` order."""
+    """A row as it is kept in the index file: its figures in `ROW_FIELDS` order."""
     return [
         row.practice, row.title,
         row.started.isoformat() if row.started else None,
