@@ -5,8 +5,9 @@ A row knows a session's file and what its header says; once the whole file has b
 read (`detailed`), also its floor time, check-ins, agreement and follow-up; or, when
 the file can't be read, why. It is light on purpose: `bridges list` makes a thousand
 of them from the history index alone, so this module needs nothing beyond the standard
-library's `datetime`, and a row is a plain slotted class, not a `record` (whose
-`dataclasses` import would cost that command about 9 ms, a sixth of its time).
+library's `datetime`, and a row is a plain slotted class, not a `record` (importing
+`records`, with `dataclasses`, would cost that command about 12 ms, a quarter of its
+time: median of 21 runs of `python -c` importing its modules with and without).
 """
 
 from __future__ import annotations
