@@ -147,20 +147,9 @@ def load_transcript(text: str) -> Transcript:
         )
         closing = _closing(fields.table("closing"))
         return Transcript(
-            practice=practice,
-            title=title,
-            started=started,
-            partners=partners,
-            status=status,
-            ended=ended,
-            turn_s=turn_s,
-            checkin=checkin,
-            followup=followup,
-            turns=turns,
-            breaks=breaks,
-            closing=closing,
-            version=version,
-            extra=fields.rest(_TOP_KEYS),
+            practice=practice, title=title, started=started, partners=partners, status=status,
+            ended=ended, turn_s=turn_s, checkin=checkin, followup=followup, turns=turns,
+            breaks=breaks, closing=closing, version=version, extra=fields.rest(_TOP_KEYS),
         )
     except ModelError as error:
         raise TranscriptError(f"{error.field}: {error.problem}") from None
