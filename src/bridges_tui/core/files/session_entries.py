@@ -1,8 +1,8 @@
 """Reading a session as the list shows it (a `SessionRow`): its file, and what the
-file's header says (or why it can't be read). Listing reads only each file's header (the top-level keys before the
-first table), so the history opens quickly with a thousand sessions; a header that
-does not read alone is read with the whole file, and a file that does not read at all
-is listed with the reason, never hidden.
+file's header says (or why it can't be read). Listing reads only each file's header
+(the top-level keys before the first table), so the history opens quickly with a
+thousand sessions; a header that does not read alone is read with the whole file, and
+a file that does not read at all is listed with the reason, never hidden.
 
 `SessionStore` lists and reads sessions through these; reading a file is bounded in
 size and never hangs on a FIFO planted under a session's name.
@@ -29,7 +29,8 @@ _READ_FLAGS = getattr(os, "O_NONBLOCK", 0)
 
 
 def read_entry(path: Path) -> SessionRow:
-    """The entry for one file: its header alone when that reads, else the whole file."""
+    """The row of one file, from its header alone when that reads, else from the whole
+    file; a file that does not read is a row with the reason (and nothing more to read)."""
     try:
         head, _ = read_bounded(path, _HEADER_CHUNK)
         match = _FIRST_TABLE.search(head)

@@ -6,8 +6,9 @@ a thousand of them would keep the history closed for seconds. So the figures of 
 session (header, floor time, check-ins, agreement, follow-up) are kept in a small JSON
 file in the data folder, and the words of its notes and closing, for the text filter,
 in a second one read only when someone filters by text. Each entry is keyed by the
-file's name and its signature (`signatures`: inode, size, modification and change times): a file that changed in
-any way, or appeared, is read again, and one that vanished is dropped.
+file's name and its signature (`signatures`: inode, size, modification and change
+times): a file that changed in any way, or appeared, is read again, and one that
+vanished is dropped.
 
 The index is derived data, never trusted over the transcripts: summaries, replays and
 exports always read the file itself, a damaged or foreign index is ignored and rebuilt,
