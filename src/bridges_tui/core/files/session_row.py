@@ -63,7 +63,7 @@ class SessionRow:
     agreement, follow-up and turns are None until the whole file is read).
     """
 
-    __slots__ = ("id", "file", *ROW_FIELDS, "detailed")
+    __slots__ = ("id", "file", *ROW_FIELDS, "detailed", "_path")
 
     def __init__(
         self, id: str, path: Path | str,
@@ -92,13 +92,16 @@ class SessionRow:
         self.turns = turns
         self.error = error
         self.detailed = detailed
+        self._path: Path | None = None
 
     @property
     def path(self) -> Path:
-        """The file, as a `Path`."""
-        from pathlib import Path  # loaded already wherever a row's path is wanted
+        """The file, as a `Path` (made the first time it is asked for)."""
+        if self._path is None:
+            from pathlib import Path  # loaded already wherever a row's path is wanted
 
-        return Path(self.file)
+            self._path = Path(self.file)
+        return self._path
 
     @property
     def readable(self) -> bool:

@@ -177,8 +177,9 @@ class HistoryIndex:
     def words(self, row: SessionRow) -> str | None:
         """The searchable words of a session, or None until its file has been read."""
         with self._lock:
-            found = self._load_words().get(row.path.name)
-            signature = self._seen.get(row.path.name)
+            name = os.path.basename(row.file)  # no Path: a text filter asks this of every row
+            found = self._load_words().get(name)
+            signature = self._seen.get(name)
             if found is None or found[0] != signature:
                 return None
             return found[1]
