@@ -228,3 +228,21 @@ def test_list_lines_up_wide_characters(history) -> None:
         status_at = {cells(line[: line.index(word)]) for line in lines
                      for word in ("STATUS", "complete", "ended early", "in progress") if word in line}
         assert len(status_at) == 1, lines
+
+
+def test_list_lines_up_combining_marks(history) -> None:
+    # "José" written as e + a combining acute accent: five characters, four cells.
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from sample_history import first_session, write_session
+
+    marked = replace(first_session(), partners=("Jose\u0301", "Zoe\u0308"))
+    write_session(history[FIRST].parent, FIRST, marked)
+    for _ in range(2):  # from the files, then from the index alone
+        lines = bridges("list").stdout.splitlines()
+        assert any("Jose\u0301 & Zoe\u0308" in line for line in lines)
+        status_at = {cell_len(line[: line.index(word)]) for line in lines
+                     for word in ("STATUS", "complete", "ended early", "in progress") if word in line}
+        assert len(status_at) == 1, lines

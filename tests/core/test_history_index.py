@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_sessions
+from bridges_tui.core.files.history_index_file import VERSION, indexed_sessions
+from bridges_tui.core.files.session_row import ROW_FIELDS
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.looking_back.history_index import (
     INDEX_FILE,
@@ -114,13 +115,13 @@ def test_an_index_of_the_first_version_is_rebuilt(home: Path) -> None:
     document = json.loads((home / INDEX_FILE).read_text())
     document["version"] = 1
     for entry in document["sessions"].values():
-        entry[1] = dict(zip(INDEXED_FIELDS, entry[1], strict=False))
+        entry[1] = dict(zip(ROW_FIELDS, entry[1], strict=False))
     (home / INDEX_FILE).write_text(json.dumps(document))
     assert indexed_sessions(str(home / "sessions"), home) is None
     rebuilt = index_of(home)
     assert [figures(row) for row in rebuilt.read_all()] == [figures(row) for row in index.read_all()]
     rebuilt.save()
-    assert json.loads((home / INDEX_FILE).read_text())["version"] == 2
+    assert json.loads((home / INDEX_FILE).read_text())["version"] == VERSION
     assert indexed_sessions(str(home / "sessions"), home) is not None
 
 
@@ -130,8 +131,8 @@ def test_an_index_entry_that_lies_is_not_believed_when_the_file_changed(home: Pa
     index.save()
     document = json.loads((home / INDEX_FILE).read_text())
     figures = document["sessions"][f"{FIRST}.toml"][1]
-    figures[INDEXED_FIELDS.index("agreement")] = "Something made up."
-    figures[INDEXED_FIELDS.index("partners")] = [1, 2]
+    figures[ROW_FIELDS.index("agreement")] = "Something made up."
+    figures[ROW_FIELDS.index("partners")] = [1, 2]
     (home / INDEX_FILE).write_text(json.dumps(document))
     rows = {row.id: row for row in index_of(home).scan()}
     assert rows[FIRST].agreement == AGREEMENT
@@ -176,7 +177,7 @@ def test_the_index_file_alone_lists_nothing_unless_it_knows_every_file(home: Pat
         (sessions / f"{EARLY}.toml").unlink()
     else:
         document = json.loads((home / INDEX_FILE).read_text())
-        document["sessions"][f"{FIRST}.toml"][1][INDEXED_FIELDS.index("partners")] = [1, 2]
+        document["sessions"][f"{FIRST}.toml"][1][ROW_FIELDS.index("partners")] = [1, 2]
         (home / INDEX_FILE).write_text(json.dumps(document))
     assert indexed_sessions(str(sessions), home) is None
 

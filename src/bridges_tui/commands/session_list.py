@@ -21,18 +21,12 @@ import sys
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.history_index_file import indexed_sessions
+from bridges_tui.core.files.light_typing import TYPE_CHECKING
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.session_text import clock, status_word
 
-TYPE_CHECKING = False  # not `typing`'s: importing it would slow the command
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from bridges_tui.core.files.history_index_file import IndexedSession
-    from bridges_tui.core.looking_back.history_rows import SessionRow
-
-    #: A session to list: from the index file alone, or from the full index.
-    Listed = IndexedSession | SessionRow
+    from bridges_tui.core.files.session_row import SessionRow
 
 HEADER = ("ID", "DATE", "PRACTICE", "PARTNERS", "LENGTH", "STATUS")
 
@@ -51,13 +45,13 @@ def list_sessions(as_json: bool) -> int:
 
 def _list_sessions(as_json: bool) -> int:
     folder = paths.sessions_folder()
-    rows: Sequence[Listed] | None = indexed_sessions(folder, os.path.dirname(folder))
+    rows = indexed_sessions(folder, os.path.dirname(folder))
     if rows is None:
         rows = _read_all(folder)
     readable = [row for row in rows if row.readable]
     for row in rows:
         if not row.readable:
-            print(f"bridges: can't read {one_line(row.path)}: {one_line(row.error)}", file=sys.stderr)
+            print(f"bridges: can't read {one_line(row.file)}: {one_line(row.error)}", file=sys.stderr)
     if as_json:
         json.dump([_as_json(row) for row in readable], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -84,7 +78,7 @@ def _read_all(folder: str) -> list[SessionRow]:
     return rows
 
 
-def _as_line(row: Listed) -> tuple[str, ...]:
+def _as_line(row: SessionRow) -> tuple[str, ...]:
     started, ended = row.started, row.ended
     length = "–"
     if started is not None and ended is not None:
@@ -100,10 +94,10 @@ def _as_line(row: Listed) -> tuple[str, ...]:
     )
 
 
-def _as_json(row: Listed) -> dict[str, object]:
+def _as_json(row: SessionRow) -> dict[str, object]:
     return {
         "id": row.id,
-        "file": str(row.path),
+        "file": row.file,
         "started": row.started.isoformat() if row.started else None,
         "ended": row.ended.isoformat() if row.ended else None,
         "practice": row.practice,
@@ -150,9 +144,12 @@ def _measured(line: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...], 
 
 
 def _width(text: str) -> int:
-    """Terminal cells: wide characters (CJK, most emoji) take two."""
+    """Terminal cells, as Rich counts them: wide characters (CJK, most emoji) take two,
+    combining marks and joiners none."""
     if text.isascii():
         return len(text)
-    import unicodedata  # only for the rare line that needs it
+    # Only for the rare line that needs it: importing Rich's tables costs `bridges list`
+    # about 6 ms, more than printing the rest of a thousand-line ASCII table.
+    from rich.cells import cell_len
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return cell_len(text)

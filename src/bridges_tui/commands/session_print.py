@@ -1,9 +1,10 @@
 """`bridges show ID`: one session's summary in the terminal, with rich.
 
-The same content as the summary screen: floor time per partner, the check-in, the
-follow-up of the last agreement, every step with its note, what each learned and what
-both agreed. Every piece of the couple's text goes in as rich `Text` (never markup)
-and is stripped of control characters first.
+The session's `Outline`, as the summary screen and the export tell it too: floor
+time per partner, the check-in, the follow-up of the last agreement, every step with
+its note and the breathers between them, what each learned and what both agreed.
+Every piece of the couple's text goes in as rich `Text` (never markup) and is
+stripped of control characters first.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
+from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import (
-    SessionSummary,
     checkin_text,
     clock,
     share_text,
@@ -25,15 +26,14 @@ from bridges_tui.core.looking_back.session_summary import (
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.text.harmless import harmless, one_line
 
-_ANSWERS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
 _BAR_WIDTH = 30
 
 
 def print_summary(transcript: Transcript, path: Path, console: Console | None = None) -> None:
     """Print the summary of `transcript` (read from `path`)."""
     out = console or Console(highlight=False, emoji=False)
-    t = transcript
-    summary = SessionSummary.of(t)
+    outline = Outline.of(transcript)
+    t, summary = transcript, outline.summary
     a, b = (one_line(name) for name in t.partners)
 
     title = Text.assemble((one_line(t.title), "bold"), f" · {status_word(t.status)} · ",
@@ -54,38 +54,36 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
         bar.append("░" * (_BAR_WIDTH - filled), style="magenta")
         bar.append(f" {shares[1]}% {b}")
         out.print(bar)
-    change = checkin_text(t.checkin.before, t.checkin.after)
+    change = checkin_text(summary.checkin_before, summary.checkin_after)
     if change:
         out.print(_label("Check-in"), Text(f"{change}   (before→after, {a},{b}; 1 distant … 5 close)"))
-    if t.followup is not None:
-        answer = _ANSWERS.get(t.followup.answer, t.followup.answer)
-        out.print(_label("Last time"), Text(f"“{one_line(t.followup.agreement)}”: {answer}"))
+    if outline.followup is not None:
+        out.print(_label("Last time"), Text(f"“{one_line(outline.followup.agreement)}”: {outline.followup.answer}"))
     out.print()
 
     out.print(Text("Steps and notes", style="bold"))
-    if not t.turns:
+    if not outline.steps:
         out.print(Text("  No turns were taken."))
-    breaks = sorted(t.breaks, key=lambda item: item.started)
-    for number, turn in enumerate(t.turns, 1):
-        while breaks and breaks[0].started < turn.started:
-            out.print(Text(f"  ~ breather {clock(breaks.pop(0).seconds)}", style="dim"))
-        out.print(Text(f"  {number}. {one_line(turn.title)} · {one_line(t.name_of(turn.speaker))} · "
+    for moment in outline.moments:
+        if isinstance(moment, BreatherLine):
+            out.print(Text(f"  ~ breather {clock(moment.seconds)}", style="dim"))
+            continue
+        turn = moment.turn
+        out.print(Text(f"  {moment.number}. {one_line(turn.title)} · {one_line(moment.speaker)} · "
                        f"{turn_line(turn)}"))
         if turn.note:
             note = Text(f"“{harmless(turn.note).strip()}”", style="italic")
-            if turn.note_by:
-                note.append(f" ({one_line(t.name_of(turn.note_by))})", style="not italic dim")
+            if moment.noted_by:
+                note.append(f" ({one_line(moment.noted_by)})", style="not italic dim")
             out.print(Padding(note, (0, 0, 0, 5), expand=False))
-    for item in breaks:
-        out.print(Text(f"  ~ breather {clock(item.seconds)}", style="dim"))
     out.print()
 
-    if t.closing.learned:
+    if outline.learned:
         out.print(Text("What we learned", style="bold"))
-        for name, text in zip((a, b), t.closing.learned, strict=False):
-            out.print(Padding(Text(f"{name}: {one_line(text)}"), (0, 0, 0, 2), expand=False))
+        for name, text in outline.learned:
+            out.print(Padding(Text(f"{one_line(name)}: {one_line(text)}"), (0, 0, 0, 2), expand=False))
     out.print(Text("What we agree to try", style="bold"))
-    agreement = t.closing.agreement
+    agreement = outline.agreement
     agreed = one_line(agreement) if agreement else "Nothing was agreed this time."
     out.print(Padding(Text(agreed), (0, 0, 0, 2), expand=False))
     out.print()

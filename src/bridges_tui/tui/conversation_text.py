@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bridges_tui.core.model.session import other_partner
-from bridges_tui.core.talk.conversation import Conversation
+from bridges_tui.core.talk.conversation import Conversation, State
 from bridges_tui.tui.widgets.partner_pane import PaneState
 
 
@@ -94,16 +94,16 @@ def _prompt_text(conversation: Conversation) -> str:
 
 
 def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
-    if conversation.state == "confirming":
+    if conversation.state == State.CONFIRMING:
         answering = other_partner(conversation.current.speaker)  # type: ignore[union-attr]
         return f"Did {conversation.name_of(other_partner(letter))} get it?" if letter == answering else ""
     if speaker not in (letter, "both"):
         return ""
     state = conversation.state
-    if state == "ready":
+    if state == State.READY:
         return "Press space when you are ready to begin."
-    if state == "paused":
+    if state == State.PAUSED:
         return "Paused · press p to go on."
-    if state == "speaking" and conversation.clock.overtime:
+    if state == State.SPEAKING and conversation.clock.overtime:
         return "Time is up · finish your thought, then space."
     return ""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bridges_tui.core.files.keeper import SessionKeeper
-from bridges_tui.core.files.store import SessionEntry, SessionStore
+from bridges_tui.core.files.store import SessionRow, SessionStore
 
 
 class OffersToResume:
@@ -35,14 +35,14 @@ class OffersToResume:
         if waiting:
             self.call_from_thread(self._offer_resume, waiting[0])
 
-    def _offer_resume(self, entry: SessionEntry) -> None:
+    def _offer_resume(self, entry: SessionRow) -> None:
         from bridges_tui.tui.screens.resume import ResumeScreen
 
         if self.conversation is not None:
             return  # a conversation started meanwhile; it is offered next time
         self.push_screen(ResumeScreen(entry, self.catalog), self._resume_answer(entry))
 
-    def _resume_answer(self, entry: SessionEntry) -> Callable[[str | None], None]:
+    def _resume_answer(self, entry: SessionRow) -> Callable[[str | None], None]:
         def answer(choice: str | None) -> None:
             if choice == "resume":
                 self.resume_session(entry.path)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import errno
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from bridges_tui.core.files.safe_files import (
     StoreError,
@@ -43,10 +43,10 @@ class ConfigError(ValueError):
 def _names(value: Any) -> tuple[str, str] | None:
     if value is None:
         return None
-    if not isinstance(value, (list, tuple)) or len(value) != 2:
+    if not isinstance(value, (list, tuple)) or len(names := cast("Sequence[object]", value)) != 2:
         raise ModelError("partners.names", "must be a list of two names")
     try:
-        return (clean_name(value[0]), clean_name(value[1]))
+        return (clean_name(names[0]), clean_name(names[1]))
     except ModelError as error:
         raise ModelError("partners.names", error.problem) from None
 
@@ -131,7 +131,7 @@ def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
     value = document.pop(name, {})
     if not isinstance(value, dict):
         raise ConfigError(f"{name}: must be a table ([{name}])")
-    return dict(value)
+    return dict(cast("dict[str, Any]", value))  # tomllib's keys are always text
 
 
 def config_text(config: Config) -> str:

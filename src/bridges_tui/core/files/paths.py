@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False  # not `typing`'s: importing it would slow `bridges list`
+from bridges_tui.core.files.light_typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from pathlib import Path
 

@@ -88,7 +88,7 @@ def store_error(path: Path | str, error: OSError, action: str = "save to") -> St
         return error
     if error.errno == errno.ENOENT and action != "save to":
         # Only a write fails for want of a folder; a read or delete wants the file.
-        return StoreError(path, "there is no such file", error.errno, action)
+        return StoreError(path, "there is no such file", errno.ENOENT, action)
     return StoreError(path, plain_reason(error), error.errno or 0, action)
 
 

@@ -12,7 +12,8 @@ import os
 import re
 from datetime import datetime
 
-TYPE_CHECKING = False  # not `typing`'s: importing it would slow `bridges list`
+from bridges_tui.core.files.light_typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
@@ -97,7 +98,7 @@ def resolve_session(folder: Path, session_id: str) -> Path:
     return path
 
 
-def stays_inside(folder: Path, path: Path) -> bool:
+def stays_inside(folder: Path | str, path: Path | str) -> bool:
     """True when `path`, links followed, is a file directly inside `folder`."""
     real = os.path.realpath(path)
     return os.path.dirname(real) == os.path.realpath(folder)

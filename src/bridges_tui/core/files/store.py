@@ -36,13 +36,7 @@ from bridges_tui.core.files.safe_files import (
     write_held,
     write_private,
 )
-from bridges_tui.core.files.session_entries import (
-    MAX_TRANSCRIPT_BYTES,
-    SessionEntry,
-    decode_text,
-    read_bounded,
-    read_entry,
-)
+from bridges_tui.core.files.session_entries import MAX_TRANSCRIPT_BYTES, decode_text, read_bounded, read_entry
 
 # The id errors and `file_name_for` are part of the store's API, as before the split.
 from bridges_tui.core.files.session_ids import (
@@ -55,21 +49,15 @@ from bridges_tui.core.files.session_ids import (
     resolve_session,
     stays_inside,
 )
+from bridges_tui.core.files.session_row import SessionRow
+from bridges_tui.core.files.signatures import Signature, signature_of
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
 from bridges_tui.core.model.session import Transcript
 
 __all__ = [
-    "AmbiguousSession", "SessionEntry", "SessionNotFound", "SessionStore", "UnsafeSessionId",
+    "AmbiguousSession", "SessionNotFound", "SessionRow", "SessionStore", "UnsafeSessionId",
     "file_name_for",
 ]
-
-#: What tells a file we wrote apart from one someone changed since.
-_Signature = tuple[int, int, int, int, int]
-
-
-def _signature(info: os.stat_result) -> _Signature:
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
 
 class SessionStore:
     """The couple's sessions folder (see the module docstring for its promises)."""
@@ -78,10 +66,11 @@ class SessionStore:
         self.folder = Path(folder)
         #: True once this store has had to tighten the folder to 0700 (to tell the user).
         self.tightened_folder = False
-        # What each file looked like right after we wrote or read it: key is the path.
-        self._known: dict[str, _Signature] = {}
+        # What each file looked like right after we wrote or read it (its signature, which
+        # tells it from one someone changed since): key is the path.
+        self._known: dict[str, Signature] = {}
         # Listing cache: path -> (signature, entry), so re-opening history only stats.
-        self._listed: dict[str, tuple[_Signature, SessionEntry]] = {}
+        self._listed: dict[str, tuple[Signature, SessionRow]] = {}
         # The sessions this store is keeping: path -> the lock on its file.
         self._holds: dict[str, Hold] = {}
 
@@ -115,7 +104,7 @@ class SessionStore:
             path, info, held = create_private(self.folder, names, text)
         except FileExistsError:
             raise StoreError(self.folder, f"too many sessions named {base}", errno.EEXIST) from None
-        self._known[str(path)] = _signature(info)
+        self._known[str(path)] = signature_of(info)
         self._holds[str(path)] = held
         return path
 
@@ -170,7 +159,7 @@ class SessionStore:
                 raise StoreError(
                     target, "is a symbolic link; bridges won't write through it", errno.ELOOP
                 )
-            if self._known.get(str(target)) != _signature(info):
+            if self._known.get(str(target)) != signature_of(info):
                 try:
                     self.load(target)
                 except TranscriptError as error:
@@ -188,12 +177,12 @@ class SessionStore:
                     target, "another bridges has this session open, so it was left as it is",
                     errno.EBUSY,
                 )
-            self._known[str(target)] = _signature(write_private(target, text))
+            self._known[str(target)] = signature_of(write_private(target, text))
             return
         # The lock moves to the new file with the rename: never a moment unheld.
         info, self._holds[str(target)] = write_held(target, text)
         held.release()
-        self._known[str(target)] = _signature(info)
+        self._known[str(target)] = signature_of(info)
 
     def delete(self, path: Path | str) -> None:
         """Remove one session file (only ever a file inside this store's folder)."""
@@ -226,12 +215,12 @@ class SessionStore:
             raise error.at(target) from None
         # Keyed as save() will ask, however the caller spelled the path.
         try:
-            self._known[str(self._inside(target))] = _signature(info)
+            self._known[str(self._inside(target))] = signature_of(info)
         except StoreError:
             pass  # a file outside the folder is never saved to, so nothing to remember
         return transcript
 
-    def list(self) -> list[SessionEntry]:
+    def list(self) -> list[SessionRow]:
         """Every session in the folder, newest first, read from the files' headers.
 
         Temporary files that a killed bridges left behind are removed on the way."""
@@ -241,7 +230,7 @@ class SessionStore:
             return []
         except OSError as error:
             raise store_error(self.folder, error, action="read") from error
-        entries: list[SessionEntry] = []
+        entries: list[SessionRow] = []
         seen: set[str] = set()
         leftovers = False
         with scan:
@@ -259,12 +248,12 @@ class SessionStore:
             sweep_leftovers(self.folder)
         return newest_first(entries)
 
-    def entry(self, path: Path | str) -> SessionEntry:
+    def entry(self, path: Path | str) -> SessionRow:
         """The list entry of one session file (its header, or why it can't be read)."""
         target = Path(path)
         return self._entry(target, str(target))
 
-    def in_progress(self) -> list[SessionEntry]:
+    def in_progress(self) -> list[SessionRow]:
         """Sessions left unfinished (crash, closed terminal), newest first; a session
         another running bridges is keeping is not unfinished, only busy, and is left
         out."""
@@ -296,20 +285,20 @@ class SessionStore:
             raise StoreError(target, f"is not a session file in {self.folder}", errno.EPERM)
         return self.folder / name
 
-    def _entry(self, path: Path, key: str) -> SessionEntry:
+    def _entry(self, path: Path, key: str) -> SessionRow:
         try:
             if os.path.islink(path) and not stays_inside(self.folder, path):
-                return SessionEntry(
-                    path.stem, path, error="is a link to a file outside the sessions folder"
+                return SessionRow(
+                    path.stem, path, error="is a link to a file outside the sessions folder", detailed=True
                 )
             info = os.stat(path)
         except FileNotFoundError:
-            return SessionEntry(path.stem, path, error="is a link to a file that is gone")
+            return SessionRow(path.stem, path, error="is a link to a file that is gone", detailed=True)
         except OSError as error:
-            return SessionEntry(path.stem, path, error=plain_reason(error))
+            return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
         if not stat.S_ISREG(info.st_mode):
-            return SessionEntry(path.stem, path, error="is not a file")
-        signature = _signature(info)
+            return SessionRow(path.stem, path, error="is not a file", detailed=True)
+        signature = signature_of(info)
         cached = self._listed.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]

@@ -9,9 +9,9 @@ read back with `tomllib` is the value written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 _BARE_KEY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 # Control characters, DEL, the C1 controls and the Unicode line separators are
@@ -48,7 +48,7 @@ def toml_table_lines(
     for key, value in nested:
         name = f"{header}.{_key(key)}" if header is not None else _key(key)
         if isinstance(value, Mapping):
-            lines += ["", *toml_table_lines(value, name)]
+            lines += ["", *toml_table_lines(cast("Mapping[str, Any]", value), name)]
         else:
             for item in value:
                 lines += ["", *toml_table_lines(item, name, many=True)]
@@ -78,7 +78,7 @@ def toml_value(value: Any, top: bool = False) -> str:
             raise ValueError("TOML has no time of day with a UTC offset")
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        items = [toml_value(item) for item in value]
+        items = [toml_value(item) for item in cast("Sequence[Any]", value)]
         one_line = "[" + ", ".join(items) + "]"
         if not top or len(one_line) <= _LINE_WIDTH or len(items) < 2:
             return one_line
@@ -86,7 +86,8 @@ def toml_value(value: Any, top: bool = False) -> str:
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        pairs = ", ".join(f"{_key(key)} = {toml_value(item)}" for key, item in value.items())
+        table = cast("Mapping[str, Any]", value)
+        pairs = ", ".join(f"{_key(key)} = {toml_value(item)}" for key, item in table.items())
         return "{ " + pairs + " }"
     raise TypeError(f"{type(value).__name__} can't be written to TOML")
 
@@ -110,8 +111,7 @@ def _is_table(value: Any) -> bool:
     """True for what is written as a table: a mapping, or a non-empty list of them."""
     if isinstance(value, Mapping):
         return True
-    return (
-        isinstance(value, (list, tuple))
-        and bool(value)
-        and all(isinstance(item, Mapping) for item in value)
-    )
+    if not isinstance(value, (list, tuple)):
+        return False
+    items = cast("Sequence[Any]", value)
+    return bool(items) and all(isinstance(item, Mapping) for item in items)

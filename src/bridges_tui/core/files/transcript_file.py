@@ -19,10 +19,11 @@ import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.toml_text import toml_document, toml_value
-from bridges_tui.core.model.records import record
+from bridges_tui.core.model.records import field_names
 from bridges_tui.core.model.session import (
     STATUSES,
     TRANSCRIPT_FORMAT,
@@ -32,6 +33,7 @@ from bridges_tui.core.model.session import (
     Closing,
     Followup,
     ModelError,
+    Status,
     Transcript,
     Turn,
     clean_name,
@@ -57,32 +59,22 @@ class TranscriptError(ValueError):
         return TranscriptError(self.reason, path, action)
 
 
-@record
-class TranscriptHeader:
-    """The top-level keys of a transcript: enough to list a session without its turns."""
-
-    practice: str
-    title: str
-    started: datetime
-    ended: datetime | None
-    status: str
-    partners: tuple[str, str]
-    version: int = TRANSCRIPT_VERSION
+def _keys(kind: type) -> tuple[str, ...]:
+    """A table's known keys: the fields of its record, in their order, but `extra`
+    (which holds the keys this version does not know)."""
+    return tuple(name for name in field_names(kind) if name != "extra")
 
 
+#: The top of the file as a person reads it: what the file is, then when the session
+#: was, how it ended and who sat there. Every other field follows in the model's order.
+_HEADER = ("format", "version", "practice", "title", "started", "ended", "status", "partners")
 # Known keys in the order they are written; anything else is an `extra`.
-_TOP_KEYS = (
-    "format", "version", "practice", "title", "started", "ended", "status", "partners",
-    "turn_s", "checkin", "followup", "turns", "breaks", "closing",
-)
-_CHECKIN_KEYS = ("before", "after")
-_FOLLOWUP_KEYS = ("session", "agreement", "answer")
-_TURN_KEYS = (
-    "step", "title", "speaker", "started", "planned_s", "spoken_s", "paused_s", "note",
-    "note_by", "tries", "clarify_s",
-)
-_BREAK_KEYS = ("started", "seconds")
-_CLOSING_KEYS = ("learned", "agreement")
+_TOP_KEYS = (*_HEADER, *(name for name in _keys(Transcript) if name not in _HEADER))
+_CHECKIN_KEYS = _keys(Checkin)
+_FOLLOWUP_KEYS = _keys(Followup)
+_TURN_KEYS = _keys(Turn)
+_BREAK_KEYS = _keys(Break)
+_CLOSING_KEYS = _keys(Closing)
 _ALL_KNOWN = {
     "": _TOP_KEYS,
     "checkin": _CHECKIN_KEYS,
@@ -91,6 +83,8 @@ _ALL_KNOWN = {
     "breaks": _BREAK_KEYS,
     "closing": _CLOSING_KEYS,
 }
+#: The top-level keys that are plain values (the tables follow them in the file).
+_PLAIN_TOP_KEYS = tuple(name for name in _TOP_KEYS if name not in _ALL_KNOWN)
 
 
 # --- writing ----------------------------------------------------------------------
@@ -100,7 +94,7 @@ def dump_transcript(transcript: Transcript) -> str:
     """The TOML text of `transcript`, in the version-1 layout."""
     t = transcript
     # The known keys that are model attributes: everything but `format` and the tables.
-    document = {"format": TRANSCRIPT_FORMAT, **_known(t, _TOP_KEYS[1:9])}
+    document: dict[str, Any] = {"format": TRANSCRIPT_FORMAT, **_known(t, _PLAIN_TOP_KEYS[1:])}
     document["checkin"] = _with_extra(_known(t.checkin, _CHECKIN_KEYS), t.checkin.extra, "checkin")
     if t.followup is not None:
         document["followup"] = _with_extra(
@@ -138,7 +132,7 @@ def _with_extra(known: dict[str, Any], extra: Mapping[str, Any], where: str) -> 
 def load_transcript(text: str) -> Transcript:
     """The transcript in `text`. Raises TranscriptError naming the field at fault."""
     document = _parse(text)
-    header = read_header(document)
+    practice, title, started, ended, status, partners, version = _header(document)
     fields = _Fields(document, "")
     turn_s = fields.get("turn_s", int, "must be a whole number of seconds", required=False)
     try:
@@ -153,33 +147,25 @@ def load_transcript(text: str) -> Transcript:
         )
         closing = _closing(fields.table("closing"))
         return Transcript(
-            practice=header.practice,
-            title=header.title,
-            started=header.started,
-            partners=header.partners,
-            status=header.status,  # type: ignore[arg-type]
-            ended=header.ended,
-            turn_s=turn_s,
-            checkin=checkin,
-            followup=followup,
-            turns=turns,
-            breaks=breaks,
-            closing=closing,
-            version=header.version,
-            extra=fields.rest(_TOP_KEYS),
+            practice=practice, title=title, started=started, partners=partners, status=status,
+            ended=ended, turn_s=turn_s, checkin=checkin, followup=followup, turns=turns,
+            breaks=breaks, closing=closing, version=version, extra=fields.rest(_TOP_KEYS),
         )
     except ModelError as error:
         raise TranscriptError(f"{error.field}: {error.problem}") from None
 
 
-def load_header(text: str) -> TranscriptHeader:
-    """Only the top-level keys of a transcript (or of the part of it before its first
-    table). Raises TranscriptError like `load_transcript`."""
-    return read_header(_parse(text))
+def load_header(text: str, path: Path | str = "") -> SessionRow:
+    """The session whose transcript (or the part of it before its first table) is
+    `text`, as a list shows it from the top-level keys alone (`path`: its file, if it
+    has one). Raises TranscriptError like `load_transcript`."""
+    practice, title, started, ended, status, partners, _ = _header(_parse(text))
+    return SessionRow(Path(path).stem, path, practice, title, started, ended, status, partners)
 
 
-def read_header(document: Mapping[str, Any]) -> TranscriptHeader:
-    """Check a parsed document's format marker, version and top-level keys."""
+def _header(document: Mapping[str, Any]) -> tuple[str, str, datetime, datetime | None, Status, tuple[str, str], int]:
+    """A parsed document's format marker checked, and its version and top-level keys:
+    (practice, title, started, ended, status, partners, version)."""
     fields = _Fields(document, "")
     marker = fields.get("format", str, "must be text")
     if marker != TRANSCRIPT_FORMAT:
@@ -213,7 +199,7 @@ def read_header(document: Mapping[str, Any]) -> TranscriptHeader:
         partners = (clean_name(names[0]), clean_name(names[1]))
     except ModelError as error:
         raise TranscriptError(f"partners: {error.problem}") from None
-    return TranscriptHeader(practice, title, started, ended, status, partners, version)
+    return (practice, title, started, ended, status, partners, version)
 
 
 _DATETIME = "must be a date and time with a UTC offset, like 2026-11-25T20:31:07+01:00"
@@ -270,16 +256,17 @@ class _Fields:
         value = self.values.get(key, {})
         if not isinstance(value, dict):
             raise TranscriptError(f"{self.name(key)}: must be a table, got {_shown(value)}")
-        return value
+        return cast("dict[str, Any]", value)  # tomllib's keys are always text
 
     def tables(self, key: str) -> list[dict[str, Any]]:
         value = self.values.get(key, [])
         if not isinstance(value, list):
             raise TranscriptError(f"{self.name(key)}: must be a list of tables ([[{key}]])")
-        for index, item in enumerate(value, 1):
+        items = cast("list[Any]", value)
+        for index, item in enumerate(items, 1):
             if not isinstance(item, dict):
                 raise TranscriptError(f"{self.name(key)}[{index}]: must be a table")
-        return value
+        return items
 
     def rest(self, known: tuple[str, ...]) -> dict[str, Any]:
         return {key: value for key, value in self.values.items() if key not in known}
@@ -296,7 +283,8 @@ def _number(fields: _Fields, key: str, required: bool = True) -> Any:
     return fields.get(key, (int, float), "must be a number of seconds", required=required)
 
 
-def _pair(fields: _Fields, key: str) -> list[int] | None:
+def _pair(fields: _Fields, key: str) -> Any:
+    """A list, or None; `Checkin` makes it a pair of scores or says why it can't."""
     return fields.get(key, list, "must be a list of two scores, like [3, 4]", required=False)
 
 
@@ -329,7 +317,7 @@ def _within(path: str, build: Callable[[], Any]) -> Any:
 
 def _turn(table: dict[str, Any], index: int) -> Turn:
     fields = _Fields(table, f"turns[{index}]")
-    values = {
+    values: dict[str, Any] = {
         "step": fields.get("step", str, "must be text"),
         "title": fields.get("title", str, "must be text"),
         "speaker": fields.get("speaker", str, "must be A, B or both"),

@@ -1,5 +1,6 @@
-"""Looking back: what a past session amounted to, the history index and its trends, a
-replay's timeline, corrections after the fact, and the Markdown export.
+"""Looking back: what a past session amounted to and the outline every account of it
+follows, the history index and its trends, a replay's timeline, corrections after the
+fact, and the Markdown export.
 
 May use: `model`, `text`, `files`, `practice_scripts`; never `talk`.
 

@@ -57,7 +57,7 @@ def corrected(transcript: Transcript, correction: Correction) -> Transcript:
             agreement = (correction.agreement or "").strip() or None
             closing: Closing = replace(transcript.closing, learned=learned, agreement=agreement)
             return replace(transcript, closing=closing)
-        if isinstance(correction, CheckinCorrection):
+        if type(correction) is CheckinCorrection:  # `type`: a caller may pass anything
             checkin = replace(transcript.checkin, after=correction.after)
             return replace(transcript, checkin=checkin)
     except (ModelError, TypeError) as error:

@@ -12,19 +12,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bridges_tui.core.looking_back.session_summary import (
-    SessionSummary,
-    clock,
-    share_text,
-    status_word,
-    turn_line,
-)
+from bridges_tui.core.looking_back.outline import BreatherLine, Outline
+from bridges_tui.core.looking_back.session_summary import clock, share_text, status_word, turn_line
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.text.harmless import harmless
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
-_ANSWER_WORDS = {"kept": "Kept", "partly": "Partly kept", "not-yet": "Not yet"}
 
 
 def markdown_text(text: str) -> str:
@@ -45,9 +39,9 @@ def _quoted(text: str) -> list[str]:
 
 
 def session_markdown(transcript: Transcript, session_id: str) -> str:
-    """The whole Markdown document for one session."""
-    t = transcript
-    summary = SessionSummary.of(t)
+    """The whole Markdown document for one session (its `Outline`, in Markdown)."""
+    outline = Outline.of(transcript)
+    t, summary = transcript, outline.summary
     a, b = (markdown_text(name) for name in t.partners)
     lines = [f"# {markdown_text(t.title)}: {t.started.strftime('%A %d %B %Y, %H:%M')}", ""]
     about = f"{a} & {b} · {status_word(t.status)}"
@@ -66,11 +60,11 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
         lines.append(f"| breathers | {clock(summary.breaks_s)} |")
     lines.append("")
 
-    before, after = t.checkin.before, t.checkin.after
+    before, after = summary.checkin_before, summary.checkin_after
     if before or after:
         lines += ["## Check-in", "", "How connected each of you felt, from 1 (distant) to 5 (close):", ""]
         for index, name in enumerate((a, b)):
-            parts = []
+            parts: list[str] = []
             if before:
                 parts.append(f"{before[index]} before")
             if after:
@@ -78,35 +72,33 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
             lines.append(f"- {name}: {', '.join(parts)}")
         lines.append("")
 
-    if t.followup is not None:
-        answer = _ANSWER_WORDS.get(t.followup.answer, t.followup.answer)
-        lines += ["## How the last agreement went", "", *_quoted(t.followup.agreement), "", f"{answer}.", ""]
+    if outline.followup is not None:
+        answer = outline.followup.answer.capitalize()
+        lines += ["## How the last agreement went", "", *_quoted(outline.followup.agreement), "", f"{answer}.", ""]
 
     lines += ["## Steps", ""]
-    if not t.turns:
+    if not outline.steps:
         lines += ["No turns were taken.", ""]
-    breaks = sorted(t.breaks, key=lambda item: item.started)
-    for index, turn in enumerate(t.turns, 1):
-        while breaks and breaks[0].started < turn.started:
-            lines += [f"### Breather · {clock(breaks.pop(0).seconds)}", ""]
-        who = markdown_text(t.name_of(turn.speaker))
-        lines += [f"### {index}. {markdown_text(turn.title)}", "", f"{who} · {turn_line(turn)}", ""]
+    for moment in outline.moments:
+        if isinstance(moment, BreatherLine):
+            lines += [f"### Breather · {clock(moment.seconds)}", ""]
+            continue
+        turn = moment.turn
+        lines += [f"### {moment.number}. {markdown_text(turn.title)}", "",
+                  f"{markdown_text(moment.speaker)} · {turn_line(turn)}", ""]
         if turn.note:
             lines += _quoted(turn.note)
-            if turn.note_by:
-                lines += [">", f"> (noted by {markdown_text(t.name_of(turn.note_by))})"]
+            if moment.noted_by:
+                lines += [">", f"> (noted by {markdown_text(moment.noted_by)})"]
             lines.append("")
-    for item in breaks:
-        lines += [f"### Breather · {clock(item.seconds)}", ""]
 
-    learned = t.closing.learned
-    if learned:
+    if outline.learned:
         lines += ["## What we learned", ""]
-        for name, text in zip((a, b), learned, strict=False):
-            lines.append(f"- **{name}:** {markdown_text(text).replace(chr(10), ' ')}")
+        for name, text in outline.learned:
+            lines.append(f"- **{markdown_text(name)}:** {markdown_text(text).replace(chr(10), ' ')}")
         lines.append("")
     lines += ["## What we agree to try", ""]
-    lines += [*_quoted(t.closing.agreement), ""] if t.closing.agreement else ["Nothing was agreed this time.", ""]
+    lines += [*_quoted(outline.agreement), ""] if outline.agreement else ["Nothing was agreed this time.", ""]
     lines += ["---", "", f"Exported from bridges: session {markdown_text(session_id)}", ""]
     return "\n".join(lines)
 

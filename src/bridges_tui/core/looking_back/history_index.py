@@ -6,8 +6,9 @@ a thousand of them would keep the history closed for seconds. So the figures of 
 session (header, floor time, check-ins, agreement, follow-up) are kept in a small JSON
 file in the data folder, and the words of its notes and closing, for the text filter,
 in a second one read only when someone filters by text. Each entry is keyed by the
-file's name and its signature (size, modification time, inode): a file that changed in
-any way, or appeared, is read again, and one that vanished is dropped.
+file's name and its signature (`signatures`: inode, size, modification and change
+times): a file that changed in any way, or appeared, is read again, and one that
+vanished is dropped.
 
 The index is derived data, never trusted over the transcripts: summaries, replays and
 exports always read the file itself, a damaged or foreign index is ignored and rebuilt,
@@ -31,26 +32,20 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from bridges_tui.core.files.history_index_file import (
-    INDEX_FILE,
-    WORDS_FILE,
-    Signature,
-    as_signature,
-    document,
-    file_signature,
-    read_document,
-    signature_of,
-)
+from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE, document, file_signature, read_document
 from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
 from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.session_row import SessionRow
+from bridges_tui.core.files.signatures import Signature, as_signature, signature_of
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.looking_back.history_rows import (
-    SessionRow,
     matches_words,
     query_words,
     row_from_json,
+    row_of,
     row_to_json,
+    unreadable,
     words_of,
 )
 from bridges_tui.core.model.records import record
@@ -148,11 +143,11 @@ class HistoryIndex:
         try:
             transcript = self.store.load(path)
         except TranscriptError as error:
-            row = SessionRow.from_entry(self.store.entry(path), error=error.reason)
+            row = unreadable(self.store.entry(path), error.reason)
         except OSError as error:
             row = SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
         else:
-            row = SessionRow.from_transcript(path, transcript)
+            row = row_of(path, transcript)
             words = words_of(transcript)
         with self._lock:
             self._load_rows()[path.name] = (signature, row)
@@ -182,8 +177,9 @@ class HistoryIndex:
     def words(self, row: SessionRow) -> str | None:
         """The searchable words of a session, or None until its file has been read."""
         with self._lock:
-            found = self._load_words().get(row.path.name)
-            signature = self._seen.get(row.path.name)
+            name = os.path.basename(row.file)  # no Path: a text filter asks this of every row
+            found = self._load_words().get(name)
+            signature = self._seen.get(name)
             if found is None or found[0] != signature:
                 return None
             return found[1]
@@ -202,7 +198,7 @@ class HistoryIndex:
         without a word. A row whose words are not known yet is left out until they are.
         """
         wanted = query_words(text)
-        shown = []
+        shown: list[SessionRow] = []
         for row in rows:
             if not row.readable:
                 shown.append(row)
@@ -251,7 +247,7 @@ class HistoryIndex:
                          if item.name.endswith(SUFFIX) and not item.name.startswith(".")),
                         key=lambda item: item.name, reverse=True,
                     )
-                    found = []
+                    found: list[tuple[Path, SessionRow | None]] = []
                     for item in items:
                         path = Path(item.path)
                         signature, problem = file_signature(self.store.folder, item)
@@ -320,4 +316,4 @@ class HistoryIndex:
         return self._words
 
     def _header_row(self, path: Path) -> SessionRow:
-        return SessionRow.from_entry(self.store.entry(path))
+        return self.store.entry(path)

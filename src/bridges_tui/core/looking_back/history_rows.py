@@ -1,6 +1,6 @@
-"""One past session as the history lists it (`SessionRow`): its header, floor time,
-check-ins, agreement and follow-up, or why its file can't be read; the words a text
-filter searches, and how a row is kept in the history index file. How a kept row is
+"""The history's rows (`SessionRow`, the one listed-session type) made from a whole
+transcript or a file that failed to read; the words a text filter searches, and how a
+row is kept in the history index file. How a kept row is
 checked is shared with `bridges list`, which reads the index without the model
 (`history_index_file`); rows sort like every list of sessions (`session_ids.newest_first`).
 
@@ -11,85 +11,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bridges_tui.core.files.history_index_file import INDEXED_FIELDS, indexed_fields
+from bridges_tui.core.files.history_index_file import indexed_fields
 from bridges_tui.core.files.session_ids import SUFFIX
-from bridges_tui.core.files.store import SessionEntry
-from bridges_tui.core.looking_back.session_summary import FloorTime
-from bridges_tui.core.model.records import record
+from bridges_tui.core.files.session_row import FloorTime, SessionRow
 from bridges_tui.core.model.session import Transcript
 
 _WORD = re.compile(r"\w+")
 
 
-@record
-class SessionRow:
-    """One past session as the history shows it, or why its file can't be read.
+def row_of(path: Path, transcript: Transcript) -> SessionRow:
+    """The row of a session whose whole file was read as `transcript`."""
+    floor = transcript.floor_seconds()
+    followup = transcript.followup
+    return SessionRow(
+        id=path.stem, path=path, practice=transcript.practice, title=transcript.title,
+        started=transcript.started, ended=transcript.ended, status=transcript.status,
+        partners=transcript.partners, floor=FloorTime(floor["A"], floor["B"], floor["both"]),
+        checkin_before=transcript.checkin.before, checkin_after=transcript.checkin.after,
+        agreement=transcript.closing.agreement,
+        followup_of=followup.session if followup is not None else None,
+        turns=len(transcript.turns), detailed=True,
+    )
 
-    `detailed` is False while only the header is known (floor, check-in and agreement
-    are None until the whole file is read).
-    """
 
-    id: str
-    path: Path
-    practice: str | None = None
-    title: str | None = None
-    started: datetime | None = None
-    ended: datetime | None = None
-    status: str | None = None
-    partners: tuple[str, str] | None = None
-    floor: FloorTime | None = None
-    checkin_before: tuple[int, int] | None = None
-    checkin_after: tuple[int, int] | None = None
-    agreement: str | None = None
-    #: The id of the earlier session whose agreement this one followed up.
-    followup_of: str | None = None
-    turns: int | None = None
-    error: str | None = None
-    detailed: bool = False
-
-    @property
-    def readable(self) -> bool:
-        return self.error is None
-
-    @property
-    def balance(self) -> float | None:
-        """A's share of the floor held alone, 0..1, once known."""
-        return None if self.floor is None else self.floor.balance
-
-    @property
-    def duration_s(self) -> float | None:
-        """Start to end in seconds, breathers included; None while in progress."""
-        if self.started is None or self.ended is None:
-            return None
-        return max(0.0, (self.ended - self.started).total_seconds())
-
-    @classmethod
-    def from_transcript(cls, path: Path, transcript: Transcript) -> SessionRow:
-        floor = transcript.floor_seconds()
-        followup = transcript.followup
-        return cls(
-            id=path.stem, path=path, practice=transcript.practice, title=transcript.title,
-            started=transcript.started, ended=transcript.ended, status=transcript.status,
-            partners=transcript.partners, floor=FloorTime(floor["A"], floor["B"], floor["both"]),
-            checkin_before=transcript.checkin.before, checkin_after=transcript.checkin.after,
-            agreement=transcript.closing.agreement,
-            followup_of=followup.session if followup is not None else None,
-            turns=len(transcript.turns), detailed=True,
-        )
-
-    @classmethod
-    def from_entry(cls, entry: SessionEntry, *, error: str | None = None) -> SessionRow:
-        """A header-only row (or, with `error`, a row whose whole file failed to read)."""
-        return cls(
-            id=entry.id, path=entry.path, practice=entry.practice, title=entry.title,
-            started=entry.started, ended=entry.ended, status=entry.status,
-            partners=entry.partners, error=error or entry.error,
-            detailed=error is not None or entry.error is not None,
-        )
+def unreadable(header: SessionRow, reason: str) -> SessionRow:
+    """The row of a file whose header reads (`header`) but whose whole file does not."""
+    return SessionRow(
+        header.id, header.file, header.practice, header.title, header.started, header.ended,
+        header.status, header.partners, error=reason, detailed=True,
+    )
 
 
 def words_of(transcript: Transcript) -> str:
@@ -113,7 +66,7 @@ def matches_words(words: str, wanted: Iterable[str]) -> bool:
 
 
 def row_to_json(row: SessionRow) -> list[Any]:
-    """A row as it is kept in the index file: its figures in `INDEXED_FIELDS` order."""
+    """A row as it is kept in the index file: its figures in `ROW_FIELDS` order."""
     return [
         row.practice, row.title,
         row.started.isoformat() if row.started else None,
@@ -129,10 +82,4 @@ def row_to_json(row: SessionRow) -> list[Any]:
 def row_from_json(path: Path, name: str, data: list[Any]) -> SessionRow:
     """The row kept in the index for the file `name` at `path`; raises ValueError or
     TypeError for anything that is not what `row_to_json` wrote."""
-    fields = dict(zip(INDEXED_FIELDS, indexed_fields(data), strict=False))
-    floor = fields.pop("floor")
-    return SessionRow(
-        id=name[: -len(SUFFIX)], path=path,
-        floor=None if floor is None else FloorTime(floor.a, floor.b, floor.together),
-        detailed=True, **fields,
-    )
+    return SessionRow(name[: -len(SUFFIX)], path, *indexed_fields(data), detailed=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
@@ -24,6 +23,8 @@ from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Transcript, other_partner
 
 Phase = Literal["waiting", "speaking", "paused", "breather", "ended"]
+#: What a stretch of the timeline is.
+PieceKind = Literal["waiting", "speaking", "paused", "breather"]
 _DISPLAY_DECIMALS = 6
 
 
@@ -31,7 +32,7 @@ _DISPLAY_DECIMALS = 6
 class Piece:
     """A stretch of the timeline: [start, end) seconds from the session's start."""
 
-    kind: Literal["waiting", "speaking", "paused", "breather"]
+    kind: PieceKind
     start: float
     end: float
     #: The turn on the floor, or the next one up (None after the last turn).
@@ -140,7 +141,7 @@ class Timeline:
             self._add("breather", at, at + taken.seconds, None, breather=number)
             position = at + taken.seconds
 
-    def _add(self, kind, start: float, end: float, turn: int | None,
+    def _add(self, kind: PieceKind, start: float, end: float, turn: int | None,
              spoken_from: float = 0.0, breather: int | None = None) -> None:
         if end > start:
             self.pieces.append(Piece(kind, start, end, turn, spoken_from, breather))
@@ -187,8 +188,8 @@ class Timeline:
         index = max(0, bisect.bisect_right(self._starts, position) - 1)
         piece = self.pieces[index]
         into = max(0.0, position - piece.start)
-        if piece.kind == "speaking":
-            remaining = round(self.transcript.turns[piece.turn].planned_s - piece.spoken_from - into, _DISPLAY_DECIMALS)  # type: ignore[index]
+        if piece.kind == "speaking" and piece.turn is not None:  # a speaking piece always has its turn
+            remaining = round(self.transcript.turns[piece.turn].planned_s - piece.spoken_from - into, _DISPLAY_DECIMALS)
             step = remaining - (math.ceil(remaining) - 1)
         else:
             step = 1.0 - (round(into, _DISPLAY_DECIMALS) % 1.0)
@@ -203,7 +204,7 @@ class Timeline:
 
 def _plus(floor: FloorTime, speaker: str, seconds: float) -> FloorTime:
     if speaker == "A":
-        return replace(floor, a=floor.a + seconds)
+        return FloorTime(floor.a + seconds, floor.b, floor.together)
     if speaker == "B":
-        return replace(floor, b=floor.b + seconds)
-    return replace(floor, together=floor.together + seconds)
+        return FloorTime(floor.a, floor.b + seconds, floor.together)
+    return FloorTime(floor.a, floor.b, floor.together + seconds)

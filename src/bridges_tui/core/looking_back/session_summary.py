@@ -9,9 +9,10 @@ a session reads the same everywhere; those helpers can be imported from here too
 
 from __future__ import annotations
 
+from bridges_tui.core.files.session_row import FloorTime  # given from here too: see __all__
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Transcript, Turn
-from bridges_tui.core.text.session_text import (  # noqa: F401  (imported from here by the screens and the export)
+from bridges_tui.core.text.session_text import (  # given from here too: see __all__
     STATUS_WORDS,
     checkin_text,
     clock,
@@ -21,20 +22,11 @@ from bridges_tui.core.text.session_text import (  # noqa: F401  (imported from h
     when_text,
 )
 
-
-@record
-class FloorTime:
-    """Seconds on the floor: partner A alone, partner B alone, and both together."""
-
-    a: float = 0.0
-    b: float = 0.0
-    together: float = 0.0
-
-    @property
-    def balance(self) -> float | None:
-        """A's share of the floor held alone, 0..1; None before anyone spoke alone."""
-        alone = self.a + self.b
-        return None if alone <= 0 else self.a / alone
+#: The summary's own names and how its figures read, which the screens take from here.
+__all__ = [
+    "STATUS_WORDS", "FloorTime", "SessionSummary", "checkin_text", "clock", "mean_score", "scores_text",
+    "share_text", "status_word", "turn_line", "when_text",
+]
 
 
 @record

@@ -57,10 +57,10 @@ def weekly(rows: Iterable[SessionRow], today: date, count: int) -> list[Week]:
     first = last - timedelta(weeks=count - 1)
     sessions: dict[date, list[SessionRow]] = {}
     for row in counted(rows):
-        start = week_start(row.started.date())  # type: ignore[union-attr]
+        start = week_start(started_day(row))
         if first <= start <= last:
             sessions.setdefault(start, []).append(row)
-    weeks = []
+    weeks: list[Week] = []
     for number in range(count):
         start = first + timedelta(weeks=number)
         those = sessions.get(start, [])
@@ -76,9 +76,16 @@ def weekly(rows: Iterable[SessionRow], today: date, count: int) -> list[Week]:
     return weeks
 
 
+def started_day(row: SessionRow) -> date:
+    """The day a counted session started (`counted` keeps only rows with a start)."""
+    if row.started is None:
+        raise ValueError(f"{row.id} has no start time, so it does not count")
+    return row.started.date()
+
+
 def weeks_of_history(rows: Iterable[SessionRow], today: date) -> int:
     """How many weeks there are from the first counted session's week to today's."""
-    starts = [row.started.date() for row in counted(rows)]  # type: ignore[union-attr]
+    starts = [started_day(row) for row in counted(rows)]
     if not starts:
         return 0
     return (week_start(today) - week_start(min(starts))).days // 7 + 1
@@ -98,7 +105,7 @@ class Recent:
 def recent(rows: Iterable[SessionRow], today: date, weeks: int = 4) -> Recent:
     """Sessions, average floor share and check-ins over the last `weeks` weeks."""
     since = week_start(today) - timedelta(weeks=weeks - 1)
-    those = [row for row in counted(rows) if row.started.date() >= since]  # type: ignore[union-attr]
+    those = [row for row in counted(rows) if started_day(row) >= since]
     return Recent(
         weeks=weeks,
         sessions=len(those),
@@ -121,9 +128,9 @@ def bar_rows(values: Sequence[float | None], top: float, height: int) -> list[st
     that `top` fills the column. A value above zero always shows at least a sliver;
     None and zero stay blank."""
     eighths = [_eighths(value, top, height) for value in values]
-    rows = []
+    rows: list[str] = []
     for row in range(height - 1, -1, -1):
-        line = []
+        line: list[str] = []
         for amount in eighths:
             line.append(_UP[max(0, min(8, amount - row * 8))])
         rows.append("".join(line))
@@ -132,7 +139,7 @@ def bar_rows(values: Sequence[float | None], top: float, height: int) -> list[st
 
 def spark(values: Sequence[float | None], low: float, high: float) -> str:
     """A one-row sparkline between `low` and `high`; None is a gap."""
-    line = []
+    line: list[str] = []
     for value in values:
         if value is None:
             line.append(_NO_DATA)
@@ -150,7 +157,7 @@ def balance_rows(shares: Sequence[float | None], height: int = 1, full: float = 
     above = [None if share is None else max(0.0, share - 0.5) for share in shares]
     below = [None if share is None else max(0.0, 0.5 - share) for share in shares]
     upper = bar_rows(above, full, height)
-    lower = []
+    lower: list[str] = []
     amounts = [_eighths(value, full, height) for value in below]
     for row in range(height):
         lower.append("".join(_DOWN[max(0, min(8, amount - row * 8))] or " " for amount in amounts))

@@ -23,6 +23,24 @@ class ModelError(ValueError):
         self.problem = problem
 
 
+def is_whole(value: object) -> bool:
+    """A whole number, and not True or False (which Python counts as 1 and 0).
+
+    For checks at the core's edge, whose callers may pass anything whatever their
+    parameters say: written on `object`, so the checker does not call them needless."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: object) -> bool:
+    """A whole or decimal number, and not True or False (see `is_whole`)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def is_text(value: object) -> bool:
+    """A string (see `is_whole`)."""
+    return isinstance(value, str)
+
+
 def text(instance: Any, name: str, value: Any) -> None:
     """Text with something in it."""
     if not isinstance(value, str) or not value.strip():
@@ -88,7 +106,7 @@ def freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
 
-def as_tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple[Any, ...]:
     """A list, as a tuple (a lone string is refused, not split into letters)."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise ModelError("list", f"expected a list, got {value!r}")

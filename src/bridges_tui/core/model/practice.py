@@ -28,7 +28,7 @@ NoteWriter = Literal["speaker", "listener"]
 NOTE_WRITERS: tuple[str, ...] = ("speaker", "listener")
 
 
-def other_partner(letter: str) -> str:
+def other_partner(letter: str) -> Literal["A", "B"]:
     """The partner who is not `letter` ("A" -> "B")."""
     return "B" if letter == "A" else "A"
 
@@ -159,7 +159,7 @@ class PlannedStep:
             return "both"
         if self.step.speaker == "lead":
             return self.lead
-        return other_partner(self.lead)  # type: ignore[return-value]
+        return other_partner(self.lead)
 
     @property
     def listener(self) -> str | None:
@@ -174,4 +174,4 @@ class PlannedStep:
             return None
         if self.speaker == "both":
             return "both"
-        return self.speaker if note.by == "speaker" else other_partner(self.speaker)  # type: ignore[return-value]
+        return self.speaker if note.by == "speaker" else other_partner(self.speaker)

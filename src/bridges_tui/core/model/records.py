@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 #: A field's check: (the record being made, the field's name, its value).
 Check = Callable[[Any, str, Any], None]
@@ -37,7 +37,7 @@ def field(
 ) -> Any:
     """A record's field: its default (or a `factory` for one), how a value given is
     converted, and how it is checked."""
-    metadata = {}
+    metadata: dict[str, Any] = {}
     if convert is not None:
         metadata[_CONVERT] = convert
     if check is not None:
@@ -45,6 +45,7 @@ def field(
     return dataclasses.field(default=default, default_factory=factory, metadata=metadata)
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: type[T]) -> type[T]:
     """Make `cls` a frozen, slotted, checked dataclass (see the module's docstring).
     Checks that need the whole record go in a `_check_record(self)` method."""
@@ -66,8 +67,14 @@ def record(cls: type[T]) -> type[T]:
     return made
 
 
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a record's fields, in the order the class lists them."""
+    names: tuple[str, ...] = vars(cls)["_record_names"]  # set by `record`, unseen by checkers
+    return names
+
+
 def _init(self: Any, *args: Any, **values: Any) -> None:
-    cls = type(self)
+    cls = self.__class__
     if args:
         values = _by_name(cls, args, values)
     for name, default, factory in cls._record_fills:
@@ -98,7 +105,7 @@ def _by_name(cls: Any, args: tuple[Any, ...], values: dict[str, Any]) -> dict[st
 
 
 def _post_init(self: Any) -> None:
-    steps = type(self)._record_steps
+    steps: tuple[tuple[str, Callable[[Any], Any] | None, Check | None], ...] = self.__class__._record_steps
     for name, convert, _ in steps:
         if convert is not None:
             object.__setattr__(self, name, convert(getattr(self, name)))

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from bridges_tui.core.model import field_checks as checks
 from bridges_tui.core.model.field_checks import ModelError  # the model's error: imported from here too
-from bridges_tui.core.model.practice import (  # noqa: F401 (the model's practice half, re-exported)
+from bridges_tui.core.model.practice import (  # the model's practice half, given from here too: see __all__
     NOTE_WRITERS,
     ROLES,
     SPEAKERS,
@@ -30,6 +30,14 @@ from bridges_tui.core.model.practice import (  # noqa: F401 (the model's practic
     other_partner,
 )
 from bridges_tui.core.model.records import field, record
+
+#: What the model gives, its practice half included.
+__all__ = [
+    "FOLLOWUP_ANSWERS", "MAX_NAME_LENGTH", "NOTE_WRITERS", "ROLES", "SPEAKERS", "STATUSES", "TRANSCRIPT_FORMAT",
+    "TRANSCRIPT_VERSION", "WORD_MARKS", "Break", "Checkin", "Closing", "Followup", "FollowupAnswer", "ModelError",
+    "NoteSpec", "NoteWriter", "Partner", "PlannedStep", "Practice", "PracticeCard", "Role", "Speaker", "Status",
+    "Step", "Transcript", "Turn", "clean_name", "floor_seconds", "other_partner", "partner_name",
+]
 
 Status = Literal["in-progress", "complete", "ended-early"]
 STATUSES: tuple[str, ...] = ("in-progress", "complete", "ended-early")
@@ -73,7 +81,7 @@ def floor_seconds(turns: Iterable[Turn]) -> dict[str, float]:
 WORD_MARKS = frozenset("\u200c\u200d\u200e\u200f\u2060\u061c")
 
 
-def clean_name(name: str) -> str:
+def clean_name(name: object) -> str:
     """A partner's name as it is kept: trimmed, one line, printable (joiners and
     direction marks kept), not too long.
 
@@ -115,7 +123,7 @@ def _score_pair(instance: Any, name: str, value: Any) -> None:
             raise ModelError(f"checkin.{name}", error.problem) from None
 
 
-def _optional_pair(value: Any) -> tuple | None:
+def _optional_pair(value: Any) -> tuple[Any, ...] | None:
     return None if value is None else checks.as_tuple(value)
 
 

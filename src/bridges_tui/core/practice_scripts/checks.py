@@ -95,13 +95,13 @@ def quote(value: Any) -> str:
     return kind(value)
 
 
-def kind(value: Any) -> str:
+def kind(value: object) -> str:
     """What a TOML value is, in words a person writing the script would use."""
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, (int, float)):
         return f"a number ({value})"
-    kinds = {str: "text", list: "a list", dict: "a table"}
+    kinds: dict[type, str] = {str: "text", list: "a list", dict: "a table"}
     return kinds.get(type(value), f"a date/time ({value})")
 
 

@@ -40,15 +40,17 @@ import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from bridges_tui.core.model.session import (
     NOTE_WRITERS,
     ROLES,
     ModelError,
     NoteSpec,
+    NoteWriter,
     Practice,
     PracticeCard,
+    Role,
     Step,
 )
 from bridges_tui.core.practice_scripts.checks import (
@@ -129,7 +131,7 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
     heading = _heading(check, document)
 
     seen: dict[str, str] = {}  # step id -> where it was first used
-    parts = {part: list(_steps(check, document, part, seen)) for part in PARTS}
+    parts = {part: tuple(_steps(check, document, part, seen)) for part in PARTS}
     if not any(part in document for part in PARTS):
         check.problem("", "round", "the practice has no steps",
                       "add at least one [[round]] table with id, title, speaker and prompt")
@@ -178,12 +180,13 @@ def _steps(check: ScriptChecker, document: dict[str, Any], part: str,
     if part in document and not tables:
         hint = f"add a [[{part}]] step, or remove the line"
         check.problem("", part, "is an empty list", hint)
-    for number, table in enumerate(tables, start=1):
+    for number, item in enumerate(cast("list[Any]", tables), start=1):
         where = f"{part}[{number}]"
-        if not isinstance(table, dict):
-            check.problem(where, "", f"must be a table of step fields, not {kind(table)}",
+        if not isinstance(item, dict):
+            check.problem(where, "", f"must be a table of step fields, not {kind(item)}",
                           f"write each step as a [[{part}]] table")
             continue
+        table = cast("dict[str, Any]", item)  # tomllib's keys are always text
         raw_id = table.get("id")
         if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id.strip()):
             where += f" (step '{raw_id.strip()}')"
@@ -218,9 +221,9 @@ def _step(
         check.problem(where, "confirm", "a together step has nobody listening to confirm it",
                       'reflecting back is a turn: use speaker = "lead" or "other", '
                       "or remove confirm")
-    if len(check.problems) > before:
-        return None
-    return Step(id=step_id, title=title, speaker=speaker, prompt=prompt,
+    if len(check.problems) > before or step_id is None or title is None or speaker is None or prompt is None:
+        return None  # (a missing id, title, speaker or prompt is one of the problems)
+    return Step(id=step_id, title=title, speaker=cast("Role", speaker), prompt=prompt,
                 listener=listener or "", seconds=seconds, starters=starters, note=note,
                 confirm=bool(confirm))
 
@@ -232,7 +235,7 @@ def _starters(check: ScriptChecker, table: dict[str, Any], where: str) -> tuple[
         check.problem(where, "starters", f"must be a list of text, not {kind(value)}", hint)
         return ()
     found: list[str] = []
-    for number, item in enumerate(value, start=1):
+    for number, item in enumerate(cast("list[Any]", value), start=1):
         field = f"starters[{number}]"
         if not isinstance(item, str):
             check.problem(where, field, f"must be text, not {kind(item)}", hint)
@@ -251,12 +254,13 @@ def _note(check: ScriptChecker, table: dict[str, Any], where: str) -> NoteSpec |
         check.problem(where, "note", f"must be a table, not {kind(value)}",
                       f"write {EXAMPLES['note.label']}")
         return None
-    check.unknown_keys(value, NOTE_KEYS, where, "a note", prefix="note.")
-    label = check.text(value, "label", where, max_length=MAX_TITLE_LENGTH, prefix="note.")
-    by = check.choice(value, "by", NOTE_WRITERS, where, default="listener", prefix="note.")
+    table = cast("dict[str, Any]", value)
+    check.unknown_keys(table, NOTE_KEYS, where, "a note", prefix="note.")
+    label = check.text(table, "label", where, max_length=MAX_TITLE_LENGTH, prefix="note.")
+    by = check.choice(table, "by", NOTE_WRITERS, where, default="listener", prefix="note.")
     if label is None or by is None:
         return None
-    return NoteSpec(label=label, by=by)
+    return NoteSpec(label=label, by=cast("NoteWriter", by))  # one of NOTE_WRITERS, checked
 
 
 def load_practice_file(path: Path, source: str = "user") -> Practice:

@@ -1,5 +1,6 @@
 """The live talk: the turn clock, a step's floor time and listening loop, and the
-conversation that walks a practice step by step.
+conversation that walks a practice step by step (its states, its steps, breathers and
+the note being typed each in a module of their own).
 
 May use: `model`, `text`, `files`, `practice_scripts`; never `looking_back`.
 

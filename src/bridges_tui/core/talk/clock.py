@@ -19,6 +19,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
+from bridges_tui.core.model.field_checks import is_number
+
 ClockState = Literal["ready", "running", "paused", "stopped"]
 
 #: Read-outs are rounded to this many decimals before deciding which whole second to
@@ -36,7 +38,7 @@ class ClockError(ValueError):
 
 
 def _check_seconds(seconds: float, what: str) -> float:
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+    if not is_number(seconds):
         raise ClockError(f"{what} must be a number of seconds, got {seconds!r}")
     if not math.isfinite(seconds) or seconds <= 0:
         raise ClockError(f"{what} must be more than zero seconds, got {seconds!r}")
@@ -52,7 +54,7 @@ class TurnClock:
     """
 
     def __init__(self, planned_s: float, now: Callable[[], float] = time.monotonic) -> None:
-        if isinstance(planned_s, bool) or not isinstance(planned_s, (int, float)):
+        if not is_number(planned_s):
             raise ClockError(f"a turn's length must be a number of seconds, got {planned_s!r}")
         if not math.isfinite(planned_s) or planned_s < 0:
             raise ClockError(f"a turn's length must be zero or more seconds, got {planned_s!r}")
@@ -85,7 +87,7 @@ class TurnClock:
         listening loop's new try carries on the same allowance).
         """
         for value, what in ((spoken_s, "spoken time"), (paused_s, "paused time")):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if not is_number(value):
                 raise ClockError(f"{what} must be a number of seconds, got {value!r}")
             if not math.isfinite(value) or value < 0:
                 raise ClockError(f"{what} must be zero or more seconds, got {value!r}")

@@ -8,15 +8,9 @@ What it has recorded lives in a `SessionRecord` (`session_record`), which also c
 the couple's own words: notes, check-in, closing. It does no I/O and never looks at a
 screen; time comes from injected clocks.
 
-States:
-
-- "ready": the current step is waiting for its speaker to begin.
-- "speaking" / "paused": a turn is on the floor (in a listening loop, possibly the
-  listener's clarification: see `floor_holder` and `step_floor`).
-- "confirming": a listening loop waits for its answer: did they get it?
-- "on-break": a breather; the turn clock is frozen until it ends.
-- "done": every step is recorded; the session awaits `finish()`.
-- "finished": complete or ended early; only notes, check-in and closing can change.
+Its states, and why a move is refused in each, are in `states`; the steps walked in
+order, with the floor on the current one and what undo takes back, are a `StepWalk`;
+a breather under way is a `Breather` and the note being typed a `NoteDraft`.
 """
 
 from __future__ import annotations
@@ -24,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Literal
 
 from bridges_tui.core.model.session import (
     Break,
@@ -37,53 +31,18 @@ from bridges_tui.core.model.session import (
     other_partner,
     partner_name,
 )
+from bridges_tui.core.talk.breathers import Breather
 from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
+from bridges_tui.core.talk.either_name import ClassOrInstance
+from bridges_tui.core.talk.note_drafts import NoteDraft
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
+from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, require
 from bridges_tui.core.talk.step_floor import CLARIFYING, StepFloor
+from bridges_tui.core.talk.steps import StepWalk
 
-__all__ = ["STATES", "Conversation", "ConversationError", "local_now"]
+__all__ = ["STATES", "Conversation", "ConversationError", "State", "local_now"]
 
-READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = (
-    "ready", "speaking", "paused", "confirming", "on-break", "done", "finished"
-)
-STATES: tuple[str, ...] = (READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED)
-
-
-#: Why a move is refused: by state, or by (state, move) where that says it better.
-_REFUSALS: dict[Any, str] = {
-    READY: "the turn has not started yet",
-    SPEAKING: "a turn is on the floor",
-    PAUSED: "the turn is paused",
-    CONFIRMING: "waiting for the answer: did they get it? (y or n)",
-    ON_BREAK: "you are on a breather; end it first",
-    DONE: "every step is done",
-    FINISHED: "this session has ended",
-    (SPEAKING, "resume"): "the turn is not paused",
-    (PAUSED, "pause"): "the turn is already paused",
-    (SPEAKING, "start a turn"): "the turn has already started",
-    (PAUSED, "start a turn"): "the turn has already started (it is paused; resume it)",
-}
-
-
-def _tenths(seconds: float) -> float:
-    return round(seconds, 1)
-
-
-class _ClassOrInstance:
-    """Serves one name as a classmethod on the class and a method on instances.
-
-    The agreed API uses `resume` twice: `Conversation.resume(practice, transcript)`
-    picks up a saved session, `conversation.resume()` carries on after a pause.
-    `from_transcript` and `resume_turn` are the unambiguous names behind them."""
-
-    def __init__(self, on_class: str, on_instance: str) -> None:
-        self._on_class = on_class
-        self._on_instance = on_instance
-
-    def __get__(self, instance: object, owner: type) -> Callable[..., Any]:
-        if instance is None:
-            return getattr(owner, self._on_class)
-        return getattr(instance, self._on_instance)
+READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = STATES
 
 
 class Conversation:
@@ -134,46 +93,36 @@ class Conversation:
         self.practice = record.practice
         #: The turn length in use: the couple's choice, else the practice's.
         self.turn_seconds: int = record.turn_seconds
-        self.plan: tuple[PlannedStep, ...] = record.plan
         self._now = now
         self._wall = wall
-        self._position = len(record.turns)
-        self._state = DONE if self._position == len(self.plan) else READY
+        self._walk = StepWalk(record, now, wall)
+        self.plan: tuple[PlannedStep, ...] = self._walk.plan
+        self._state: State = DONE if self._walk.done else READY
         self.pending_note: int | None = None
-        #: While a note is being typed: its turn, and the note it had before.
-        self._draft_of: tuple[int, str | None] | None = None
-        self._turn_started: datetime | None = None
-        # Undo brings back the exact floor of the last hand-over (not the figures
-        # rounded for the transcript) and the turn as recorded, so its start time,
-        # note and unknown keys survive a second hand-over.
-        self._handed_floor: StepFloor | None = None
-        self._taken_back: Turn | None = None
-        self._break_started: datetime | None = None
-        self._break_mark = 0.0
-        self._state_after_break = READY
-        self._floor = self._fresh_floor()
+        self._draft = NoteDraft(record)
+        self._breather: Breather | None = None
 
     # --- where we are ---------------------------------------------------------------
 
     @property
-    def state(self) -> str:
-        """One of `STATES`."""
+    def state(self) -> State:
+        """Where the conversation stands (a `State`, which reads as its word too)."""
         return self._state
 
     @property
     def position(self) -> int:
         """Index into `plan` of the current step; `len(plan)` once every step is done."""
-        return self._position
+        return self._walk.position
 
     @property
     def current(self) -> PlannedStep | None:
         """The step on the floor or waiting to begin; None once every step is done."""
-        return self.plan[self._position] if self._position < len(self.plan) else None
+        return self._walk.current
 
     @property
     def step_number(self) -> int:
         """1-based number of the current step, for "step n of m" (m once all are done)."""
-        return min(self._position + 1, len(self.plan))
+        return min(self._walk.position + 1, len(self.plan))
 
     @property
     def partners(self) -> tuple[str, str]:
@@ -209,9 +158,9 @@ class Conversation:
         """The countdown on the floor (a clarifying partner's while they clarify)."""
         return self._floor.clock
 
-    @clock.setter
-    def clock(self, value: TurnClock) -> None:
-        self._floor.clock = value
+    @property
+    def _floor(self) -> StepFloor:
+        return self._walk.floor
 
     @property
     def phase(self) -> str | None:
@@ -236,7 +185,7 @@ class Conversation:
         if current is None:
             return None
         if self.phase == CLARIFYING:
-            return other_partner(current.speaker)  # type: ignore[return-value]
+            return other_partner(current.speaker)
         return current.speaker
 
     # --- the floor ------------------------------------------------------------------
@@ -244,9 +193,7 @@ class Conversation:
     def start_turn(self) -> None:
         """The current step's speaker begins."""
         self._require({READY}, "start a turn")
-        self.clock.start()
-        self._turn_started = self._wall()
-        self._handed_floor = None
+        self._walk.begin()
         self._state = SPEAKING
 
     def hand_over(self) -> Turn | None:
@@ -290,7 +237,7 @@ class Conversation:
         self.clock.resume()
         self._state = SPEAKING
 
-    resume = _ClassOrInstance("from_transcript", "resume_turn")
+    resume = ClassOrInstance("from_transcript", "resume_turn")
 
     def toggle_pause(self) -> None:
         """Pause while speaking, resume while paused."""
@@ -302,17 +249,16 @@ class Conversation:
 
     def add_time(self, seconds: float) -> None:
         """Give the current step more time (before or during the turn)."""
-        self._require({READY, SPEAKING, PAUSED}, "add time")
-        try:
-            self.clock.add(seconds)
-        except ClockError as error:
-            raise ConversationError(str(error)) from None
+        self._change_time(self.clock.add, seconds, "add time")
 
     def remove_time(self, seconds: float) -> None:
         """Take time from the current step, never below what was already spoken."""
-        self._require({READY, SPEAKING, PAUSED}, "take time away")
+        self._change_time(self.clock.remove, seconds, "take time away")
+
+    def _change_time(self, change: Callable[[float], None], seconds: float, action: str) -> None:
+        self._require({READY, SPEAKING, PAUSED}, action)
         try:
-            self.clock.remove(seconds)
+            change(seconds)
         except ClockError as error:
             raise ConversationError(str(error)) from None
 
@@ -328,7 +274,7 @@ class Conversation:
     def _loop_can_undo(self) -> bool:
         # Only while the loop is on the floor: once its step is recorded, undo takes
         # back the recorded turn instead.
-        return self._state in (SPEAKING, PAUSED, CONFIRMING) and self._floor.can_take_back
+        return self._state in ON_THE_FLOOR and self._floor.can_take_back
 
     def undo(self) -> Turn | None:
         """Take back the last hand-over; returns the turn that was taken back.
@@ -349,17 +295,7 @@ class Conversation:
             if not self._record.turns:
                 raise ConversationError("there is no hand-over to take back")
             raise ConversationError("the next step has already started; it is too late to undo")
-        turn = self._record.turns.pop()
-        self._position -= 1
-        # Resumed from a transcript, the turn's rounded figures are all there is.
-        self._floor = self._handed_floor or StepFloor.recorded(
-            turn.spoken_s, turn.paused_s, turn.planned_s, loop=self.plan[self._position].step.confirm,
-            tries=turn.tries, clarify_s=turn.clarify_s, now=self._now,
-        )
-        self._state = self._floor.reopen()
-        self._handed_floor = None
-        self._taken_back = turn
-        self._turn_started = turn.started
+        turn, self._state = self._walk.take_back()
         if self.pending_note is not None and self.pending_note >= len(self._record.turns):
             self.pending_note = None
         return turn
@@ -372,7 +308,7 @@ class Conversation:
         Works at any time, also on the summary screen after the session ended.
         """
         self._record.set_note(turn_index, text)
-        self._draft_of = None
+        self._draft.settled()
         if self.pending_note == turn_index:
             self.pending_note = None
 
@@ -380,44 +316,25 @@ class Conversation:
         """Keep the words typed so far as the note of `turn_index`, so that a crash
         loses none of them. `set_note` then keeps the final words; `skip_note` puts
         back the note that was there before the draft."""
-        if self._draft_of is None or self._draft_of[0] != turn_index:
-            before = self._record.note_of(turn_index)
-            self._put_back_draft()
-            self._draft_of = (turn_index, before)
-        self._record.set_note(turn_index, text)
+        self._draft.keep(turn_index, text)
 
     def skip_note(self) -> None:
         """Leave the asked-for note unwritten (any note already there stays)."""
-        self._put_back_draft()
+        self._draft.put_back()
         self.pending_note = None
-
-    def _put_back_draft(self) -> None:
-        if self._draft_of is not None:
-            turn_index, before = self._draft_of
-            self._draft_of = None
-            if turn_index < len(self._record.turns):
-                self._record.set_note(turn_index, before or "")
 
     # --- breathers ------------------------------------------------------------------
 
     def start_break(self) -> None:
         """Take a breather. A turn on the floor is frozen until the breather ends."""
         self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "take a breather")
-        self._state_after_break = PAUSED if self._state in (SPEAKING, PAUSED) else self._state
-        if self._state in (SPEAKING, PAUSED):
-            # Stopping freezes the figures, so the breather counts neither as floor
-            # time nor as the turn's pause.
-            self.clock.stop()
-        self._break_started = self._wall()
-        self._break_mark = self._now()
+        self._breather = Breather.begin(self._state, self._floor, self._wall(), self._now())
         self._state = ON_BREAK
 
     def end_break(self) -> Break:
         """End the breather and record it; a turn under way comes back paused."""
         self._require({ON_BREAK}, "end a breather")
-        taken = self._close_break()
-        self._state = self._state_after_break
-        return taken
+        return self._close_break()
 
     # --- ending -----------------------------------------------------------------------
 
@@ -429,14 +346,13 @@ class Conversation:
         """
         if self._state == FINISHED:
             raise ConversationError("this session has already ended")
-        if self._state == DONE or (self._state == ON_BREAK and self._state_after_break == DONE):
+        if self._state == DONE or (self._breather is not None and self._breather.back_to == DONE):
             raise ConversationError("every step is done; finish the session instead")
         if self._state == ON_BREAK:
             self._close_break()
-            self._state = self._state_after_break
-        if self._state in (SPEAKING, PAUSED, CONFIRMING):
-            self._record_turn()
-            self._advance()
+        if self._state in ON_THE_FLOOR:
+            self._walk.record_turn()
+            self._state = self._walk.advance()
         self.pending_note = None
         return self._close("ended-early")
 
@@ -468,11 +384,8 @@ class Conversation:
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
         totals = self._record.floor_seconds()
-        current = self.current
-        if current is not None and self._turn_live:
-            totals[current.speaker] += self._floor.spoken_s
-            if self._floor.loop:
-                totals[other_partner(current.speaker)] += self._floor.clarify_s
+        if self._turn_live:
+            self._walk.count_live_turn(totals)
         return totals
 
     def balance(self) -> float | None:
@@ -485,72 +398,28 @@ class Conversation:
 
     @property
     def _turn_live(self) -> bool:
-        state = self._state_after_break if self._state == ON_BREAK else self._state
-        return state in (SPEAKING, PAUSED, CONFIRMING)
-
-    def _fresh_floor(self) -> StepFloor:
-        current = self.current
-        if current is None:
-            return StepFloor(0, self._now)
-        seconds = self.practice.seconds_for(current.step, self.turn_seconds)
-        return StepFloor(seconds, self._now, loop=current.step.confirm)
+        state = self._breather.back_to if self._breather is not None else self._state
+        return state in ON_THE_FLOOR
 
     def _close_step(self) -> Turn:
         """Record the step on the floor, move on, and ask for its note if it has one."""
-        turn = self._record_turn()
-        self._advance()
+        turn = self._walk.record_turn()
+        self._state = self._walk.advance()
         planned = self.plan[len(self._record.turns) - 1]
         self.pending_note = len(self._record.turns) - 1 if planned.step.note is not None else None
         return turn
 
-    def _record_turn(self) -> Turn:
-        """Stop the clocks (unless a breather already froze them) and keep the turn."""
-        floor = self._floor
-        floor.stop()
-        planned = self.plan[self._position]
-        carried = self._taken_back
-        turn = Turn(
-            step=planned.step.id,
-            title=planned.step.title,
-            speaker=planned.speaker,
-            started=self._turn_started or self._wall(),
-            planned_s=_tenths(floor.planned_s),
-            spoken_s=_tenths(floor.spoken_s),
-            paused_s=_tenths(floor.paused_s),
-            note=carried.note if carried else None,
-            note_by=carried.note_by if carried else None,
-            tries=floor.tries,
-            clarify_s=_tenths(floor.clarify_s) or None,
-            extra=carried.extra if carried else {},
-        )
-        self._record.turns.append(turn)
-        self._handed_floor = floor
-        self._taken_back = None
-        self._turn_started = None
-        return turn
-
-    def _advance(self) -> None:
-        self._position += 1
-        if self._position == len(self.plan):
-            # The last floor stays (stopped) so the screen can still read its figures.
-            self._state = DONE
-        else:
-            self._floor = self._fresh_floor()
-            self._state = READY
-
     def _close_break(self) -> Break:
-        assert self._break_started is not None
-        taken = Break(started=self._break_started, seconds=_tenths(max(0.0, self._now() - self._break_mark)))
+        """Record the breather under way and go back to where it began."""
+        breather = self._breather
+        assert breather is not None, "only called on a breather"
+        taken = breather.end(self._floor, self._now)
         self._record.breaks.append(taken)
-        self._break_started = None
-        if self._state_after_break == PAUSED:
-            frozen = self.clock
-            self.clock = TurnClock.restore(
-                frozen.spoken_s, frozen.paused_s, frozen.planned_s, now=self._now
-            )
+        self._breather = None
+        self._state = breather.back_to
         return taken
 
-    def _close(self, status: str) -> Transcript:
+    def _close(self, status: Literal["complete", "ended-early"]) -> Transcript:
         self._record.close(status, self._wall())
         self._state = FINISHED
         return self.transcript()
@@ -560,9 +429,5 @@ class Conversation:
             raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
         self._require({CONFIRMING}, action)
 
-    def _require(self, allowed: set[str], action: str) -> None:
-        """Refuse `action` unless the conversation is in one of the `allowed` states."""
-        if self._state in allowed:
-            return
-        reason = _REFUSALS.get((self._state, action)) or _REFUSALS[self._state]
-        raise ConversationError(f"cannot {action}: {reason}")
+    def _require(self, allowed: set[State], action: str) -> None:
+        require(self._state, allowed, action)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bridges_tui.core.model.field_checks import is_text, is_whole
 from bridges_tui.core.model.session import (
     Break,
     Checkin,
@@ -22,6 +23,7 @@ from bridges_tui.core.model.session import (
     ModelError,
     PlannedStep,
     Practice,
+    Status,
     Transcript,
     Turn,
     clean_name,
@@ -52,7 +54,7 @@ class SessionRecord:
         followup: Followup | None = None,
     ) -> None:
         if turn_seconds is not None and (
-            isinstance(turn_seconds, bool) or not isinstance(turn_seconds, int) or turn_seconds <= 0
+            not is_whole(turn_seconds) or turn_seconds <= 0
         ):
             raise ConversationError(
                 f"a turn must last a whole number of seconds above zero, got {turn_seconds!r}"
@@ -62,7 +64,7 @@ class SessionRecord:
             checkin = Checkin(before=checkin_before)
         except (ModelError, IndexError, TypeError) as error:
             raise ConversationError(str(error)) from None
-        if followup is not None and not isinstance(followup, Followup):
+        if followup is not None and type(followup) is not Followup:
             raise ConversationError("the follow-up must say how an earlier agreement went")
         self.practice = practice
         self.partners: tuple[str, str] = names
@@ -71,7 +73,7 @@ class SessionRecord:
         self.plan: tuple[PlannedStep, ...] = practice.plan()
         self.started = started
         self.ended: datetime | None = None
-        self.status = "in-progress"
+        self.status: Status = "in-progress"
         self.turns: list[Turn] = []
         self.breaks: list[Break] = []
         self.checkin = checkin
@@ -114,7 +116,7 @@ class SessionRecord:
 
     def note_of(self, turn_index: int) -> str | None:
         """The note of a recorded turn (None when it has none)."""
-        if isinstance(turn_index, bool) or not isinstance(turn_index, int) or not (
+        if not is_whole(turn_index) or not (
             0 <= turn_index < len(self.turns)
         ):
             raise ConversationError(f"there is no turn number {turn_index!r} to note")
@@ -123,7 +125,7 @@ class SessionRecord:
     def set_note(self, turn_index: int, text: str) -> None:
         """Attach or replace the note of a recorded turn; empty text removes it."""
         self.note_of(turn_index)  # a turn that is there
-        if not isinstance(text, str):
+        if not is_text(text):
             raise ConversationError("a note must be text")
         note = text.strip() or None
         writer = self.plan[turn_index].note_writer if note is not None else None
@@ -138,9 +140,9 @@ class SessionRecord:
 
     def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
         """What each partner learned and what both agreed to try (blank text dropped)."""
-        if isinstance(learned, str) or not all(isinstance(item, str) for item in learned):
+        if is_text(learned) or not all(is_text(item) for item in learned):
             raise ConversationError("what you learned must be a list of text")
-        if agreement is not None and not isinstance(agreement, str):
+        if agreement is not None and not is_text(agreement):
             raise ConversationError("the agreement must be text")
         kept = tuple(item.strip() for item in learned if item.strip())
         agreed = agreement.strip() if agreement else None
@@ -148,7 +150,7 @@ class SessionRecord:
 
     # --- read-outs --------------------------------------------------------------------
 
-    def close(self, status: str, ended: datetime) -> None:
+    def close(self, status: Status, ended: datetime) -> None:
         """Mark the session complete or ended early, at `ended`."""
         self.status = status
         self.ended = ended
@@ -163,7 +165,7 @@ class SessionRecord:
         turn_s = self.turn_seconds if self.turn_seconds != practice.turn_seconds else None
         return Transcript(
             practice=practice.id, title=practice.title, started=self.started,
-            partners=self.partners, status=self.status, ended=self.ended,  # type: ignore[arg-type]
+            partners=self.partners, status=self.status, ended=self.ended,
             turn_s=turn_s, checkin=self.checkin, followup=self.followup,
             turns=tuple(self.turns), breaks=tuple(self.breaks), closing=self.closing,
             extra=self.extra,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bridges_tui.core.talk.clock import TurnClock
+from bridges_tui.core.talk.states import State
 
 REFLECTING, CONFIRMING, CLARIFYING = "reflecting", "confirming", "clarifying"
 PHASES: tuple[str, ...] = (REFLECTING, CONFIRMING, CLARIFYING)
@@ -155,18 +156,18 @@ class StepFloor:
             self._end_clarification()
         _freeze(self.speaker_clock)
 
-    def reopen(self) -> str:
+    def reopen(self) -> State:
         """Bring a recorded step back after an undo; returns the state it is back in.
 
         A plain step comes back "paused", its time intact; a listening loop comes back
         to its question ("confirming"), where the answer was given."""
         if self.loop:
             self.phase = CONFIRMING
-            return "confirming"
+            return State.CONFIRMING
         self.speaker_clock = TurnClock.restore(*_figures(self.speaker_clock), now=self._now)
-        return "paused"
+        return State.PAUSED
 
-    def take_back(self) -> str:
+    def take_back(self) -> State:
         """Undo the last move of the loop, time intact; returns the state it is back in.
 
         The clock that comes back is paused, so nobody is charged while the couple
@@ -177,19 +178,19 @@ class StepFloor:
                 *_figures(self.speaker_clock), in_overtime=True, now=self._now
             )
             self.phase = REFLECTING
-            return "paused"
+            return State.PAUSED
         if self.phase == CLARIFYING:
             # Words spoken after a stray "n" were still spoken: they stay counted.
             self._end_clarification()
             self.phase = CONFIRMING
-            return "confirming"
+            return State.CONFIRMING
         if not self.can_take_back:
             raise ValueError("there is no move of the listening loop to take back")
         _freeze(self.speaker_clock)
         self.clarify = TurnClock.restore(*self._clarified.pop(), in_overtime=True, now=self._now)
         self.tries = (self.tries or 2) - 1
         self.phase = CLARIFYING
-        return "paused"
+        return State.PAUSED
 
     def _end_clarification(self) -> None:
         assert self.clarify is not None

@@ -55,7 +55,7 @@ def _checked(seconds: int, written: str) -> int:
     return seconds
 
 
-def parse_duration(text: str | int) -> int:
+def parse_duration(text: object) -> int:
     """Whole seconds from `90`, `"90"`, `"90s"`, `"2m"`, `"1m30s"` or `"1m 30s"`.
 
     Case and spaces don't matter; units are h, m and s (or words like "min", "sec"),

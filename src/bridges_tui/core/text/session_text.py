@@ -12,6 +12,8 @@ from datetime import date, datetime
 from bridges_tui.core.text.durations import format_clock
 
 STATUS_WORDS = {"complete": "complete", "ended-early": "ended early", "in-progress": "in progress"}
+#: How the last agreement went, in words (the file keeps "not-yet"; a person reads "not yet").
+FOLLOWUP_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
 
 
 def clock(seconds: float) -> str:
@@ -22,6 +24,11 @@ def clock(seconds: float) -> str:
 def status_word(status: str | None) -> str:
     """"complete", "ended early", "in progress" (or the raw word for anything else)."""
     return STATUS_WORDS.get(status or "", status or "")
+
+
+def followup_word(answer: str) -> str:
+    """"kept", "partly kept", "not yet" (or the raw word for anything else)."""
+    return FOLLOWUP_WORDS.get(answer, answer)
 
 
 def share_text(balance: float | None) -> str:

@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from bridges_tui.core.talk.clock import ClockError
-from bridges_tui.core.talk.conversation import Conversation, ConversationError
+from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
 from bridges_tui.tui.conversation_text import pane_states, step_text
 from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.styles import sheets
@@ -144,7 +144,7 @@ class ConversationScreen(Screen):
         """Ring once and flash when a turn's time runs out; never advance by itself."""
         clock = self.conversation.clock
         position = self.conversation.position
-        if self.conversation.state == "speaking" and clock.overtime:
+        if self.conversation.state == State.SPEAKING and clock.overtime:
             if self._rang_for != position:
                 self._rang_for = position
                 self.app.bell()
@@ -157,7 +157,7 @@ class ConversationScreen(Screen):
         """Wake up exactly when the shown countdown changes, and not before."""
         self._stop_timer()
         delay = self.conversation.clock.next_change_in()
-        if delay is not None and self.conversation.state == "speaking":
+        if delay is not None and self.conversation.state == State.SPEAKING:
             self._timer = self.set_timer(max(delay, 0.01), self.refresh_view)
 
     def _stop_timer(self) -> None:
@@ -172,15 +172,15 @@ class ConversationScreen(Screen):
         and the palette offers only what can be done."""
         state = self.conversation.state
         if action in ("pause", "more_time", "less_time"):
-            return state in ("speaking", "paused")
+            return state in (State.SPEAKING, State.PAUSED)
         if action in ("got_it", "not_quite"):
-            return state == "confirming"
+            return state == State.CONFIRMING
         if action == "floor":
-            return state != "confirming"
+            return state != State.CONFIRMING
         if action == "undo":
-            return self.conversation.can_undo and state not in ("speaking", "paused")
+            return self.conversation.can_undo and state not in (State.SPEAKING, State.PAUSED)
         if action == "undo_running":
-            return self.conversation.can_undo and state in ("speaking", "paused")
+            return self.conversation.can_undo and state in (State.SPEAKING, State.PAUSED)
         return True
 
     def _act(self, move: Callable[[], object], *, changed: bool = True) -> None:
@@ -199,12 +199,12 @@ class ConversationScreen(Screen):
 
     def action_floor(self) -> None:
         conversation = self.conversation
-        if conversation.state == "ready":
+        if conversation.state == State.READY:
             self._act(conversation.start_turn, changed=False)
-        elif conversation.state in ("speaking", "paused"):
+        elif conversation.state in (State.SPEAKING, State.PAUSED):
             self._act(conversation.hand_over)
             self._ask_for_note()
-        elif conversation.state == "done":
+        elif conversation.state == State.DONE:
             self._on_finish()
 
     def action_got_it(self) -> None:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from bridges_tui.core.files.store import SessionEntry
+from bridges_tui.core.files.store import SessionRow
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.styles import sheets
@@ -30,7 +30,7 @@ class ResumeScreen(ModalScreen[str | None]):
         Binding("escape,l", "answer(None)", "Later", id="resume.later"),
     ]
 
-    def __init__(self, entry: SessionEntry, catalog: Catalog) -> None:
+    def __init__(self, entry: SessionRow, catalog: Catalog) -> None:
         super().__init__(classes="dialog-screen")
         self.entry = entry
         self.catalog = catalog

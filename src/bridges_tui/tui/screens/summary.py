@@ -32,7 +32,8 @@ from bridges_tui.core.looking_back.corrections import (
     Correction,
     NoteCorrection,
 )
-from bridges_tui.core.looking_back.session_summary import SessionSummary, checkin_text, clock, status_word
+from bridges_tui.core.looking_back.outline import Outline
+from bridges_tui.core.looking_back.session_summary import checkin_text, clock, status_word
 from bridges_tui.core.model.session import PlannedStep, Transcript
 from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -43,7 +44,6 @@ from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
-ANSWER_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
 
 
 class SummaryScreen(Screen):
@@ -158,7 +158,8 @@ class SummaryScreen(Screen):
 
     def _show(self) -> None:
         transcript = self.transcript
-        summary = SessionSummary.of(transcript)
+        outline = Outline.of(transcript)
+        summary = outline.summary
         title = Text.assemble(
             (one_line(transcript.title), "bold"), f" · {status_word(transcript.status)} · ",
             transcript.started.strftime("%a %d %b %Y, %H:%M"),
@@ -170,38 +171,37 @@ class SummaryScreen(Screen):
         self.query_one(BalanceBar).seconds = (summary.floor.a, summary.floor.b)
         a, b = (one_line(name) for name in transcript.partners)
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
-        if transcript.followup is not None:
-            answer = ANSWER_WORDS.get(transcript.followup.answer, transcript.followup.answer)
+        if outline.followup is not None:
             self.query_one("#summary-followup", Static).update(Text.assemble(
-                ("Last time's agreement: ", "bold"), f"“{one_line(transcript.followup.agreement)}”",
-                f" · {answer}",
+                ("Last time's agreement: ", "bold"), f"“{one_line(outline.followup.agreement)}”",
+                f" · {outline.followup.answer}",
             ))
-        self._show_steps()
+        self._show_steps(outline)
         if self.past:
             change = checkin_text(transcript.checkin.before, transcript.checkin.after)
             shown = f"before → after, {a} and {b}: {change}" if change else "Not given."
             self.query_one("#summary-checkin-past", Static).update(Text(shown))
             learned = Text()
-            for name, line in zip((a, b), transcript.closing.learned, strict=False):
-                learned.append(f"{name}: ", style="bold")
+            for name, line in outline.learned:
+                learned.append(f"{one_line(name)}: ", style="bold")
                 learned.append(one_line(line) + "\n")
             learned.rstrip()
             self.query_one("#summary-learned", Static).update(learned or Text("Nothing written."))
 
-    def _show_steps(self) -> None:
+    def _show_steps(self, outline: Outline) -> None:
         transcript = self.transcript
         steps = self.query_one("#summary-steps", OptionList)
         highlighted = steps.highlighted
         steps.clear_options()
-        for index, turn in enumerate(transcript.turns):
-            line = Text(f"{index + 1}. {one_line(turn.title)} · "
-                        f"{one_line(transcript.name_of(turn.speaker))} · {clock(turn.spoken_s)}")
+        for step in outline.steps:
+            turn = step.turn
+            line = Text(f"{step.number}. {one_line(turn.title)} · {one_line(step.speaker)} · {clock(turn.spoken_s)}")
             if turn.overtime_s >= 1:
                 line.append(f" (+{clock(turn.overtime_s)})")
             if turn.note:
-                writer = f" ({one_line(transcript.name_of(turn.note_by))})" if turn.note_by else ""
+                writer = f" ({one_line(step.noted_by)})" if step.noted_by else ""
                 line.append(f"\n   “{harmless(turn.note).strip()}”{writer}", style="italic")
-            steps.add_option(Option(line, id=str(index), disabled=self.read_only))
+            steps.add_option(Option(line, id=str(step.index), disabled=self.read_only))
         if not transcript.turns:
             steps.add_option(Option("No turns were taken.", disabled=True))
         if highlighted is None and transcript.turns and not self.read_only:
