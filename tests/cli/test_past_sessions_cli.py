@@ -236,7 +236,7 @@ def test_list_lines_up_combining_marks(history) -> None:
 
     from rich.cells import cell_len
 
-    from sample_history import first_session, write_session
+    from bridges_tui.testing.history import first_session, write_session
 
     marked = replace(first_session(), partners=("Jose\u0301", "Zoe\u0308"))
     write_session(history[FIRST].parent, FIRST, marked)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline, StepLine
 from bridges_tui.core.model.session import Break, Followup
-from sample_history import FIRST, first_session
+from bridges_tui.testing.history import FIRST, first_session
 
 
 def test_a_breather_comes_before_the_first_step_that_began_after_it() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Transcript, Turn
+from bridges_tui.core.model.session import Break, Checkin, Closing, Followup, Speaker, Transcript, Turn
 from bridges_tui.testing.clock import START
 from bridges_tui.testing.sessions import write_session, write_unreadable
 
@@ -31,8 +31,8 @@ def at(day: int, month: int, hour: int, minute: int, second: int = 0) -> datetim
     return datetime(2026, month, day, hour, minute, second, tzinfo=ZONE)
 
 
-def turn(step: str, title: str, speaker: str, started: datetime, planned: float, spoken: float,
-         paused: float = 0.0, note: str | None = None, note_by: str | None = None) -> Turn:
+def turn(step: str, title: str, speaker: Speaker, started: datetime, planned: float, spoken: float,
+         paused: float = 0.0, note: str | None = None, note_by: Speaker | None = None) -> Turn:
     """A turn, its figures given in order."""
     return Turn(step=step, title=title, speaker=speaker, started=started, planned_s=planned,
                 spoken_s=spoken, paused_s=paused, note=note, note_by=note_by)
