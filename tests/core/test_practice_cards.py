@@ -14,6 +14,7 @@ from bridges_tui.core.practice_scripts.catalog import (
     BUILTIN_FOLDER,
     BUILTIN_ORDER,
     builtin_card,
+    builtin_ids,
     builtin_practice,
     load_catalog,
 )
@@ -114,7 +115,7 @@ def test_the_catalog_reads_a_builtins_steps_only_when_it_is_chosen(tmp_path: Pat
     builtin_practice.cache_clear()
     builtin_card.cache_clear()
     catalog = load_catalog(tmp_path / "nowhere")
-    assert catalog.ids() == BUILTIN_ORDER
+    assert catalog.ids() == builtin_ids()
     assert builtin_practice.cache_info().currsize == 0, "the catalog parsed steps"
     practice = catalog.get("assume-the-best")
     assert practice is not None and practice.round

@@ -87,9 +87,14 @@ def only_problem(data: dict[str, Any] | str) -> PracticeProblem:
 
 
 def test_builtins_come_in_a_fixed_order() -> None:
-    assert builtin_ids() == BUILTIN_ORDER == (
+    # The six of the source in their fixed order, then the others by id.
+    assert BUILTIN_ORDER == (
         "same-team", "share-the-why", "assume-the-best", "differences", "say-what-you-want",
         "undefended",
+    )
+    assert builtin_ids() == (
+        *BUILTIN_ORDER, "after-a-fight", "appreciations", "love-maps",
+        "mirror-validate-empathise", "speaker-listener", "stress-reducing",
     )
 
 

@@ -10,7 +10,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
+from bridges_tui.core.practice_scripts.catalog import builtin_card, builtin_ids, builtin_practice
 from bridges_tui.core.text.durations import format_duration
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
@@ -152,7 +152,7 @@ async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
         await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, SetupScreen)
-        assert builtin_card.cache_info().currsize == len(BUILTIN_ORDER)
+        assert builtin_card.cache_info().currsize == len(builtin_ids())
         assert builtin_practice.cache_info().currsize == 1  # the hint counts its steps
         await pilot.press("tab", "tab", "down")  # to the list, the next practice
         assert builtin_practice.cache_info().currsize == 2
