@@ -11,7 +11,10 @@ import pytest
 
 from bridges_tui.core.files.toml_text import toml_document
 from bridges_tui.core.practice_scripts.catalog import (
+    BUILTIN_GROUPS,
     BUILTIN_ORDER,
+    SOURCE_PRACTICES,
+    builtin_card,
     builtin_ids,
     builtin_practice,
     load_catalog,
@@ -86,25 +89,37 @@ def only_problem(data: dict[str, Any] | str) -> PracticeProblem:
 # --- the built-ins ----------------------------------------------------------------
 
 
-def test_builtins_come_in_a_fixed_order() -> None:
-    # The six of the source in their fixed order, then the others by id.
-    assert BUILTIN_ORDER == (
+def test_builtins_come_in_groups_the_sources_six_first() -> None:
+    # The six of the source in their fixed order, then the others by the moment.
+    assert SOURCE_PRACTICES == (
         "same-team", "share-the-why", "assume-the-best", "differences", "say-what-you-want",
         "undefended",
     )
-    assert builtin_ids() == (
-        *BUILTIN_ORDER, "after-a-fight", "appreciations", "love-maps",
-        "mirror-validate-empathise", "speaker-listener", "stress-reducing",
+    assert [group.title for group in BUILTIN_GROUPS] == [
+        "Rebuilding Emotional Bridges", "Hard talks", "Every day"]
+    assert BUILTIN_GROUPS[0].ids == SOURCE_PRACTICES
+    assert BUILTIN_ORDER == (
+        *SOURCE_PRACTICES, "after-a-fight", "speaker-listener", "mirror-validate-empathise",
+        "appreciations", "love-maps", "stress-reducing",
     )
+    # Every built-in file has a place in a group: none falls into "More practices".
+    assert builtin_ids() == BUILTIN_ORDER
 
 
-@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+def test_the_everyday_talks_come_shortest_first() -> None:
+    everyday = [builtin_card(pid).seconds() for pid in BUILTIN_GROUPS[2].ids]
+    assert everyday == sorted(everyday) and everyday[0] <= 10 * 60
+
+
+@pytest.mark.parametrize("practice_id", builtin_ids())
 def test_each_builtin_loads_and_is_a_complete_practice(practice_id: str) -> None:
     practice = builtin_practice(practice_id)
     assert practice.id == practice_id
     assert practice.source == "built-in"
     assert practice.path and Path(practice.path).name == f"{practice_id}.toml"
-    assert 120 <= practice.turn_seconds <= 180
+    # Short turns suit the short rituals (appreciations) and the small pieces of a
+    # mirroring talk; none is shorter than a minute or longer than three.
+    assert 60 <= practice.turn_seconds <= 180
     assert practice.opening and practice.round and practice.closing
     assert practice.closing[-1].speaker == "together" and practice.closing[-1].note
     steps = (*practice.opening, *practice.round, *practice.closing)
@@ -115,7 +130,8 @@ def test_each_builtin_loads_and_is_a_complete_practice(practice_id: str) -> None
             assert step.listener, f"{step.id} has no listener guidance"
     assert any(step.starters for step in practice.round)
     assert any(step.note for step in practice.round)
-    assert 10 * 60 <= sum(practice.seconds_for(p.step) for p in practice.plan()) <= 30 * 60
+    # From a few minutes' ritual to a long evening talk.
+    assert 5 * 60 <= sum(practice.seconds_for(p.step) for p in practice.plan()) <= 30 * 60
 
 
 def test_share_the_why_keeps_what_the_listener_heard() -> None:
@@ -351,7 +367,8 @@ def write(folder: Path, name: str, data: dict[str, Any] | str) -> Path:
 
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path / "nowhere")
-    assert catalog.ids()[:6] == BUILTIN_ORDER
+    assert catalog.ids() == BUILTIN_ORDER
+    assert catalog.groups == BUILTIN_GROUPS
     assert catalog.broken == () and catalog.overridden == ()
 
 
@@ -369,12 +386,16 @@ def test_user_scripts_follow_the_builtins_by_id(tmp_path: Path) -> None:
     assert catalog.ids() == (*builtin_ids(), "apple", "zebra")
     assert catalog.get("apple").source == "user"  # type: ignore[union-attr]
     assert catalog.get("nope") is None and catalog.broken == ()
+    *builtins, own = catalog.grouped()
+    assert (own[0].title, own[0].moment) == ("Your own", "practices you wrote")
+    assert [card.id for card in own[1]] == ["apple", "zebra"]
+    assert [group for group, _ in builtins] == list(BUILTIN_GROUPS)
 
 
 def test_a_user_override_wins_in_place_and_is_marked(tmp_path: Path) -> None:
     path = write(tmp_path, "mine.toml", script(id="share-the-why", title="Our why"))
     catalog = load_catalog(tmp_path)
-    assert catalog.ids()[:6] == BUILTIN_ORDER
+    assert catalog.ids() == BUILTIN_ORDER and catalog.groups == BUILTIN_GROUPS
     practice = catalog.get("share-the-why")
     assert practice is not None and practice.title == "Our why"
     assert practice.source == "user" and practice.path == str(path)

@@ -131,3 +131,8 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def format_about(seconds: float) -> str:
+    """A session's length as a person would plan for it: "about 12 min" (at least 1)."""
+    return f"about {max(1, round(seconds / 60))} min"
