@@ -74,7 +74,8 @@ class SetupScreen(Screen):
             yield practices
             with Horizontal(id="settings"):
                 self._suggested_turn = format_duration(first.turn_seconds) if first else ""
-                turn = Input(self._suggested_turn, placeholder="2m, 90s", id="turn")
+                # A box for words, so a burst of keys keeps to it (see `typed_ahead`).
+                turn = WordsInput(self._suggested_turn, placeholder="2m, 90s", id="turn")
                 turn.border_title = "Turn length"
                 yield turn
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")

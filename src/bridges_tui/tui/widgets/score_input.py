@@ -8,7 +8,10 @@ plain `Input` that accepts nothing else, which keeps it light on the first scree
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Input
+
+from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
 
 SCORES = range(1, 6)
 
@@ -27,6 +30,9 @@ class ScoreInput(Input):
         )
         self.show_partner(partner)
         self.tooltip = "How connected you feel right now: 1 distant … 5 close. Leave empty to skip."
+
+    def on_key(self, event: events.Key) -> None:
+        keep_typed_ahead(self, event)  # a burst of keys keeps to its boxes
 
     def show_partner(self, partner: str) -> None:
         """Title the box "Sam feels": the name as typed, never read as markup."""
