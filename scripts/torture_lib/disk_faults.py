@@ -20,6 +20,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui import app as app_module
 
 from . import walk
@@ -95,7 +96,7 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
         if begins == -1:
             folder.mkdir(parents=True, mode=0o700)
             stack.enter_context(fault(kind, folder))
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             for position in range(walk.STEPS):
                 if position == begins:
                     stack.enter_context(fault(kind, folder))
@@ -108,7 +109,7 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
                 expected.append((seconds, note if asked else None))
                 if begins <= position < ends and kind != "missing":
                     figures.check_that(
-                        app.keeper is not None and app.keeper.unsaved,
+                        app.live.keeper is not None and app.live.keeper.unsaved,
                         f"{name}: turn {position + 1} counted as saved during the fault",
                     )
             if kind != "missing" and begins < walk.STEPS:
@@ -119,10 +120,11 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
             stack.close()
             for _ in range(40):
                 await pilot.pause(0.05)
-                if app.keeper is not None and not app.keeper.unsaved:
+                if app.live.keeper is not None and not app.live.keeper.unsaved:
                     break
-            figures.check_that(app.keeper is not None and not app.keeper.unsaved,
-                               f"{name}: still unsaved after the fault cleared: {app.keeper and app.keeper.problem}")
+            keeper = app.live.keeper
+            figures.check_that(keeper is not None and not keeper.unsaved,
+                               f"{name}: still unsaved after the fault cleared: {keeper and keeper.problem}")
             if kind != "missing" and begins < walk.STEPS:
                 figures.check_that("Saved again" in " ".join(notifications(app)),
                                    f"{name}: never said it saved again")

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.core.model.session import Closing, Transcript, Turn
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 
 from .crash import OFFER, quit_politely
@@ -163,7 +164,7 @@ async def _one_in_app(home: Path, figures: Figures, name: str) -> None:
     fake = FakeTime()
     app = BridgesApp(now=fake.now, wall=fake.wall)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             for _ in range(100):  # the offer comes a moment after start-up
                 await pilot.pause(0.05)
                 if screen_name(app) == "ResumeScreen":
