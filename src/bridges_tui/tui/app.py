@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -299,6 +300,33 @@ class BridgesApp(App[None]):
         )
 
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Anything unexpected: the session saved, a plain message, the app closed.
+
+        Textual's own handler prints the traceback with every frame's local variables,
+        and those may hold a note or a name (see `tui.crash`); this one never shows a
+        traceback, as Harlequin's `AppBase._handle_exception` does for its errors.
+        """
+        from bridges_tui.tui.crash import crash_message, write_crash_log
+
+        try:
+            self.live.save()
+        except Exception:  # the message below says the words may not be saved
+            pass
+        keeper = self.live.keeper
+        unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
+        message = crash_message(error, self.live.path, unsaved, write_crash_log(error))
+        self._return_code = 1
+        if self._exception is None:
+            # As Textual does: `run_test` raises it again, so a test sees the crash.
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        self._exit_renderables.append(Text(message))
+        self._close_messages_no_wait()
+
+
 def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
-    BridgesApp(talk=talk, start=start).run()
-    return 0
+    app = BridgesApp(talk=talk, start=start)
+    app.run()
+    return app.return_code or 0
