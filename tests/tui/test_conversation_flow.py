@@ -278,3 +278,25 @@ async def test_the_checkin_after_is_kept_from_one_key_each(talk_app, fake_time, 
         await pilot.press("backspace")  # B takes theirs back
         await pilot.pause()
         assert "after" not in saved_session().get("checkin", {}), "half a check-in is no check-in"
+
+
+async def test_a_step_with_its_own_length_says_so_when_another_was_chosen(talk_app, fake_time) -> None:
+    # "90s" chosen at setup; Share the why's first step keeps its own minute.
+    app = talk_app("share-the-why", turn_seconds=90)
+    async with running(app, size=(80, 24)) as pilot:
+        heading = str(app.screen.query_one("#step-heading", Static).render())
+        assert "1m, this step's own length" in heading
+        conversation = app.live.conversation
+        assert conversation is not None and conversation.clock.planned_s == 60
+        await take_turn(pilot, fake_time, 60)
+        while "1m, this step's own length" in str(app.screen.query_one("#step-heading", Static).render()):
+            await take_turn(pilot, fake_time, 60)  # past the steps that keep a minute
+            if isinstance(app.screen, NotePrompt):
+                await pilot.press("escape")
+        assert conversation.clock.planned_s == 90, "the chosen length, unremarked"
+
+
+async def test_a_step_keeping_the_suggested_length_says_nothing_more(talk_app) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=(80, 24)):
+        assert "own length" not in str(app.screen.query_one("#step-heading", Static).render())
