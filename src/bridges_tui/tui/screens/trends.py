@@ -54,7 +54,7 @@ class TrendsScreen(Screen):
             yield TrendChart("sessions", self.partners, id="trend-sessions")
             yield Label(f"Floor balance: who held the floor more, {a} or {b}", classes="field-label", markup=False)
             yield TrendChart("balance", self.partners, id="trend-balance")
-            yield Label("Check-in, both of you averaged", classes="field-label")
+            yield Label("Check-in, both of you averaged (1 distant … 5 close)", classes="field-label")
             yield TrendChart("checkin", self.partners, id="trend-checkin")
             yield TrendChart("dates", self.partners, id="trend-dates")
             yield Static("", id="trends-recent")
