@@ -99,7 +99,7 @@ class NotePrompt(ModalScreen[str | None]):
         if self._drafts_to is not None and self.is_attached:
             self._drafts_to.post_message(self.Drafted(self._about, self.query_one(Input).value))
 
-    def dismiss(self, result: str | None = None):  # type: ignore[override]
+    def dismiss(self, result: str | None = None):
         if self._draft_timer is not None:  # the answer replaces any draft
             self._draft_timer.stop()
             self._draft_timer = None

@@ -305,7 +305,7 @@ class SummaryScreen(Screen):
         a, b = (self.query_one(f"#after-{x}", ScoreInput).score for x in ("a", "b"))
         after = (a, b) if a is not None and b is not None else None
         if after != self.transcript.checkin.after:
-            self._apply(CheckinCorrection(after))  # type: ignore[arg-type]
+            self._apply(CheckinCorrection(after))
 
     def _save_now(self) -> None:
         """Save what was typed, now (also called when the screen closes or the app quits)."""

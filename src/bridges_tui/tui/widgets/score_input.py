@@ -19,14 +19,14 @@ SCORES = range(1, 6)
 class ScoreInput(Input):
     """Holds one digit from 1 to 5, or nothing; its border title names the partner."""
 
-    def __init__(self, partner: str, score: int | None = None, **kwargs: object) -> None:
+    def __init__(self, partner: str, score: int | None = None, *, id: str | None = None) -> None:
         super().__init__(
             "" if score is None else str(score),
             placeholder="1-5, or skip",
             restrict=f"[{SCORES[0]}-{SCORES[-1]}]?",
             max_length=1,
             select_on_focus=True,
-            **kwargs,  # type: ignore[arg-type]
+            id=id,
         )
         self.show_partner(partner)
         self.tooltip = "How connected you feel right now: 1 distant … 5 close. Leave empty to skip."

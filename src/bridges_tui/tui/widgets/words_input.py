@@ -52,10 +52,11 @@ class WordsInput(Input):
     """An `Input` that keeps joiners and direction marks typed as keys, and never
     shows a control character raw."""
 
-    def __init__(self, *args: object, enter_moves_to: str | None = None, **kwargs: object) -> None:
+    def __init__(self, value: str | None = None, placeholder: str = "", *,
+                 enter_moves_to: str | None = None, id: str | None = None,
+                 max_length: int = 0) -> None:
         """`enter_moves_to`: a selector on the screen; Enter moves the focus there."""
-        kwargs.setdefault("highlighter", _ShownHarmlessly())
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(value, placeholder, highlighter=_ShownHarmlessly(), id=id, max_length=max_length)
         self._enter_moves_to = enter_moves_to
 
     def on_key(self, event: events.Key) -> None:
