@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.testing.pilot import running
-from bridges_tui.tui import app as app_module
+from bridges_tui.tui import live_session
 
 from . import walk
 from .figures import Figures, timed
@@ -71,7 +71,7 @@ async def disk_fault_trials(trials: int, seed: int = 0, kinds: tuple[str, ...] =
     figures = Figures("Disk faults (full, read-only, denied, I/O, gone, a file)")
     rng = random.Random(seed)
     told = should_tell = 0
-    with timed(figures), patched(app_module, "RETRY_SECONDS", 0.05):
+    with timed(figures), patched(live_session, "RETRY_SECONDS", 0.05):
         for trial in range(trials):
             kind = kinds[trial % len(kinds)]
             with bridges_home("torture-disk-") as home:
