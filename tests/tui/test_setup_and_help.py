@@ -202,6 +202,18 @@ async def test_a_burst_through_turn_length_and_checkin_keeps_every_key(fake_time
         assert app.focused is screen.query_one("#start")
 
 
+async def test_a_burst_with_a_backspace_deletes_where_it_was_typed(fake_time, bridges_home: Path) -> None:
+    # Backspace is an Input's binding, run once the key came back up to the app:
+    # behind the keys that followed it, "Samm⌫uel" became "Sammue".
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=(80, 24)) as pilot:
+        for key in ("S", "a", "m", "m", "backspace", "u", "e", "l", "left", "left", "delete", "E"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#name-a", Input).value == "SamuEl"
+
+
 async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with running(app, size=(80, 24)) as pilot:

@@ -31,8 +31,8 @@ class ScoreInput(Input):
         self.show_partner(partner)
         self.tooltip = "How connected you feel right now: 1 distant … 5 close. Leave empty to skip."
 
-    def on_key(self, event: events.Key) -> None:
-        keep_typed_ahead(self, event)  # a burst of keys keeps to its boxes
+    async def on_key(self, event: events.Key) -> None:
+        await keep_typed_ahead(self, event)  # a burst of keys keeps to its boxes
 
     def show_partner(self, partner: str) -> None:
         """Title the box "Sam feels": the name as typed, never read as markup."""

@@ -1,20 +1,26 @@
 """Keys typed ahead of the focus, for the text boxes of a form.
 
 Textual routes each key to the box that has the focus when the key arrives, and runs
-Tab's binding (and a box's Enter) only after the keys behind it were routed: a burst
-("Sam<Tab>Alex" pasted, a fast typist, an assistive tool) put "SamAlex" in the first
-box. So a box moves the focus on Tab at once, and a key that still reaches a box
-which has lost the focus goes on to the box that has it now.
+a key's binding (Tab, a box's Enter, Backspace, the arrows) only once the key has come
+back up to the app, behind the keys that followed it: a burst ("Sam<Tab>Alex" pasted,
+a fast typist, an assistive tool) put "SamAlex" in the first box, and "Samm⌫uel"
+became "Sammue". So a box moves the focus on Tab at once and runs its own editing keys
+at once, and a key that still reaches a box which has lost the focus goes on to the
+box that has it now.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.dom import NoScreen
 from textual.widgets import Input
 
+#: An Input's own keys (Backspace, Delete, the arrows, Home, End…) and their actions.
+EDITING_KEYS = {binding.key: binding.action for binding in Binding.make_bindings(Input.BINDINGS)}
 
-def keep_typed_ahead(box: Input, event: events.Key) -> bool:
+
+async def keep_typed_ahead(box: Input, event: events.Key) -> bool:
     """Route `event`, which reached `box`, as the couple meant it; True if it was
     handled here (the box must then do nothing more with it)."""
     try:
@@ -35,5 +41,11 @@ def keep_typed_ahead(box: Input, event: events.Key) -> bool:
             box.screen.focus_next()
         else:
             box.screen.focus_previous()
+        return True
+    action = EDITING_KEYS.get(event.key)
+    if action is not None and event.key != "enter":  # Enter is each box's own (see WordsInput)
+        event.stop()
+        event.prevent_default()
+        await box.run_action(action)
         return True
     return False

@@ -59,9 +59,9 @@ class WordsInput(Input):
         super().__init__(value, placeholder, highlighter=_ShownHarmlessly(), id=id, max_length=max_length)
         self._enter_moves_to = enter_moves_to
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         # Enter moves the focus at once, as Tab does (see `typed_ahead`).
-        if keep_typed_ahead(self, event):
+        if await keep_typed_ahead(self, event):
             return
         if event.key == "enter" and self._enter_moves_to is not None:
             event.stop()
