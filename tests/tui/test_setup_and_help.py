@@ -184,18 +184,20 @@ async def test_names_typed_ahead_land_in_their_own_boxes(move_on: str, fake_time
 
 
 async def test_a_burst_through_turn_length_and_checkin_keeps_every_key(fake_time, bridges_home: Path) -> None:
-    # The same burst further down the form: "90s<Tab>4<Tab>3" typed or pasted at once.
+    # The same burst further down the form, from the practice list on:
+    # "<Down><Tab><End><BS><BS>90s<Tab>4<Tab>3<Tab>" typed or pasted at once.
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with running(app, size=(80, 24)) as pilot:
         screen = app.screen
         turn = screen.query_one("#turn", Input)
-        turn.value = ""
-        turn.focus()
+        practices = screen.query_one("#practice", OptionList)
+        practices.focus()
         await pilot.pause()
-        for key in ("9", "0", "s", "tab", "4", "tab", "3", "tab"):
+        for key in ("down", "tab", "end", "backspace", "backspace", "9", "0", "s", "tab", "4", "tab", "3", "tab"):
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await pilot.pause()
         await pilot.pause()
+        assert practices.highlighted == 1
         assert turn.value == "90s"
         assert screen.query_one("#checkin-a", ScoreInput).score == 4
         assert screen.query_one("#checkin-b", ScoreInput).score == 3

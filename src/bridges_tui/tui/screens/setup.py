@@ -29,6 +29,7 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.practice_list import PracticeList
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
@@ -79,7 +80,7 @@ class SetupScreen(Screen):
                 yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b",
                                  max_length=40, enter_moves_to="#practice")
             yield FollowupQuestion(id="followup")
-            practices = OptionList(*self._practice_options(), id="practice")
+            practices = PracticeList(*self._practice_options(), id="practice")
             practices.border_title = "Practice"
             yield practices
             with Horizontal(id="settings"):

@@ -1,4 +1,4 @@
-"""Keys typed ahead of the focus, for the text boxes of a form.
+"""Keys typed ahead of the focus, for the boxes and lists of a form.
 
 Textual routes each key to the box that has the focus when the key arrives, and runs
 a key's binding (Tab, a box's Enter, Backspace, the arrows) only once the key has come
@@ -14,13 +14,27 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.dom import NoScreen
+from textual.widget import Widget
 from textual.widgets import Input
 
-#: An Input's own keys (Backspace, Delete, the arrows, Home, End…) and their actions.
-EDITING_KEYS = {binding.key: binding.action for binding in Binding.make_bindings(Input.BINDINGS)}
+#: Each kind of widget's own keys (an Input's Backspace, Delete, arrows, Home, End…;
+#: a list's Up, Down, Enter) and their actions, worked out once per kind.
+_OWN_KEYS: dict[type[Widget], dict[str, str]] = {}
 
 
-async def keep_typed_ahead(box: Input, event: events.Key) -> bool:
+def own_keys(kind: type[Widget]) -> dict[str, str]:
+    """The keys `kind` (and the classes it is made from) binds, and their actions."""
+    keys = _OWN_KEYS.get(kind)
+    if keys is None:
+        keys = {}
+        for cls in reversed(kind.__mro__):
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                keys[binding.key] = binding.action
+        _OWN_KEYS[kind] = keys
+    return keys
+
+
+async def keep_typed_ahead(box: Widget, event: events.Key) -> bool:
     """Route `event`, which reached `box`, as the couple meant it; True if it was
     handled here (the box must then do nothing more with it)."""
     try:
@@ -42,8 +56,8 @@ async def keep_typed_ahead(box: Input, event: events.Key) -> bool:
         else:
             box.screen.focus_previous()
         return True
-    action = EDITING_KEYS.get(event.key)
-    if action is not None and event.key != "enter":  # Enter is each box's own (see WordsInput)
+    action = own_keys(type(box)).get(event.key)
+    if action is not None and not (event.key == "enter" and isinstance(box, Input)):  # a box's own (WordsInput)
         event.stop()
         event.prevent_default()
         await box.run_action(action)
