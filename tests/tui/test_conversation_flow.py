@@ -285,11 +285,11 @@ async def test_a_step_with_its_own_length_says_so_when_another_was_chosen(talk_a
     app = talk_app("share-the-why", turn_seconds=90)
     async with running(app, size=(80, 24)) as pilot:
         heading = str(app.screen.query_one("#step-heading", Static).render())
-        assert "1m, this step's own length" in heading
+        assert "1m, its own length" in heading
         conversation = app.live.conversation
         assert conversation is not None and conversation.clock.planned_s == 60
         await take_turn(pilot, fake_time, 60)
-        while "1m, this step's own length" in str(app.screen.query_one("#step-heading", Static).render()):
+        while "1m, its own length" in str(app.screen.query_one("#step-heading", Static).render()):
             await take_turn(pilot, fake_time, 60)  # past the steps that keep a minute
             if isinstance(app.screen, NotePrompt):
                 await pilot.press("escape")

@@ -77,7 +77,7 @@ def _own_length(conversation: Conversation) -> str:
     chosen = conversation.turn_seconds
     if own is None or own == chosen or chosen == conversation.practice.turn_seconds:
         return ""
-    return f" · {format_duration(own)}, this step's own length"
+    return f" · {format_duration(own)}, its own length"
 
 
 def _loop_mark(conversation: Conversation) -> str:
