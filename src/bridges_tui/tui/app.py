@@ -98,9 +98,10 @@ class BridgesApp(App[None]):
         self._catalog = catalog
         self.config_path = paths.config_file()
         self.config, self.config_warning = load_config(self.config_path)
-        self.live = LiveSession(self, self.store, lambda: self.catalog, now=now, wall=wall)
-        self.past = PastSessions(self, self.store, self.live, lambda: self.catalog,
-                                 now=now, wall=wall, setup=self._setup_screen)
+        self.live = LiveSession(self, self.store, lambda: self.catalog, now=now, wall=wall,
+                                hints=lambda: self.config.phrasing_hints)
+        self.past = PastSessions(self, self.store, self.live, lambda: self.catalog, now=now, wall=wall,
+                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
         self.fit = TerminalFit(self)
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.

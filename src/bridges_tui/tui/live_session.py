@@ -38,8 +38,10 @@ class LiveSession:
     """The one conversation bridges is holding, if any, and the file it is kept in."""
 
     def __init__(self, app: App[None], store: SessionStore, catalog: Callable[[], Catalog], *,
-                 now: Callable[[], float], wall: Callable[[], datetime]) -> None:
+                 now: Callable[[], float], wall: Callable[[], datetime], hints: Callable[[], bool]) -> None:
+        """`hints` says whether the couple wants phrasing hints (their config, as it is now)."""
         self._app = app
+        self._hints = hints
         self.store = store
         self._catalog = catalog
         self.now = now
@@ -76,7 +78,7 @@ class LiveSession:
         self.keeper = keeper
         if save_now:
             self.save()
-        self._app.push_screen(ConversationScreen(conversation, now=self.now))
+        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints()))
         if not save_now:
             self._app.call_after_refresh(self.save)
 
@@ -190,7 +192,9 @@ class LiveSession:
         self.save()
         from bridges_tui.tui.screens.summary import SummaryScreen
 
-        self._app.switch_screen(SummaryScreen(conversation.transcript(), self, plan=conversation.plan))
+        self._app.switch_screen(
+            SummaryScreen(conversation.transcript(), self, plan=conversation.plan, hints=self._hints())
+        )
 
     def correct(self, correction: Correction) -> Transcript:
         """Apply a change made on the end-of-session summary, save it, and return the

@@ -66,9 +66,12 @@ class PastSessions:
 
     def __init__(self, app: App[None], store: SessionStore, live: LiveSession,
                  catalog: Callable[[], Catalog], *, now: Callable[[], float],
-                 wall: Callable[[], datetime], setup: Callable[[], Screen]) -> None:
-        """`setup` makes a fresh setup screen, for when the history has nothing under it."""
+                 wall: Callable[[], datetime], setup: Callable[[], Screen],
+                 hints: Callable[[], bool]) -> None:
+        """`setup` makes a fresh setup screen, for when the history has nothing under it;
+        `hints` says whether the couple wants phrasing hints."""
         self._app = app
+        self._hints = hints
         self.store = store
         self._live = live
         self._catalog = catalog
@@ -154,6 +157,7 @@ class PastSessions:
         session = PastSession(path, transcript, self.store, self._save_index_soon)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
+            hints=self._hints(),
         ))
 
     def replay(self, path: Path) -> None:

@@ -75,11 +75,13 @@ class ConversationScreen(Screen):
     class Finished(Message):
         """The conversation is over (all steps done, or ended early): on to the summary."""
 
-    def __init__(self, conversation: Conversation, *, now: Callable[[], float]) -> None:
+    def __init__(self, conversation: Conversation, *, now: Callable[[], float], hints: bool = True) -> None:
+        """`hints`: whether the note prompts show phrasing hints (the couple's config)."""
         # Built for the terminal as it is, so the first frame needs no restyling.
         super().__init__(classes="-compact" if self.app.size.height < COMPACT_BELOW else "")
         self.conversation = conversation
         self._now = now
+        self._hints = hints
         self._timer: Timer | None = None
         self._rang_for: int | None = None
         # What is on screen now, so a tick repaints only what changed: every
@@ -236,6 +238,7 @@ class ConversationScreen(Screen):
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
             together=writer == "both",
+            hints=self._hints,
             drafts_to=self,
             about=index,
         )

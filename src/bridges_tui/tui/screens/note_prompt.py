@@ -48,12 +48,12 @@ class NotePrompt(ModalScreen[str | None]):
 
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
-        hints: bool | None = None, together: bool = False,
+        hints: bool = True, together: bool = False,
         drafts_to: MessagePump | None = None, about: int = 0,
     ) -> None:
         """`writer` names who writes the note (`together`: both partners, "Sam &
-        Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` None
-        follows the app's config. `drafts_to` (the screen that opens the prompt) is
+        Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` False
+        (the couple's config) shows none. `drafts_to` (the screen that opens the prompt) is
         sent the drafts, each saying what the note is `about` (a turn's number)."""
         super().__init__(classes="dialog-screen")
         self.label = label
