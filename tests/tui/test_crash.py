@@ -11,6 +11,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from bridges_tui.tui.crash import crash_message
+
 NOTE = "Sam felt left out at the wedding"
 
 #: Runs the real app (headless, as a terminal would, with Textual's own exit printing),
@@ -63,3 +65,11 @@ def test_a_crash_mid_session_saves_it_and_shows_no_words(bridges_home: Path) -> 
     where = log.read_text(encoding="utf-8")
     assert "broken_pause" in where and "RuntimeError" in where
     assert NOTE not in where, "the log holds where it stopped, not their words"
+
+
+def test_the_message_never_claims_a_save_that_did_not_happen() -> None:
+    saved = Path("/home/sam/sessions/20261125-203107-share-the-why.toml")
+    told = crash_message(KeyError("a note"), saved, "bridges could not write them", None)
+    assert "nothing was lost" not in told and "could not be saved" in told
+    assert "holds it as last saved" in told and "a note" not in told
+    assert "nothing was lost" in crash_message(KeyError("a note"), saved, None, None)

@@ -310,12 +310,13 @@ class BridgesApp(App[None]):
         """
         from bridges_tui.tui.crash import crash_message, write_crash_log
 
+        keeper = self.live.keeper
         try:
             self.live.save()
-        except Exception:  # the message below says the words may not be saved
-            pass
-        keeper = self.live.keeper
-        unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
+        except Exception:  # the error may lie in saving itself: the message says so
+            unsaved: str | None = "bridges could not write them"
+        else:
+            unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
         message = crash_message(error, self.live.path, unsaved, write_crash_log(error))
         self._return_code = 1
         if self._exception is None:
