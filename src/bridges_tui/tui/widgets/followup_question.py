@@ -53,7 +53,7 @@ class FollowupQuestion(Horizontal):
         answer = next(answers, None)
         if self.session is None or self.agreement is None or answer is None:
             return None
-        chosen = next((value for _, value in ANSWERS if value == answer.value), None)
-        if chosen is None:  # skipped
-            return None
-        return Followup(self.session, self.agreement, chosen)
+        for _, value in ANSWERS:
+            if answer.value == value:
+                return Followup(self.session, self.agreement, value)
+        return None  # skipped
