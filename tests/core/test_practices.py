@@ -441,3 +441,20 @@ def test_an_unreadable_user_script_is_listed_with_the_reason(
     [(broken_path, why)] = catalog.broken
     assert broken_path == path and why == "cannot read the file: Permission denied"
     assert "other" in catalog.ids()
+
+
+def test_a_builtin_in_no_group_is_still_offered_in_a_group_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from bridges_tui.core.practice_scripts import catalog as module
+
+    everyday = replace(BUILTIN_GROUPS[2], ids=("appreciations", "stress-reducing"))
+    monkeypatch.setattr(module, "BUILTIN_GROUPS", (*BUILTIN_GROUPS[:2], everyday))
+    monkeypatch.setattr(module, "BUILTIN_ORDER", tuple(
+        pid for pid in BUILTIN_ORDER if pid != "love-maps"))
+    catalog = load_catalog(tmp_path)
+    titles = [group.title for group in catalog.groups]
+    assert titles == ["Rebuilding Emotional Bridges", "Hard talks", "Every day", "More practices"]
+    assert catalog.groups[-1].ids == ("love-maps",) and catalog.ids()[-1] == "love-maps"

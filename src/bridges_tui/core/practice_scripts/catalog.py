@@ -41,6 +41,8 @@ class PracticeGroup:
     moment: str
     #: The practices' ids, in the order they are shown.
     ids: tuple[str, ...]
+    #: Where they come from, for the help screen.
+    about: str = ""
 
 
 #: The built-ins' groups, in the order the picker shows them. The six practices of the
@@ -54,21 +56,29 @@ BUILTIN_GROUPS: tuple[PracticeGroup, ...] = (
         title="Rebuilding Emotional Bridges", moment="when something matters between you",
         ids=("same-team", "share-the-why", "assume-the-best", "differences",
              "say-what-you-want", "undefended"),
+        about="The six practices of “Rebuilding Emotional Bridges” (SimplyMidori, 2024), "
+              "an article on repairing emotional intimacy. Be on the same team is where "
+              "it suggests you start.",
     ),
     PracticeGroup(
         title="Hard talks", moment="after a fight, or when you keep talking past each other",
         ids=("after-a-fight", "speaker-listener", "mirror-validate-empathise"),
+        about="Structured talks from couples therapy, each following the method, and "
+              "the people who described it, that its idea names.",
     ),
     PracticeGroup(
         title="Every day", moment="short talks that keep you close",
         ids=("appreciations", "love-maps", "stress-reducing"),
+        about="Short rituals from John Gottman and Julie Schwartz Gottman's work on what "
+              "keeps couples close.",
     ),
 )
 #: The group of built-ins that no group names (none, as shipped).
-MORE_BUILTINS = ("More practices", "that came with bridges")
+MORE_BUILTINS = PracticeGroup(title="More practices", moment="that came with bridges", ids=())
 #: The group of the couple's own scripts (a script that replaces a built-in keeps the
 #: built-in's place instead).
-OWN_GROUP = ("Your own", "practices you wrote")
+OWN_GROUP = PracticeGroup(title="Your own", moment="practices you wrote", ids=(),
+                          about="The scripts in your practices folder.")
 
 #: The six practices of the source, "Rebuilding Emotional Bridges".
 SOURCE_PRACTICES: tuple[str, ...] = BUILTIN_GROUPS[0].ids
@@ -127,7 +137,7 @@ def _builtin_groups() -> tuple[PracticeGroup, ...]:
               for group in BUILTIN_GROUPS]
     rest = tuple(pid for pid in ids if pid not in BUILTIN_ORDER)
     if rest:
-        groups.append(PracticeGroup(title=MORE_BUILTINS[0], moment=MORE_BUILTINS[1], ids=rest))
+        groups.append(replace(MORE_BUILTINS, ids=rest))
     return tuple(group for group in groups if group.ids)
 
 
@@ -215,7 +225,7 @@ def load_catalog(user_dir: Path | None = None) -> Catalog:
     groups = list(_builtin_groups())
     own_ids = tuple(pid for pid in sorted(users) if pid not in builtins)
     if own_ids:
-        groups.append(PracticeGroup(title=OWN_GROUP[0], moment=OWN_GROUP[1], ids=own_ids))
+        groups.append(replace(OWN_GROUP, ids=own_ids))
     cards = [users[pid].card if pid in users else builtins[pid]
              for group in groups for pid in group.ids]
     return Catalog(cards=tuple(cards), groups=tuple(groups), own=tuple(users.values()),

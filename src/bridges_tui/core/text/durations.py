@@ -133,6 +133,11 @@ def format_clock(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def about_minutes(seconds: float) -> int:
+    """A session's length in whole minutes, as a person would plan for it (at least 1)."""
+    return max(1, round(seconds / 60))
+
+
 def format_about(seconds: float) -> str:
-    """A session's length as a person would plan for it: "about 12 min" (at least 1)."""
-    return f"about {max(1, round(seconds / 60))} min"
+    """A session's length as a person would plan for it: "about 12 min"."""
+    return f"about {about_minutes(seconds)} min"
