@@ -76,6 +76,7 @@ def test_a_title_match_is_highlighted_before_one_in_a_summary(catalog) -> None:
 @pytest.mark.parametrize("typed", ["10", "10m", "10 min", "10 minutes"])
 def test_minutes_find_what_fits_in_the_time_a_couple_has(catalog, typed: str) -> None:
     found = find_practices(catalog, typed)
+    assert found.minutes == 10 and find_practices(catalog, "fight").minutes is None
     assert found.ids, "something fits in ten minutes"
     assert all(minutes_of(catalog.card(pid)) <= 10 for pid in found.ids)
     every = [pid for pid in catalog.ids() if minutes_of(catalog.card(pid)) <= 10]

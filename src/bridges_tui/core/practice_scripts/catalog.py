@@ -63,8 +63,8 @@ BUILTIN_GROUPS: tuple[PracticeGroup, ...] = (
     PracticeGroup(
         title="Hard talks", moment="after a fight, or when you keep talking past each other",
         ids=("after-a-fight", "speaker-listener", "mirror-validate-empathise"),
-        about="Structured talks from couples therapy, each following the method, and "
-              "the people who described it, that its idea names.",
+        about="Structured talks from couples therapy. Each follows the method its idea "
+              "names, described by the people it names.",
     ),
     PracticeGroup(
         title="Every day", moment="short talks that keep you close",

@@ -29,6 +29,8 @@ class Found:
 
     groups: tuple[tuple[PracticeGroup, tuple[PracticeCard, ...]], ...]
     best: str | None = None
+    #: The minutes typed, when a number was: what is found takes about that or less.
+    minutes: int | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -63,7 +65,7 @@ def find_practices(catalog: Catalog, typed: str) -> Found:
         # The longest that fits makes the most of the time they have.
         longest = max((card for _, cards in groups for card in cards),
                       key=minutes_of, default=None)
-        return Found(groups=groups, best=longest.id if longest else None)
+        return Found(groups=groups, best=longest.id if longest else None, minutes=most)
     words = query.split()
     scored: list[tuple[PracticeGroup, tuple[PracticeCard, ...]]] = []
     best: tuple[int, str] | None = None
