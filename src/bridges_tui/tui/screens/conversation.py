@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -27,6 +27,7 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
+from bridges_tui.tui.widgets.step_box import StepBox
 
 if TYPE_CHECKING:
     from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -95,7 +96,7 @@ class ConversationScreen(Screen):
         names = self.conversation.partners
         text = step_text(self.conversation)
         states = pane_states(self.conversation)
-        with Vertical(id="step-box"):
+        with StepBox(id="step-box"):
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
             yield self._static("step-starters", text.starters)
