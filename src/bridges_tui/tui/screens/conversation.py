@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
-from bridges_tui.tui.conversation_text import pane_states, step_text
+from bridges_tui.tui.conversation_text import pane_states, step_text, texts_ahead
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
@@ -96,7 +96,8 @@ class ConversationScreen(Screen):
         names = self.conversation.partners
         text = step_text(self.conversation)
         states = pane_states(self.conversation)
-        with StepBox(id="step-box"):
+        with StepBox(id="step-box") as step_box:
+            step_box.expect(texts_ahead(self.conversation))
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
             yield self._static("step-starters", text.starters)

@@ -1,40 +1,62 @@
 """The lines above the partner panes (the step, its prompt, its starters), in a box
-that grows to fit a longer step but does not shrink back for a shorter one.
+as tall as the tallest step of the session, so that a hand-over never moves the panes.
 
-A box that followed each step's height moved the panes at every hand-over: Textual
-then lays out and redraws the whole screen below it, where a box of steady height
-lets it redraw only what changed. Measured headless over 20 hand-overs of
-`share-the-why` at 100×30 (layout and drawing per hand-over): 15–19 ms of CPU with a
-box that follows the step, 9–11 ms with a steady one. The panes also stay put, which
-is calmer to look at. A new width (a resized terminal) starts the measure afresh.
+A box that followed each step's height moved everything below it at a hand-over, and
+Textual then relaid and redrew the whole screen, where a box of steady height lets it
+redraw only what changed. Measured headless over 20 hand-overs of `share-the-why` at
+100×30 (layout and drawing per hand-over): 15–19 ms of CPU with a box that follows the
+step, 9–11 ms with a steady one. The panes also stay put, which is calmer to look at.
+
+The box is told every text it will show (`expect`) and, at each new width, reserves
+the height of the tallest; should a line still come out taller (a heading with a mark
+added), it grows to fit and keeps that height.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Resize
+from textual.widget import Widget
 
 
 class StepBox(Vertical):
-    """A `Vertical` whose height only grows while the terminal keeps its width."""
+    """A `Vertical` of line widgets whose height only grows while the width stays."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
         self._width: int | None = None
         self._tallest = 0
+        self._expected: Sequence[Sequence[str]] = ()
+
+    def expect(self, texts: Sequence[Sequence[str]]) -> None:
+        """Every set of lines the box will show, one text per child (empty: hidden)."""
+        self._expected = texts
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
-            # A new width wraps every line anew: the tallest step so far says nothing.
+            # A new width wraps every line anew.
             self._width = event.size.width
-            self._tallest = 0
-            self.styles.min_height = None
-            self.call_after_refresh(self._hold_height)
-            return
-        self._hold_height()
-
-    def _hold_height(self) -> None:
+            self._tallest = self._height_of_tallest()
+            self.styles.min_height = self._tallest or None
         height = self.outer_size.height
         if height > self._tallest:
             self._tallest = height
             self.styles.min_height = height
+
+    def _height_of_tallest(self) -> int:
+        if self._width is None:
+            return 0
+        inner = self._width - self.styles.gutter.width
+        lines = list(self.children)
+        tallest = 0
+        for texts in self._expected:
+            height = 0
+            for line, text in zip(lines, texts, strict=False):
+                if text:
+                    width = max(1, inner - line.styles.gutter.width)
+                    height += line.styles.gutter.height + len(Content(text).wrap(width))
+            tallest = max(tallest, height)
+        return tallest + self.styles.gutter.height if tallest else 0
