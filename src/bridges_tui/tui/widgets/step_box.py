@@ -35,16 +35,23 @@ class StepBox(Vertical):
         """Every set of lines the box will show, one text per child (empty: hidden)."""
         self._expected = texts
 
+    def on_mount(self) -> None:
+        # Before the first layout (the box is as wide as the screen), so the first
+        # frame is laid out once, already at the reserved height.
+        self._reserve(self.app.size.width)
+
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
-            # A new width wraps every line anew.
-            self._width = event.size.width
-            self._tallest = self._height_of_tallest()
-            self.styles.min_height = self._tallest or None
+            self._reserve(event.size.width)  # a new width wraps every line anew
         height = self.outer_size.height
         if height > self._tallest:
             self._tallest = height
             self.styles.min_height = height
+
+    def _reserve(self, width: int) -> None:
+        self._width = width
+        self._tallest = self._height_of_tallest()
+        self.styles.min_height = self._tallest or None
 
     def _height_of_tallest(self) -> int:
         if self._width is None:
