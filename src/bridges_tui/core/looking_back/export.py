@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import clock, share_text, status_word, turn_line
 from bridges_tui.core.model.session import Transcript
@@ -113,4 +114,4 @@ def exported(path: Path, transcript: Transcript, form: str) -> str:
         return path.read_text(encoding="utf-8-sig")
     if form != "markdown":
         raise ValueError(f"export as markdown or toml, not {form!r}")
-    return session_markdown(transcript, path.stem)
+    return session_markdown(transcript, session_id(path.name))
