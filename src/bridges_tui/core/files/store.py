@@ -240,6 +240,15 @@ class SessionStore:
             pass  # a file outside the folder is never saved to, so nothing to remember
         return transcript
 
+    def text_of(self, path: Path | str) -> str:
+        """The TOML text of the session file at `path` as it is on disk (decrypted, when
+        locked): what an export as TOML writes."""
+        target = Path(path)
+        data, _ = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
+        if self.key is not None:
+            data = self.key.open(data, target)
+        return decode_text(data)
+
     def list(self) -> list[SessionRow]:
         """Every session in the folder, newest first, read from the files' headers.
 
