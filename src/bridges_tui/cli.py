@@ -39,8 +39,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 LOCK_HELP = (
-    "Sessions can be locked with a passphrase (the age format): while locked, every "
-    "session is encrypted on disk, and `bridges unlock` turns them back into plain "
+    "Sessions can be locked with a passphrase (`bridges lock`, the age format): while "
+    "locked, every session is encrypted on disk, the app asks for the passphrase when "
+    "it opens, and `bridges unlock` turns them back into plain "
     "TOML files. The README's section on the lock says how to get them back with the "
     "standard `age` tool alone. Scripts give the passphrase with --passphrase-fd N "
     "(one passphrase a line), never on the command line or in the environment."
@@ -107,6 +108,13 @@ def _export(commands: Any) -> None:
     _passphrase_fd(export)
 
 
+def _lock(commands: Any) -> None:
+    lock = commands.add_parser(
+        "lock", help="lock the sessions with a passphrase, encrypted on disk (asks for it twice)"
+    )
+    _passphrase_fd(lock)
+
+
 def _unlock(commands: Any) -> None:
     unlock = commands.add_parser(
         "unlock", help="turn locked sessions back into plain TOML files (asks for the passphrase)"
@@ -124,10 +132,8 @@ def _passphrase(commands: Any) -> None:
 #: Each command, in the order `bridges --help` lists them, and how to add its parser.
 _COMMANDS: dict[str, Callable[[Any], None]] = {
     "practices": _practices, "check": _check, "talk": _talk, "history": _history,
-    "list": _list, "show": _show, "export": _export, "unlock": _unlock, "passphrase": _passphrase,
+    "list": _list, "show": _show, "export": _export, "lock": _lock, "unlock": _unlock, "passphrase": _passphrase,
 }
-# `bridges lock` (commands.locking.lock_sessions) is not offered until the app can open
-# a locked folder: a couple must never lock themselves out of it.
 
 
 #: The commands that open the app (None: plain `bridges`).
@@ -156,8 +162,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None) -> int:
     try:
-        if parser is None or args is None or args.command in APP_COMMANDS:
-            refuse_a_locked_folder()
         if parser is None or args is None or args.command is None:
             return open_app()
         if args.command == "practices":
@@ -186,9 +190,11 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
             if args.command == "show":
                 return past_sessions.show_session(args.id, args.passphrase_fd)
             return past_sessions.export_session(args.id, args.format, args.output, args.passphrase_fd)
-        if args.command in ("unlock", "passphrase"):
+        if args.command in ("lock", "unlock", "passphrase"):
             from bridges_tui.commands import locking
 
+            if args.command == "lock":
+                return locking.lock_sessions(args.passphrase_fd)
             if args.command == "unlock":
                 return locking.unlock_sessions(args.passphrase_fd)
             return locking.change_passphrase(args.passphrase_fd)
@@ -213,15 +219,3 @@ def open_app() -> int:
 
     return run_app()
 
-
-def refuse_a_locked_folder() -> None:
-    """The app can't open locked sessions yet: say so before it starts, rather than
-    show a history of files it can't read, or save a session in the clear."""
-    from bridges_tui.core.files import paths
-    from bridges_tui.core.files.lock_files import is_locked
-
-    if is_locked(paths.sessions_folder()):
-        raise CommandError(
-            "the sessions are locked, and the app can't open locked sessions yet; "
-            "`bridges list`, `show` and `export` read them, and `bridges unlock` unlocks them"
-        )

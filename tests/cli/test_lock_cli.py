@@ -1,6 +1,5 @@
 """The passphrase lock through the real `bridges` command: list, show and export of
-locked sessions, unlock, a new passphrase, a wrong one, no terminal, and the app
-commands refusing a locked folder (the app can't open one yet).
+locked sessions, lock, unlock, a new passphrase, a wrong one, and no terminal.
 
 Each opening of the folder runs age's key derivation (seconds here), so the locked
 folder is made once and copied into each test's home.
@@ -10,18 +9,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bridges_tui.commands import locking
-from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import lock_moves
+from bridges_tui.core.files.config import Config, save_config
 from bridges_tui.core.files.lock_files import IDENTITY_FILE, is_locked
 from bridges_tui.core.files.session_key import new_key, seal_identity
 from bridges_tui.testing.cli import bridges
-from bridges_tui.testing.history import FIRST, SECOND, write_history
+from bridges_tui.testing.history import AGREEMENT, FIRST, SECOND, write_history
 
 PASSPHRASE = "a long walk by the river"
 NEW_PASSPHRASE = "tea on the balcony at dawn"
@@ -43,13 +42,12 @@ def locked(locked_template: tuple[Path, dict[str, bytes]], bridges_home: Path) -
     return locked_template[1]
 
 
-def test_help_says_the_lock_exists_and_lock_itself_is_not_offered_yet() -> None:
+def test_help_says_the_lock_exists() -> None:
     result = bridges("--help", columns=100)
     assert result.returncode == 0
     assert "locked with a passphrase" in result.stdout and "--passphrase-fd" in result.stdout
-    assert "unlock" in result.stdout and "passphrase" in result.stdout
-    refused = bridges("lock")
-    assert refused.returncode == 2 and "invalid choice: 'lock'" in refused.stderr
+    for command in ("lock", "unlock", "passphrase"):
+        assert re.search(rf"^    {command}\b", result.stdout, re.MULTILINE), command
 
 
 def test_list_show_and_export_read_locked_sessions_with_the_passphrase(
@@ -91,13 +89,6 @@ def test_without_a_terminal_or_a_descriptor_the_command_says_how(locked: dict[st
         assert "no terminal" in result.stderr and "--passphrase-fd" in result.stderr
 
 
-def test_the_app_commands_refuse_a_locked_folder_instead_of_writing_in_the_clear(locked: dict[str, bytes]) -> None:
-    for command in ([], ["history"], ["talk", "share-the-why", "--names", "Sam", "Alex"]):
-        result = bridges(*command)
-        assert result.returncode == 1, command
-        assert "locked" in result.stderr and "bridges unlock" in result.stderr
-
-
 def test_unlock_gives_back_the_plain_toml_files(locked: dict[str, bytes], bridges_home: Path) -> None:
     result = bridges("unlock", passphrases=[PASSPHRASE])
     assert result.returncode == 0, result.stderr
@@ -124,24 +115,20 @@ def test_a_new_passphrase_opens_the_sessions_and_the_old_one_no_longer_does(
     assert new.stdout.encode() == locked[f"{FIRST}.toml"]
 
 
-def test_lock_asks_for_the_new_passphrase_and_locks_everything(bridges_home: Path) -> None:
-    """`bridges lock` is not on the command line yet (see the module docstring); its
-    function is what the command will call."""
+def test_lock_encrypts_everything_and_forgets_the_remembered_names(bridges_home: Path) -> None:
     write_history(bridges_home)
+    save_config(bridges_home / "config.toml", Config(names=("Sam", "Alex")))
     before = {path.name: path.read_bytes() for path in (bridges_home / "sessions").iterdir()}
-    read_end, write_end = os.pipe()
-    os.write(write_end, b"short\n")
-    os.close(write_end)
-    with pytest.raises(CommandError, match="at least 8"):
-        locking.lock_sessions(read_end)
-    os.close(read_end)
-    read_end, write_end = os.pipe()
-    os.write(write_end, f"{PASSPHRASE}\n".encode())
-    os.close(write_end)
-    try:
-        assert locking.lock_sessions(read_end) == 0
-    finally:
-        os.close(read_end)
+    short = bridges("lock", passphrases=["short"])
+    assert short.returncode == 1 and "at least 8 characters" in short.stderr
+    assert not is_locked(bridges_home / "sessions")
+    locked = bridges("lock", passphrases=[PASSPHRASE])
+    assert locked.returncode == 0, locked.stderr
+    assert "Locked" in locked.stderr and "names were forgotten" in locked.stderr
     assert sorted(os.listdir(bridges_home / "sessions")) == sorted(name + ".age" for name in before)
+    everything = b"".join(path.read_bytes() for path in bridges_home.rglob("*") if path.is_file())
+    assert b"Sam" not in everything and AGREEMENT.encode() not in everything
+    again = bridges("lock", passphrases=[PASSPHRASE])
+    assert again.returncode == 1 and "locked already" in again.stderr
     shown = bridges("export", FIRST, "--format", "toml", passphrases=[PASSPHRASE])
     assert shown.stdout.encode() == before[f"{FIRST}.toml"]

@@ -115,7 +115,28 @@ def lock_sessions(fd: int | None) -> int:
         print("Locking… (making the key takes a few seconds)", file=sys.stderr)
         key = new_key()
         sealed = seal_identity(key, phrase)
-    return _done(lock_moves.lock(folder, key, sealed), "Locked: the sessions are now encrypted.")
+    done = _done(lock_moves.lock(folder, key, sealed), "Locked: the sessions are now encrypted.")
+    if done == 0:
+        _forget_names()
+    return done
+
+
+def _forget_names() -> None:
+    """The names the app remembers are the sessions' too: not kept in the clear while
+    locked (the app asks for them once more, and does not write them down)."""
+    from dataclasses import replace
+
+    from bridges_tui.core.files.config import load_config, save_config
+
+    config, warning = load_config(paths.config_file())
+    if warning or config.names is None:
+        return
+    try:
+        save_config(paths.config_file(), replace(config, names=None))
+    except OSError as error:
+        print(f"bridges: the remembered names are still in {paths.config_file()}: {error}", file=sys.stderr)
+        return
+    print("The remembered names were forgotten too: type them once more next time.", file=sys.stderr)
 
 
 def unlock_sessions(fd: int | None) -> int:

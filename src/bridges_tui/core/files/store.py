@@ -89,6 +89,10 @@ class SessionStore:
         # The sessions this store is keeping: path -> the lock on its file.
         self._holds: dict[str, Hold] = {}
 
+    def sibling(self) -> SessionStore:
+        """Another store of the same folder and key (a store is not shared by threads)."""
+        return SessionStore(self.folder, self.key)
+
     @classmethod
     def default(cls) -> SessionStore:
         """The store in the usual place (or under BRIDGES_HOME)."""
