@@ -296,7 +296,8 @@ def test_undo_takes_back_the_hand_over_with_time_intact(fake: FakeClock) -> None
     taken = talk.undo()
     assert taken.started == first.started and taken.note == "Sundays matter"
     assert [t.step for t in talk.turns] == ["arrive"] and talk.position == 1
-    assert talk.state == "paused" and not talk.can_undo
+    assert talk.state == "paused"
+    assert talk.can_undo, "one more undo would take back the hand-over before it"
     assert talk.clock.spoken_s == pytest.approx(90.25)
     assert talk.clock.paused_s == pytest.approx(8)
     assert talk.clock.planned_s == 135
