@@ -87,11 +87,18 @@ class Key:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """What an effect is called in the key bar (`label`, short enough for 80 columns)
-    and what the help says it does (`help`, a whole sentence)."""
+    """What an effect is called in the key bar (`label`, short enough for 80 columns),
+    what the help says it does (`help`, a whole sentence), and how the key table in
+    the help and the README says it (`says`; the label, lower case, if not given)."""
 
     label: str
     help: str
+    says: str = ""
+
+    @property
+    def in_table(self) -> str:
+        """The words of the help's and the README's key table."""
+        return self.says or self.label.lower()
 
 
 SPACE = Key("space", "space", "Space")
@@ -121,22 +128,27 @@ WORDS: Mapping[Effect, Words] = MappingProxyType({
                             "(on a listening step, asks: did I get it?)."),
     Effect.RESUME: Words("Go on", "Go on with the paused turn."),
     Effect.PAUSE: Words("Pause", "Pause the turn clock."),
-    Effect.MORE_TIME: Words("+30s", "Give this turn 30 more seconds."),
-    Effect.LESS_TIME: Words("-30s", "Take 30 seconds off this turn (never below what was said)."),
-    Effect.GOT_IT: Words("Yes, got it", "Yes, you got it: the floor moves on."),
+    Effect.MORE_TIME: Words("+30s", "Give this turn 30 more seconds.", "30 seconds more"),
+    Effect.LESS_TIME: Words("-30s", "Take 30 seconds off this turn (never below what was said).",
+                             "30 seconds less"),
+    Effect.GOT_IT: Words("Yes, got it", "Yes, you got it: the floor moves on.", "yes, you got it"),
     Effect.NOT_QUITE: Words("Not quite", "Not quite: take the floor to clarify, then "
                             "they try again."),
     Effect.UNDO: Words("Undo", "Take back the last hand-over: that turn comes back "
-                       "paused, with its note; again and again, to the start."),
-    Effect.BREATHER: Words("Break", "Take a calm-down break; the turn waits, frozen."),
-    Effect.END_EARLY: Words("End", "End the session now (asks first; all is kept)."),
-    Effect.SUMMARY: Words("Summary", "Close the session and see the summary."),
+                       "paused, with its note; again and again, to the start.",
+                       "take back a hand-over"),
+    Effect.BREATHER: Words("Break", "Take a calm-down break; the turn waits, frozen.",
+                           "a breather"),
+    Effect.END_EARLY: Words("End", "End the session now (asks first; all is kept).",
+                            "end the session, asking first"),
+    Effect.SUMMARY: Words("Summary", "Close the session and see the summary.",
+                          "see the summary"),
     Effect.TYPE: Words("", "Typed into the note."),
-    Effect.KEEP_NOTE: Words("Keep", "Keep the note."),
-    Effect.SKIP_NOTE: Words("Skip", "Skip the note (one already there stays)."),
+    Effect.KEEP_NOTE: Words("Keep", "Keep the note.", "keep the note"),
+    Effect.SKIP_NOTE: Words("Skip", "Skip the note (one already there stays).", "skip the note"),
     Effect.BACK: Words("We're back", "End the breather: back where you were."),
-    Effect.LONGER: Words("+5 min", "Make the breather 5 minutes longer."),
-    Effect.SHORTER: Words("-5 min", "Make the breather 5 minutes shorter."),
+    Effect.LONGER: Words("+5 min", "Make the breather 5 minutes longer.", "5 minutes longer"),
+    Effect.SHORTER: Words("-5 min", "Make the breather 5 minutes shorter.", "5 minutes shorter"),
 })
 
 
@@ -212,6 +224,63 @@ def wait_words(moment: Moment) -> str:
     if moment == Moment.NOTE:
         return ""  # the Space that ended the turn is simply kept out of the note
     return "Space again to go on"
+
+
+#: The moments as the help and the README name them.
+MOMENT_WORDS: Mapping[Moment, str] = MappingProxyType({
+    Moment.BEFORE: "before the first turn",
+    Moment.SPEAKING: "speaking",
+    Moment.OVERTIME: "in overtime",
+    Moment.PAUSED: "paused",
+    Moment.CHECKING: "at \"did I get it?\"",
+    Moment.NOTE: "writing a note",
+    Moment.BETWEEN: "between turns",
+    Moment.BREATHER: "on a breather",
+    Moment.DONE: "after the last step",
+    Moment.ENDED: "ended",
+})
+
+#: What the key table cannot say by itself: the guard, and the note box.
+KEY_NOTES = (
+    "Within a second of a turn starting, going on or being handed over, a second "
+    "Space waits (\"Space again to hand over\"): a double press never skips a turn, "
+    "and never lands in the note box. While a note is being written every key types "
+    "into it, except Enter and Esc. `u` takes back a hand-over until the next turn "
+    "starts, again and again to the first turn, each coming back paused with its note; "
+    "in a listening loop it takes back the loop's last move."
+)
+
+
+#: The moments of the conversation screen itself (not the note box or the breather).
+_TALKING = (Moment.BEFORE, Moment.SPEAKING, Moment.OVERTIME, Moment.PAUSED, Moment.CHECKING,
+            Moment.BETWEEN, Moment.DONE)
+
+
+def _when(moments: list[Moment]) -> str:
+    """When a key does something, in few words: "any time", "any time but …", or the
+    moments (overtime is speaking, said once)."""
+    if Moment.SPEAKING in moments and Moment.OVERTIME in moments:
+        moments = [moment for moment in moments if moment != Moment.OVERTIME]
+    missing = [moment for moment in _TALKING if moment not in moments and moment != Moment.OVERTIME]
+    if set(moments) <= set(_TALKING) and len(missing) <= 1:
+        return "any time" + "".join(f" but {MOMENT_WORDS[moment]}" for moment in missing)
+    return ", ".join(MOMENT_WORDS[moment] for moment in moments)
+
+
+def key_table_markdown() -> str:
+    """The key table as a couple read it: a Markdown table, one row a key, saying what
+    it does and when (where it does nothing, or types into a note, it is not said)."""
+    rows = ["| key | what it does, and when |", "| --- | --- |"]
+    for key in KEYS:
+        by_effect: dict[Effect, list[str]] = {}
+        for moment in Moment:
+            done = TABLE[moment][key.name]
+            if done not in (Effect.NOTHING, Effect.TYPE):
+                by_effect.setdefault(done, []).append(moment)
+        said = " · ".join(f"{WORDS[done].in_table} ({_when(moments)})"
+                          for done, moments in by_effect.items())
+        rows.append(f"| `{key.display}` | {said} |")
+    return "\n".join(rows) + "\n"
 
 
 def label(moment: Moment, key: str) -> str:
