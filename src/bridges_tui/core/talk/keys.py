@@ -272,7 +272,7 @@ def key_table_markdown() -> str:
     it does and when (where it does nothing, or types into a note, it is not said)."""
     rows = ["| key | what it does, and when |", "| --- | --- |"]
     for key in KEYS:
-        by_effect: dict[Effect, list[str]] = {}
+        by_effect: dict[Effect, list[Moment]] = {}
         for moment in Moment:
             done = TABLE[moment][key.name]
             if done not in (Effect.NOTHING, Effect.TYPE):
