@@ -262,12 +262,10 @@ def test_the_guard_counts_from_a_resume_and_a_hand_over_too() -> None:
     clock.advance(20)
     talk.press("space")
     talk.skip_note()
-    clock.advance(0.4)  # the next speaker is not made to start by the same double press
+    clock.advance(0.4)
     assert talk.moment == Moment.BETWEEN
-    assert talk.press("space") == Effect.WAIT and talk.state == State.READY
-    assert wait_words(talk.moment) == "Space again to start"
-    clock.advance(GUARD_SECONDS)
-    assert talk.press("space") == Effect.START
+    assert talk.press("space") == Effect.START, "the next speaker may begin at once"
+    assert talk.press("space") == Effect.WAIT and talk.state == State.SPEAKING
 
 
 def test_the_space_that_ended_a_turn_stays_out_of_its_note() -> None:
@@ -339,3 +337,19 @@ def test_undo_stops_stepping_back_once_the_turn_brought_back_runs_again() -> Non
 def test_a_key_the_conversation_does_not_bind_does_nothing() -> None:
     assert effect(Moment.SPEAKING, "z") == Effect.NOTHING
     assert [key.display for key in KEYS][:2] == ["Space", "p"]
+
+
+def test_the_last_hand_over_and_a_quick_space_do_not_close_the_session() -> None:
+    clock = FakeClock()
+    talk = begin(clock)
+    done(talk, clock)
+    talk.undo()
+    clock.advance(SETTLED)
+    talk.press("space")  # goes on with the last step
+    clock.advance(3)
+    talk.press("space")
+    assert talk.moment == Moment.DONE
+    assert talk.press("space") == Effect.WAIT
+    assert wait_words(talk.moment) == "Space again for the summary"
+    clock.advance(GUARD_SECONDS)
+    assert talk.press("space") == Effect.SUMMARY

@@ -11,9 +11,10 @@ promise another in the help.
 Two rules sit beside the table, because they are about time, not about the moment:
 
 - **The guard.** Within `GUARD_SECONDS` of a move of the floor (a turn began, went on
-  or was handed over), Space waits (`Effect.WAIT`, with the words of `wait_words`):
-  a double press cannot start and end a turn, or end one and skip the next, and the
-  Space that ended a turn does not land in the note box that opens after it.
+  or was handed over), Space does not end a turn or the session (`Effect.WAIT`, with
+  the words of `wait_words`): a double press cannot start and end a turn, and the
+  Space that ended a turn does not land in the note box that opens after it. Starting
+  a turn is never held back: the next speaker may begin at once.
 - **Space never ends a turn that is paused**: in a paused turn it goes on.
 
 Pure data and two small functions: no screen, no clock of its own.
@@ -180,8 +181,11 @@ TABLE: Mapping[Moment, Mapping[str, Effect]] = MappingProxyType({
     Moment.ENDED: _row(),
 })
 
-#: The keys the guard holds back within `GUARD_SECONDS` of a move of the floor.
+#: The keys the guard holds back within `GUARD_SECONDS` of a move of the floor, and
+#: what it holds them back from: ending a turn or the session, or typing into the note
+#: box that a hand-over just opened.
 GUARDED: frozenset[str] = frozenset({SPACE.name})
+GUARDED_EFFECTS: frozenset[Effect] = frozenset({Effect.HAND_OVER, Effect.SUMMARY, Effect.TYPE})
 
 
 def moment_of(state: State, *, overtime: bool, note_pending: bool, recorded: int) -> Moment:
@@ -205,25 +209,21 @@ def moment_of(state: State, *, overtime: bool, note_pending: bool, recorded: int
 
 
 def effect(moment: Moment, key: str, *, guarding: bool = False) -> Effect:
-    """What `key` does at `moment`; `Effect.WAIT` for a guarded key that would do
-    something, pressed within the guard. A key the table does not know does nothing."""
+    """What `key` does at `moment`; `Effect.WAIT` for a guarded key pressed within the
+    guard (see the module docstring). A key the table does not know does nothing."""
     done = TABLE[moment].get(key, Effect.NOTHING)
-    if guarding and key in GUARDED and done != Effect.NOTHING:
+    if guarding and key in GUARDED and done in GUARDED_EFFECTS:
         return Effect.WAIT
     return done
 
 
 def wait_words(moment: Moment) -> str:
     """The one calm line shown when the guard holds back Space at `moment`."""
-    if moment in (Moment.SPEAKING, Moment.OVERTIME):
-        return "Space again to hand over"
-    if moment in (Moment.BEFORE, Moment.BETWEEN):
-        return "Space again to start"
     if moment == Moment.DONE:
         return "Space again for the summary"
     if moment == Moment.NOTE:
         return ""  # the Space that ended the turn is simply kept out of the note
-    return "Space again to go on"
+    return "Space again to hand over"
 
 
 #: The moments as the help and the README name them.
@@ -242,9 +242,9 @@ MOMENT_WORDS: Mapping[Moment, str] = MappingProxyType({
 
 #: What the key table cannot say by itself: the guard, and the note box.
 KEY_NOTES = (
-    "Within a second of a turn starting, going on or being handed over, a second "
-    "Space waits (\"Space again to hand over\"): a double press never skips a turn, "
-    "and never lands in the note box. While a note is being written every key types "
+    "Within a second of a turn starting or going on, a second Space waits (\"Space "
+    "again to hand over\"): a double press never skips a turn, and the Space that "
+    "ended a turn never lands in the note box. While a note is being written every key types "
     "into it, except Enter and Esc. `u` takes back a hand-over until the next turn "
     "starts, again and again to the first turn, each coming back paused with its note; "
     "in a listening loop it takes back the loop's last move."
