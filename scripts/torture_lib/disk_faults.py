@@ -21,8 +21,9 @@ from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import notifications, take_turn, talk_app
-from bridges_tui.tui import app as app_module
+from bridges_tui.tui import live_session
 
 from . import walk
 from .figures import Figures, timed
@@ -61,7 +62,7 @@ async def disk_fault_trials(trials: int, seed: int = 0, kinds: tuple[str, ...] =
     figures = Figures("Disk faults (full, read-only, denied, I/O, gone, a file)")
     rng = random.Random(seed)
     told = should_tell = 0
-    with timed(figures), patched(app_module, "RETRY_SECONDS", 0.05):
+    with timed(figures), patched(live_session, "RETRY_SECONDS", 0.05):
         for trial in range(trials):
             kind = kinds[trial % len(kinds)]
             with bridges_home("torture-disk-") as home:
@@ -86,7 +87,7 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
         if begins == -1:
             folder.mkdir(parents=True, mode=0o700)
             stack.enter_context(fault(kind, folder))
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             for position in range(walk.STEPS):
                 if position == begins:
                     stack.enter_context(fault(kind, folder))
@@ -99,7 +100,7 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
                 expected.append((seconds, note if asked else None))
                 if begins <= position < ends and kind != "missing":
                     figures.check_that(
-                        app.keeper is not None and app.keeper.unsaved,
+                        app.live.keeper is not None and app.live.keeper.unsaved,
                         f"{name}: turn {position + 1} counted as saved during the fault",
                     )
             if kind != "missing" and begins < walk.STEPS:
@@ -110,10 +111,11 @@ async def _one(kind: str, rng: random.Random, home: Path, figures: Figures, name
             stack.close()
             for _ in range(40):
                 await pilot.pause(0.05)
-                if app.keeper is not None and not app.keeper.unsaved:
+                if app.live.keeper is not None and not app.live.keeper.unsaved:
                     break
-            figures.check_that(app.keeper is not None and not app.keeper.unsaved,
-                               f"{name}: still unsaved after the fault cleared: {app.keeper and app.keeper.problem}")
+            keeper = app.live.keeper
+            figures.check_that(keeper is not None and not keeper.unsaved,
+                               f"{name}: still unsaved after the fault cleared: {keeper and keeper.problem}")
             if kind != "missing" and begins < walk.STEPS:
                 figures.check_that("Saved again" in " ".join(notifications(app)),
                                    f"{name}: never said it saved again")

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.core.model.session import Closing, Transcript, Turn
 from bridges_tui.testing.clock import START, FakeClock
+from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import screen_name
 from bridges_tui.tui.app import BridgesApp
 
@@ -165,7 +166,7 @@ async def _one_in_app(home: Path, figures: Figures, name: str) -> None:
     fake = FakeClock()
     app = BridgesApp(now=fake.now, wall=fake.wall)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             for _ in range(100):  # the offer comes a moment after start-up
                 await pilot.pause(0.05)
                 if screen_name(app) == "ResumeScreen":

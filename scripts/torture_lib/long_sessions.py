@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import screen_name, take_turn, talk_app
 
 from . import walk
@@ -43,7 +44,7 @@ async def long_session(hours: float, figures: Figures) -> dict[str, str]:
     worst_clock = 0
     with bridges_home("torture-long-") as home:
         app = talk_app(fake, walk.practice())
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             baseline = (0.0, 0)
             for position in range(walk.STEPS):
                 await pilot.press("space")
@@ -65,7 +66,7 @@ async def long_session(hours: float, figures: Figures) -> dict[str, str]:
             gc.collect()
             growth = _rss_mb() - baseline[0]
             objects = len(gc.get_objects()) - baseline[1]
-        saved = SessionStore(home / "sessions").load(app.keeper.path)
+        saved = SessionStore(home / "sessions").load(app.live.keeper.path)
     figures.trials += walk.STEPS * per_turn // TICK_S
     spoken = [turn.spoken_s for turn in saved.turns]
     figures.check_that(spoken == [float(per_turn)] * walk.STEPS,
@@ -115,7 +116,7 @@ async def strange_words(trials: int, figures: Figures, seed: int) -> None:
         typed: list[str | None] = []
         with bridges_home("torture-words-") as home:
             app = talk_app(fake, walk.practice(), names=names)
-            async with app.run_test(size=SIZE) as pilot:
+            async with running(app, size=SIZE) as pilot:
                 for position in range(walk.STEPS):
                     note = strange_note(rng, 10_000 if position == 0 else rng.randint(1, 300))
                     asked = await take_turn(pilot, app, fake, 10.0, note)
@@ -126,7 +127,7 @@ async def strange_words(trials: int, figures: Figures, seed: int) -> None:
                             figures.check_that(_visible(name) in _plain(shown),
                                                f"words #{trial}: {name!r} is not on screen")
             figures.trials += 1
-            saved = SessionStore(home / "sessions").load(app.keeper.path)
+            saved = SessionStore(home / "sessions").load(app.live.keeper.path)
         figures.check_that(saved.partners == names, f"words #{trial}: names came back {saved.partners}")
         notes = [turn.note for turn in saved.turns]
         if notes != typed:
@@ -157,7 +158,7 @@ async def resized_in_app(times: int, figures: Figures, seed: int) -> None:
     fake = FakeClock()
     with bridges_home("torture-resize-") as home:
         app = talk_app(fake, walk.practice())
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             await pilot.press("space")
             for count in range(times):
                 size = rng.choice(SIZES) if rng.random() < 0.5 else (rng.randint(40, 200), rng.randint(12, 60))
@@ -171,7 +172,7 @@ async def resized_in_app(times: int, figures: Figures, seed: int) -> None:
                                f"resize: left on {screen_name(app)} at {SIZE}")
             await take_turn_end(pilot, app, 0)
             figures.trials += times
-        saved = SessionStore(home / "sessions").load(app.keeper.path)
+        saved = SessionStore(home / "sessions").load(app.live.keeper.path)
         figures.check_that(len(saved.turns) == 1, f"resize: {len(saved.turns)} turns saved, not 1")
 
 

@@ -21,6 +21,7 @@ from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import dump_transcript
 from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.pilot import running
 from bridges_tui.testing.sessions import numbered_session
 from bridges_tui.testing.talk import notifications, take_turn, talk_app
 
@@ -62,7 +63,7 @@ async def private_from_the_first_write(figures: Figures) -> None:
         with bridges_home("torture-privacy-") as home, patched(tempfile, "mkstemp", spy):
             fake = FakeClock()
             app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
-            async with app.run_test(size=SIZE) as pilot:
+            async with running(app, size=SIZE) as pilot:
                 for position in range(3):
                     await take_turn(pilot, app, fake, 30.0, f"note {position}")
             figures.trials += _modes(home, figures, "umask 0")
@@ -83,7 +84,7 @@ async def loose_folder_tightened(figures: Figures) -> None:
             folder.chmod(0o755)
             fake = FakeClock()
             app = talk_app(fake, walk.practice()) if how == "talk" else _plain_app(fake)
-            async with app.run_test(size=SIZE) as pilot:
+            async with running(app, size=SIZE) as pilot:
                 await pilot.pause()
                 said = " ".join(notifications(app))
             figures.trials += 1
@@ -113,11 +114,11 @@ async def planted_links(figures: Figures) -> None:
         fake = FakeClock()
         app = talk_app(fake, walk.practice(), names=("Robin", "Jo"))
         typed: list[str | None] = []
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app, size=SIZE) as pilot:
             for position in range(2):
                 asked = await take_turn(pilot, app, fake, 20.0, f"before {position}")
                 typed.append(f"before {position}" if asked else None)
-            path = app.keeper.path if app.keeper else None
+            path = app.live.keeper.path if app.live.keeper else None
             figures.check_that(path is not None and path.name == f"{base}-3.toml",
                                f"planted links: the session went to {path}")
             if path is not None:
@@ -126,14 +127,14 @@ async def planted_links(figures: Figures) -> None:
                 for position in range(2, 4):
                     asked = await take_turn(pilot, app, fake, 20.0, f"during {position}")
                     typed.append(f"during {position}" if asked else None)
-                figures.check_that(app.keeper.unsaved, "planted links: a save went through a link")
+                figures.check_that(app.live.keeper.unsaved, "planted links: a save went through a link")
                 said = " ".join(notifications(app))
                 figures.check_that("symbolic link" in said, f"planted links: not told: {said!r}")
                 path.unlink()
                 for _ in range(40):
                     await pilot.pause(0.05)
-                    app.save_session()
-                    if not app.keeper.unsaved:
+                    app.live.save()
+                    if not app.live.keeper.unsaved:
                         break
         figures.trials += 5
         figures.check_that(victim.read_text() == VICTIM_TEXT, "planted links: the victim was written")

@@ -7,7 +7,6 @@ as a traceback.
 
 from __future__ import annotations
 
-import gc
 import sys
 
 from bridges_tui import __version__
@@ -104,16 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # their own.
     parser = build_parser(only=argv[0] if argv[0] in APP_COMMANDS else None) if argv else None
     args = parser.parse_args(argv) if parser is not None else None
-    if args is None or args.command in APP_COMMANDS:
-        # Opening the app builds a few hundred thousand long-lived objects (Textual's
-        # classes, the stylesheets, the first screen) and next to no garbage, yet the
-        # collector would walk them again and again: a sixth of the time to the first
-        # screen. The app turns it back on once that screen is drawn.
-        gc.disable()
+    if args is not None and args.command not in APP_COMMANDS:
+        return _run(parser, args)
+    # The app's start-up runs without collections until its first screen is up: see
+    # `bridges_tui.tui.garbage`, which decides when the collector runs.
+    from bridges_tui.tui import garbage
+
+    garbage.pause_for_start_up()
     try:
         return _run(parser, args)
     finally:
-        gc.enable()
+        garbage.resume()
 
 
 def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.screens.breather import BreatherScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -48,7 +49,7 @@ async def test_bridges_talk_is_on_disk_once_its_first_screen_is_drawn(
 ) -> None:
     # Saved just after the first frame (it holds nothing typed before that), not before.
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause()
         saved = saved_session()
         assert saved["status"] == "in-progress" and saved["partners"] == ["Sam", "Alex"]
@@ -57,7 +58,7 @@ async def test_bridges_talk_is_on_disk_once_its_first_screen_is_drawn(
 
 async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         assert isinstance(app.screen, ConversationScreen)
         # Opening, together: both panes active with one shared clock.
         assert pane(app, "a").role == pane(app, "b").role == "together"
@@ -169,7 +170,7 @@ async def test_share_the_why_end_to_end(talk_app, fake_time, saved_session) -> N
 
 async def test_assume_the_best_end_to_end(talk_app, fake_time, saved_session) -> None:
     app = talk_app("assume-the-best", names=("Noor", "Jo"))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         # Calm first, together.
         await take_turn(pilot, fake_time, 60)
         # Noor's round: the story she told herself (her own note), with a pause.
@@ -253,7 +254,7 @@ async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake
     """The heading says "Enter on a step edits its note": it must, without an arrow
     key first."""
     app = talk_app("same-team")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await end_early_after_a_noted_turn(pilot, fake_time)
         await pilot.press("tab")
         assert app.focused is app.screen.query_one("#summary-steps")
@@ -268,7 +269,7 @@ async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake
 
 async def test_the_checkin_after_is_kept_from_one_key_each(talk_app, fake_time, saved_session) -> None:
     app = talk_app("same-team")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(app, size=(100, 40)) as pilot:
         await end_early_after_a_noted_turn(pilot, fake_time)
         await pilot.click("#after-a")
         await pilot.press("4", "tab", "9", "5")
@@ -277,3 +278,25 @@ async def test_the_checkin_after_is_kept_from_one_key_each(talk_app, fake_time, 
         await pilot.press("backspace")  # B takes theirs back
         await pilot.pause()
         assert "after" not in saved_session().get("checkin", {}), "half a check-in is no check-in"
+
+
+async def test_a_step_with_its_own_length_says_so_when_another_was_chosen(talk_app, fake_time) -> None:
+    # "90s" chosen at setup; Share the why's first step keeps its own minute.
+    app = talk_app("share-the-why", turn_seconds=90)
+    async with running(app, size=(80, 24)) as pilot:
+        heading = str(app.screen.query_one("#step-heading", Static).render())
+        assert "1m, its own length" in heading
+        conversation = app.live.conversation
+        assert conversation is not None and conversation.clock.planned_s == 60
+        await take_turn(pilot, fake_time, 60)
+        while "1m, its own length" in str(app.screen.query_one("#step-heading", Static).render()):
+            await take_turn(pilot, fake_time, 60)  # past the steps that keep a minute
+            if isinstance(app.screen, NotePrompt):
+                await pilot.press("escape")
+        assert conversation.clock.planned_s == 90, "the chosen length, unremarked"
+
+
+async def test_a_step_keeping_the_suggested_length_says_nothing_more(talk_app) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=(80, 24)):
+        assert "own length" not in str(app.screen.query_one("#step-heading", Static).render())

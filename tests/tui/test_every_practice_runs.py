@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files.transcript_file import load_transcript
 from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -71,7 +72,7 @@ async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
 ) -> None:
     practice = builtin_practice(practice_id)
     app = talk_app(practice_id)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         headings = await run_to_the_summary(pilot, fake_time, not_quite_once=True)
         assert type(app.screen).__name__ == "SummaryScreen"
     plan = practice.plan()
@@ -159,7 +160,7 @@ async def test_a_user_practice_of_an_unusual_shape_loads_runs_and_saves(
     (folder / "long-walk.toml").write_text(UNUSUAL, encoding="utf-8")
     (folder / "broken.toml").write_text(UNUSUAL.replace('"lead"', '"leed"', 1), encoding="utf-8")
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -196,10 +197,10 @@ async def test_the_setup_shows_which_practices_were_done_before(
     talk_app, fake_time, bridges_home: Path
 ) -> None:
     app = talk_app("same-team")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await run_to_the_summary(pilot, fake_time)
     again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with again.run_test(size=(80, 24)) as pilot:
+    async with running(again, size=(80, 24)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await again.workers.wait_for_complete()
         await pilot.pause()

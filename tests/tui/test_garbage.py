@@ -1,68 +1,57 @@
-"""When the garbage collector runs: off while `bridges` starts, back on once the first
-screen is up, and never between a conversation key and the frame that shows it."""
+"""When the garbage collector runs: paused while `bridges` starts, and once the first
+screen is up, what start-up made is frozen out of every later collection (which keeps
+them short during a turn) and collections resume."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 
 import pytest
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui import garbage
+from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.help import HelpScreen
 
 
 @pytest.fixture(autouse=True)
-def collector_on_afterwards() -> Iterator[None]:
-    """Whatever a test does to the collector, the next test finds it on."""
+def collector_as_it_was() -> Iterator[None]:
+    """Whatever a test does to the collector, the next test finds it on and unfrozen."""
     yield
+    gc.unfreeze()
     gc.enable()
 
 
-@asynccontextmanager
-async def conversation_holding_for(
-    talk_app, monkeypatch: pytest.MonkeyPatch, seconds: float
-) -> AsyncIterator[tuple]:
-    """A conversation whose keys hold collections for `seconds`, with collections on."""
-    monkeypatch.setattr(garbage, "HOLD_SECONDS", seconds)
+@pytest.fixture(autouse=True)
+def settle_in_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up's deferred work waits long enough to look at the app before it."""
+    monkeypatch.setattr(BridgesApp, "LOOK_BACK_DELAY", 0.3)
+
+
+def tracked(thing: object) -> bool:
+    """True if a collection would walk `thing` (frozen objects are left out)."""
+    return any(found is thing for found in gc.get_objects())
+
+
+async def test_start_up_pauses_collections_and_the_first_screen_resumes_them(talk_app) -> None:
+    """`bridges` pauses the collector while it starts (`cli.main`); the app must
+    resume it, or memory would only ever grow during a long session."""
+    garbage.pause_for_start_up()
     app = talk_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.05)  # past LOOK_BACK_DELAY: collections are on
+    async with running(app, size=(80, 24)) as pilot:
+        assert not gc.isenabled(), "collections resumed before the first screen was up"
+        await pilot.pause(0.5)  # past LOOK_BACK_DELAY
         assert gc.isenabled()
-        yield app, pilot
 
 
-async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_up(talk_app) -> None:
-    """`bridges` pauses the collector while it starts (see `cli.main`); the app must
-    turn it on again, or memory would only ever grow during a long session."""
-    gc.disable()
+async def test_the_first_screen_is_frozen_out_of_later_collections(talk_app) -> None:
     app = talk_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.05)  # past LOOK_BACK_DELAY
-        assert gc.isenabled()
-
-
-async def test_no_collection_between_a_key_and_its_frame_and_on_again_after(
-    talk_app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Held longer than in use, so that Pilot's own waiting cannot outlast the hold.
-    async with conversation_holding_for(talk_app, monkeypatch, 0.4) as (_, pilot):
-        for key in ("space", "p", "p", "space"):  # start, pause, resume, hand over
-            await pilot.press(key)
-            assert not gc.isenabled(), f"collections were on right after {key}"
-            await pilot.pause(0.5)
-            assert gc.isenabled(), f"collections stayed off after {key}"
-
-
-async def test_collections_come_back_on_even_if_the_screen_that_held_them_closes(
-    talk_app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    async with conversation_holding_for(talk_app, monkeypatch, 0.2) as (app, pilot):
-        held_by = app.screen
-        garbage.hold_collections_until_drawn(held_by)
-        assert not gc.isenabled()
-        await app.switch_screen(HelpScreen(app.catalog))  # the conversation is gone
-        assert not held_by.is_attached
-        await pilot.pause(0.4)
-        assert gc.isenabled()
+    async with running(app, size=(80, 24)) as pilot:
+        first = app.screen
+        assert tracked(first)
+        await pilot.pause(0.5)  # past LOOK_BACK_DELAY
+        assert not tracked(first), "the first screen is still walked by every collection"
+        assert not tracked(app.stylesheet), "the parsed stylesheets are still walked"
+        help_screen = HelpScreen(app.catalog)  # made later: collected as usual
+        assert tracked(help_screen)

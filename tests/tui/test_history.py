@@ -22,6 +22,7 @@ from bridges_tui.testing.history import (
     SECOND_AGREEMENT,
     write_history,
 )
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
@@ -72,7 +73,7 @@ async def go_to(pilot, session_id: str) -> None:
 async def test_history_shows_good_unreadable_and_in_progress_sessions(history, history_app) -> None:
     before = {name: path.read_bytes() for name, path in history.items()}
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         assert "History · 6 sessions · newest first" in text_of(screen, "#history-title")
@@ -102,7 +103,7 @@ async def test_history_shows_good_unreadable_and_in_progress_sessions(history, h
 
 async def test_filter_by_practice_and_by_a_word(history, history_app) -> None:
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         screen = app.screen
         screen.query_one("#history-practice", Select).value = "assume-the-best"
         await pilot.pause()
@@ -126,7 +127,7 @@ async def test_open_a_summary_and_correct_its_agreement_and_a_note(history, hist
     # A key this version does not know must survive the rewrite.
     path.write_text(path.read_text().replace('status = "complete"', 'status = "complete"\nmood = "calm"'))
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, FIRST)
         await pilot.press("enter")
         summary = app.screen
@@ -166,7 +167,7 @@ async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
     path = history[FIRST]
     before = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step].get("note")
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, FIRST)
         await pilot.press("enter")
         steps = app.screen.query_one("#summary-steps", OptionList)
@@ -186,7 +187,7 @@ async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
 
 async def test_a_session_in_progress_cannot_be_changed_from_the_history(history, history_app) -> None:
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, RUNNING)
         await pilot.press("enter")
         summary = app.screen
@@ -197,7 +198,7 @@ async def test_a_session_in_progress_cannot_be_changed_from_the_history(history,
 
 async def test_delete_asks_first(history, history_app) -> None:
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, EARLY)
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
@@ -223,7 +224,7 @@ async def test_delete_asks_first(history, history_app) -> None:
 async def test_export_from_the_history(history, history_app, tmp_path: Path) -> None:
     target = tmp_path / "kept.md"
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, FIRST)
         await pilot.press("x")
         assert isinstance(app.screen, ExportDialog)
@@ -243,7 +244,7 @@ async def test_export_from_the_history(history, history_app, tmp_path: Path) -> 
 
 async def test_replay_steps_and_plays_on_the_fake_clock(history, history_app, fake_time) -> None:
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, FIRST)
         await pilot.press("r")
         replay = app.screen
@@ -298,7 +299,7 @@ async def test_replay_shows_a_scripts_words_as_written(history, history_app) -> 
     (own / "share-the-why.toml").write_text(
         script.replace('listener = """\\\n', 'listener = """\\\n[b]as written[/b] '), encoding="utf-8")
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await go_to(pilot, FIRST)
         await pilot.press("r", "right", "right")
         pane = app.screen.query_one("#pane-b", PartnerPane)
@@ -308,7 +309,7 @@ async def test_replay_shows_a_scripts_words_as_written(history, history_app) -> 
 
 async def test_trends_open_from_the_history(history, history_app) -> None:
     app = history_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("t")
         assert isinstance(app.screen, TrendsScreen)
         assert "Trends · 3 sessions since 20 Oct 2026" in text_of(app.screen, "#trends-title")
@@ -321,7 +322,7 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
     history, fake_time, bridges_home: Path
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 34)) as pilot:
+    async with running(app, size=(100, 34)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -348,7 +349,7 @@ async def test_setup_asks_how_the_last_agreement_went_and_keeps_the_answer(
 
 async def test_history_is_one_key_from_setup_and_back(history, fake_time) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -361,7 +362,7 @@ async def test_history_is_one_key_from_setup_and_back(history, fake_time) -> Non
 
 async def test_leaving_the_history_opened_from_the_command_line_goes_to_setup(history, history_app) -> None:
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await pilot.press("escape")
         assert isinstance(app.screen, SetupScreen)
 
@@ -376,7 +377,7 @@ async def test_a_long_history_fills_in_behind_the_table(bridges_home: Path, hist
         write_session(bridges_home / "sessions", f"202610{day:02d}-193000-share-the-why",
                       replace(first_session(), started=at(day, 10, 19, 30), ended=at(day, 10, 19, 45)))
     app = history_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         rows = table_rows(app.screen)
@@ -401,7 +402,7 @@ async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app
     index.read_all()
     index.save()
     app = history_app()
-    async with app.run_test(size=(100, 24)) as pilot:
+    async with running(app, size=(100, 24)) as pilot:
         await pilot.pause()
         lines = app.screen.query_one(SessionTable).rows
         made = sum(row is not None for row in lines._made)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bridges_tui.testing.history import FIRST, write_history
+from bridges_tui.testing.pilot import first_screen
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.replay import ReplayScreen
 from bridges_tui.tui.widgets.session_table import SessionTable
@@ -37,8 +38,7 @@ def steps(fake_time, *moves):
     """A run_before: ("first",) moves to the first session's row; numbers move fake time."""
 
     async def run(pilot) -> None:
-        while not pilot.app.first_screen_open:  # it opens just after start-up
-            await pilot.pause()
+        await first_screen(pilot)  # it opens just after start-up
         for move in moves:
             if move == "first session":
                 pilot.app.screen.query_one(SessionTable).move_to_key(FIRST)

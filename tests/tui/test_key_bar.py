@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.widgets.key_bar import Group, Key, KeyBar, bar_pieces
 
@@ -54,7 +55,7 @@ def test_pieces_name_the_key_they_press() -> None:
 
 async def test_the_bar_shows_a_turns_keys_as_soon_as_the_turn_starts(talk_app) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app, size=(100, 30)) as pilot:
         await pilot.press("space")  # the together step starts
         await pilot.press("space")  # … and hands over to Sam's step
         screen = app.screen
@@ -75,7 +76,7 @@ async def test_the_bar_shows_a_turns_keys_as_soon_as_the_turn_starts(talk_app) -
 
 async def test_every_key_of_a_turn_fits_at_80_columns(talk_app) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("space")
         shown = line(app)
         for description in ("Start/next", "Pause", "±30s", "Break", "End", "Quit", "Help", "palette"):
@@ -84,18 +85,18 @@ async def test_every_key_of_a_turn_fits_at_80_columns(talk_app) -> None:
 
 async def test_a_click_presses_the_key_and_hovering_says_what_it_does(talk_app) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app, size=(100, 30)) as pilot:
         await pilot.press("space")
-        assert app.conversation.state == "speaking"
+        assert app.live.conversation.state == "speaking"
         column = line(app).index("Pause")
         await pilot.hover(KeyBar, offset=(column, 0))
         assert app.screen.query_one(KeyBar).tooltip == "Pause or resume the turn clock"
         await pilot.click(KeyBar, offset=(column, 0))
         await pilot.pause()
-        assert app.conversation.state == "paused"
+        assert app.live.conversation.state == "paused"
         await pilot.click(KeyBar, offset=(line(app).index("±30s") - 1, 0))  # the blank: nothing
         await pilot.pause()
-        assert app.conversation.state == "paused"
+        assert app.live.conversation.state == "paused"
 
 
 class GreyedOut(App[None]):
@@ -126,7 +127,7 @@ class GreyedOut(App[None]):
 
 async def test_a_greyed_out_key_is_dim_and_a_click_on_it_rings() -> None:
     app = GreyedOut()
-    async with app.run_test(size=(60, 5)) as pilot:
+    async with app.run_test(size=(60, 5)) as pilot:  # a plain App: no first screen to wait for
         bar = app.screen.query_one(KeyBar)
         strip = bar.render_line(0)
         dim = [segment.text for segment in strip if segment.style and segment.style.dim]

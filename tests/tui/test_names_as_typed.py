@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Input
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.screens.summary import SummaryScreen
 
@@ -13,7 +14,7 @@ ODD = ("[b]Sam[/b] [/]", "Al[ex")
 
 async def test_markup_like_names_and_notes_show_literally(talk_app, fake_time) -> None:
     app = talk_app("share-the-why", names=ODD)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         for seconds in (30, 30, 60, 40):
             await pilot.press("space")
             fake_time.advance(seconds)

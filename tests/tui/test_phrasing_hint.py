@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
@@ -43,7 +44,7 @@ async def test_the_hint_appears_explains_itself_and_hides(
     talk_app, fake_time, saved_session
 ) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await to_the_first_note(pilot, fake_time)
         hint = await type_note(pilot, "Change helps Sam feel less stuck")
         assert line(hint, "line") == ""
@@ -66,7 +67,7 @@ async def test_the_hint_appears_explains_itself_and_hides(
 
 async def test_enter_saves_with_the_hint_on_show(talk_app, fake_time, saved_session) -> None:
     app = talk_app("share-the-why")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await to_the_first_note(pilot, fake_time)
         hint = await type_note(pilot, "  Why can't you just say it?  ")
         assert "complaint dressed as a question" in line(hint, "line")
@@ -81,7 +82,7 @@ async def test_hints_can_be_turned_off_in_the_config(
     bridges_home.mkdir(parents=True, exist_ok=True)
     (bridges_home / "config.toml").write_text("[hints]\nphrasing = false\n", encoding="utf-8")
     app = talk_app("share-the-why")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         assert app.config.phrasing_hints is False
         await to_the_first_note(pilot, fake_time)
         hint = await type_note(pilot, BLAMING)

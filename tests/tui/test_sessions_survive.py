@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.resume import ResumeScreen
@@ -22,7 +23,7 @@ def session_files(home: Path) -> list[Path]:
 async def crash_mid_session(talk_app, fake_time) -> None:
     """Take two turns, start a third, and vanish without a goodbye."""
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         for seconds in (40, 55):
             await pilot.press("space")
             fake_time.advance(seconds)
@@ -34,7 +35,7 @@ async def crash_mid_session(talk_app, fake_time) -> None:
     # finish, no summary. What is on disk is what autosave wrote. A dead process's
     # hold on its session file goes with it (the kernel drops the lock); this app
     # lives on inside the test's process, so let go of it by hand.
-    app.store.release(app.keeper.path)
+    app.store.release(app.live.keeper.path)
 
 
 async def test_resume_after_a_crash(talk_app, fake_time, bridges_home) -> None:
@@ -45,7 +46,7 @@ async def test_resume_after_a_crash(talk_app, fake_time, bridges_home) -> None:
     assert [t["spoken_s"] for t in before["turns"]] == [40, 55]
 
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -69,7 +70,7 @@ async def test_close_an_unfinished_session_as_ended_early(talk_app, fake_time, b
     await crash_mid_session(talk_app, fake_time)
     [path] = session_files(bridges_home)
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -86,7 +87,7 @@ async def test_later_leaves_it_in_progress(talk_app, fake_time, bridges_home) ->
     [path] = session_files(bridges_home)
     text = path.read_bytes()
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -108,14 +109,14 @@ async def test_a_full_disk_keeps_every_word_and_saves_once_it_clears(
 
     monkeypatch.setattr(os, "replace", replace)
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         disk_full = True  # the session's file exists; now the disk fills up
         for seconds in (40, 55, 65):
             await pilot.press("space")
             fake_time.advance(seconds)
             await pilot.press("space")
         await pilot.pause()
-        assert app.keeper.unsaved
+        assert app.live.keeper.unsaved
         shown = [n.message for n in app._notifications]
         assert any("Can't save right now" in m and "disk is full" in m for m in shown), shown
         [path] = session_files(bridges_home)
@@ -124,8 +125,8 @@ async def test_a_full_disk_keeps_every_word_and_saves_once_it_clears(
         assert not list((bridges_home / "sessions").glob(".*")), "no temporary file is left"
 
         disk_full = False
-        app._retry()  # what the retry timer does every few seconds
-        assert not app.keeper.unsaved
+        app.live.retry()  # what the retry timer does every few seconds
+        assert not app.live.keeper.unsaved
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [t["spoken_s"] for t in saved["turns"]] == [40, 55, 65]
 
@@ -136,7 +137,7 @@ async def test_a_note_half_typed_is_on_disk_and_skipping_it_takes_it_back(
     from bridges_tui.tui.screens.note_prompt import DRAFT_SECONDS, NotePrompt
 
     app = talk_app("share-the-why")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         for _ in range(20):  # on to the first step that asks for a note
             if isinstance(app.screen, NotePrompt):
                 break

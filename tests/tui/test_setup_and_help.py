@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
 from bridges_tui.core.text.durations import format_duration
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen
@@ -33,7 +34,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
     fake_time, bridges_home: Path
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -53,7 +54,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
     assert saved["turn_s"] == 90
 
     again = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with again.run_test(size=(100, 32)) as pilot:
+    async with running(again, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await again.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -65,7 +66,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
 
 async def test_setup_explains_what_is_missing(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()  # the look for an unfinished session
         await pilot.pause()
@@ -93,7 +94,7 @@ async def test_the_start_button_starts_by_mouse_and_by_keyboard(
     press: str, fake_time, bridges_home: Path
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # the look back for past sessions starts
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -122,7 +123,7 @@ async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
     fake_time, bridges_home: Path
 ) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         turn = screen.query_one("#turn", Input)
@@ -148,7 +149,7 @@ async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
     builtin_practice.cache_clear()
     builtin_card.cache_clear()
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, SetupScreen)
@@ -165,7 +166,7 @@ async def test_names_typed_ahead_land_in_their_own_boxes(move_on: str, fake_time
     # is routed before the one before it is handled, so Enter's or Tab's move to the
     # next box used to come late.
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.pause()
         for key in ("S", "a", "m", move_on, "A", "l", "e", "x", move_on, "down"):
             app.post_message(events.Key(key, key if len(key) == 1 else None))
@@ -182,9 +183,42 @@ async def test_names_typed_ahead_land_in_their_own_boxes(move_on: str, fake_time
         assert app.focused is screen.query_one("#name-a", Input)
 
 
+async def test_a_burst_through_turn_length_and_checkin_keeps_every_key(fake_time, bridges_home: Path) -> None:
+    # The same burst further down the form, from the practice list on:
+    # "<Down><Tab><End><BS><BS>90s<Tab>4<Tab>3<Tab>" typed or pasted at once.
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        turn = screen.query_one("#turn", Input)
+        practices = screen.query_one("#practice", OptionList)
+        practices.focus()
+        await pilot.pause()
+        for key in ("down", "tab", "end", "backspace", "backspace", "9", "0", "s", "tab", "4", "tab", "3", "tab"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert practices.highlighted == 1
+        assert turn.value == "90s"
+        assert screen.query_one("#checkin-a", ScoreInput).score == 4
+        assert screen.query_one("#checkin-b", ScoreInput).score == 3
+        assert app.focused is screen.query_one("#start")
+
+
+async def test_a_burst_with_a_backspace_deletes_where_it_was_typed(fake_time, bridges_home: Path) -> None:
+    # Backspace is an Input's binding, run once the key came back up to the app:
+    # behind the keys that followed it, "Samm⌫uel" became "Sammue".
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=(80, 24)) as pilot:
+        for key in ("S", "a", "m", "m", "backspace", "u", "e", "l", "left", "left", "delete", "E"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#name-a", Input).value == "SamuEl"
+
+
 async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.pause()
         score = app.screen.query_one("#checkin-a", ScoreInput)
         score.focus()
@@ -201,7 +235,7 @@ async def test_a_checkin_score_is_one_digit_from_1_to_5(fake_time, bridges_home:
 
 async def test_help_opens_and_closes(talk_app) -> None:
     app = talk_app()
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -210,7 +244,7 @@ async def test_help_opens_and_closes(talk_app) -> None:
 
 async def test_every_conversation_key_is_a_palette_command(talk_app) -> None:
     app = talk_app()
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for wanted in ("Conversation: Start/next", "Conversation: Break", "Conversation: End",
                        "bridges: Help", "bridges: Quit"):
@@ -224,7 +258,7 @@ async def test_every_conversation_key_is_a_palette_command(talk_app) -> None:
 
 async def test_quit_asks_first(talk_app) -> None:
     app = talk_app()
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.press("ctrl+q")
         await pilot.press("n")
         assert isinstance(app.screen, ConversationScreen)
@@ -235,7 +269,7 @@ async def test_quit_asks_first(talk_app) -> None:
 
 async def test_too_small_says_so_and_recovers(talk_app) -> None:
     app = talk_app()
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
@@ -247,7 +281,7 @@ async def test_too_small_says_so_and_recovers(talk_app) -> None:
 
 async def test_a_terminal_too_small_from_the_start_says_so(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
-    async with app.run_test(size=(50, 15)) as pilot:
+    async with running(app, size=(50, 15)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(80, 24)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from bridges_tui.testing.pilot import first_screen
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 
@@ -32,8 +33,7 @@ def moving(fake_time, *steps):
     """A run_before that presses keys and moves fake time: ("keys", ...) or seconds."""
 
     async def run(pilot) -> None:
-        while not pilot.app.first_screen_open:  # it opens just after start-up
-            await pilot.pause()
+        await first_screen(pilot)  # it opens just after start-up
         for step in steps:
             if isinstance(step, (int, float)):
                 fake_time.advance(step)

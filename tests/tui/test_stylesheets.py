@@ -9,6 +9,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
 from bridges_tui.core.talk.session_choice import SessionChoice
+from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens import (
     breather,
@@ -60,7 +61,7 @@ async def test_the_first_screen_reads_its_sheet_and_no_later_screen_reparses(
     monkeypatch.setattr(Stylesheet, "reparse", lambda self: (reparsed.append(1), original(self))[1])
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     assert app.css_path == [Path(path) for path in sheets(SHARED, "setup")]
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with running(app, size=(100, 32)) as pilot:
         await pilot.pause(0.05)  # past LOOK_BACK_DELAY: the other sheets are read
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -69,7 +70,7 @@ async def test_the_first_screen_reads_its_sheet_and_no_later_screen_reparses(
         before = len(reparsed)
         practice = app.catalog.get("share-the-why")
         assert practice is not None
-        app.start_session(SessionChoice(practice, ("Sam", "Alex"), None, None))
+        app.live.start(SessionChoice(practice, ("Sam", "Alex"), None, None))
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         assert len(reparsed) == before, "showing the conversation re-parsed every sheet"

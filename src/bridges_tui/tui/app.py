@@ -1,47 +1,52 @@
 """The bridges app: opens on setup (or straight into a conversation, or on the
-history), keeps the session on disk after every change, and moves between the screens.
+history), and moves between the screens as the couple asks.
 
-The app owns the session's lifecycle (start, autosave, finish, resume) and what is
-done to past sessions (open, correct, replay, export, delete); the screens show it
-and report what the couple does. The screens for looking back, and the index behind
-them, are imported only when first opened, so the first screen comes up fast.
+The app owns three plain objects and hands each what the screens report: the
+session being held (`LiveSession`: start, keeping it on disk, finish, resume), the
+sessions looked back on (`PastSessions`: history, summaries, replay, export,
+delete) and the terminal's size (`TerminalFit`). Screens get their domain objects in
+their constructors and report what the couple does with messages nested in the
+screen that sends them (`SetupScreen.Start`); the app handles each in a method named
+after it (`on_setup_screen_start`), which Textual finds by that name: an `@on`
+decorator would need the screen's class when this module is read, and the screens
+after the first are imported only when first opened, so the first screen comes up
+fast.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from textual.pilot import Pilot
-
-    from bridges_tui.core.talk.conversation import Conversation
+    from bridges_tui.tui.screens.conversation import ConversationScreen
+    from bridges_tui.tui.screens.history import HistoryScreen
     from bridges_tui.tui.screens.setup import SetupScreen
+    from bridges_tui.tui.screens.summary import SummaryScreen
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
-from bridges_tui.core.files.keeper import SessionKeeper
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.model.records import record
-from bridges_tui.core.model.session import Practice, Transcript
+from bridges_tui.core.model.session import Practice
 from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
 from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
-from bridges_tui.tui.fitting import FitsTheTerminal
-from bridges_tui.tui.garbage import collect_garbage_again
-from bridges_tui.tui.looking_back import LookingBack
-from bridges_tui.tui.resuming import OffersToResume
+from bridges_tui.tui.fitting import TerminalFit
+from bridges_tui.tui.garbage import freeze_what_start_up_made
+from bridges_tui.tui.live_session import LiveSession
+from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
-
-RETRY_SECONDS = 5.0
 
 
 @record
@@ -53,9 +58,9 @@ class TalkRequest:
     turn_seconds: int | None = None
 
 
-class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
+class BridgesApp(App[None]):
     """Two people, one keyboard: setup, conversation, breather, summary; and the
-    history of past sessions (see `LookingBack`)."""
+    history of past sessions."""
 
     TITLE = "bridges"
     #: Reading past sessions waits this long after start-up, so the first screen is
@@ -93,12 +98,14 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         self._catalog = catalog
         self.config_path = paths.config_file()
         self.config, self.config_warning = load_config(self.config_path)
-        self.keeper: SessionKeeper | None = None
-        self.conversation: Conversation | None = None
-        self._retry_timer = None
-        self._history_index = None
-        #: True once the first screen (setup, a conversation or the history) is open.
-        self.first_screen_open = False
+        self.live = LiveSession(self, self.store, lambda: self.catalog, now=now, wall=wall,
+                                hints=lambda: self.config.phrasing_hints)
+        self.past = PastSessions(self, self.store, self.live, lambda: self.catalog, now=now, wall=wall,
+                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
+        self.fit = TerminalFit(self)
+        # Until the first screen is open the terminal's size is not followed: it is
+        # fitted once as that screen opens.
+        self._first_screen_open = False
 
     # --- start-up ---------------------------------------------------------------
 
@@ -117,40 +124,30 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         # The first screen is opened once the app has finished mounting. Opened from
         # here, it would be built inside Textual's start-up batch, drawn once for
         # nothing (the batch holds every frame back) and drawn again after it.
+        # (`bridges_tui.testing.pilot.running` waits for it in tests.)
         self.call_later(self._open_first_screen)
-
-    @asynccontextmanager
-    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
-        """`App.run_test` (Textual's test harness), handing over only once the first
-        screen is open: it opens just after start-up (see `on_mount`), so without
-        this a test's first query or key could reach the empty default screen."""
-        async with super().run_test(*args, **kwargs) as pilot:
-            while not self.first_screen_open:
-                await pilot.pause()
-            await pilot.pause()
-            yield pilot
 
     def _open_first_screen(self) -> None:
         if self.talk is not None:
             request = self.talk
             choice = SessionChoice(request.practice, request.names, request.turn_seconds, None)
-            self.start_session(choice, first_screen=True)
+            self.live.start(choice, first_screen=True)
         elif self.start == "history":
-            self.open_history()
+            self.past.open_history()
         else:
             self.push_screen(self._setup_screen())
             # Looking for an unfinished session reads every session's header: not
             # before the first screen is drawn, and not on the event loop.
             self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
-                self._find_unfinished, thread=True, group="resume", exclusive=True))
-        self.first_screen_open = True
-        self._fit_to_size()  # a terminal too small from the start: say so on top
+                self.live.offer_resume, thread=True, group="resume", exclusive=True))
+        self._first_screen_open = True
+        self.fit.fit()  # a terminal too small from the start: say so on top
 
     def _settle_in(self) -> None:
         """Once the first screen is up: what start-up put off, in this order (the
         sheets read last would stay out of the collector's freeze)."""
         read_every_sheet(self.stylesheet)
-        collect_garbage_again()
+        freeze_what_start_up_made()
 
     def _make_folder_private(self) -> None:
         """Tighten a sessions folder that others could read, and tell the couple."""
@@ -168,7 +165,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
     def _setup_screen(self) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, self.config.names, on_start=self.start_session)
+        setup = SetupScreen(self.catalog, self.config.names)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -177,144 +174,64 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            self._ask_followup(setup)
+            self.past.ask_followup(setup)
 
-    def _ask_followup(self, setup: SetupScreen) -> None:
-        """Ask on `setup` how the most recent agreement went, if there is one."""
+    def on_resize(self, event: Resize) -> None:
+        if self._first_screen_open:  # before, the first screen's opening fits it
+            self.fit.resized(event.size)
 
-        def look() -> None:
-            try:
-                found = self.history_index.agreement_to_follow()
-                self.history_index.save()
-            except OSError:
-                return  # no history to read: nothing to ask
-            if found is not None:
-                self.call_from_thread(self._show_followup, setup, found)
+    # --- what the screens report ----------------------------------------------------
 
-        self.run_worker(look, thread=True, group="followup", exclusive=True)
+    def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
+        self.remember_names(message.choice.names)
+        self.live.start(message.choice)
 
-    def _show_followup(self, setup: SetupScreen, found) -> None:
-        from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+    def on_conversation_screen_changed(self, _: ConversationScreen.Changed) -> None:
+        self.live.save()
 
-        if setup.is_attached:
-            setup.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
+    def on_conversation_screen_finished(self, _: ConversationScreen.Finished) -> None:
+        self.live.finish()
 
-    # --- a session's lifecycle ---------------------------------------------------
+    def on_summary_screen_new_session(self, _: SummaryScreen.NewSession) -> None:
+        self.new_session()
 
-    def start_session(self, choice: SessionChoice, *, first_screen: bool = False) -> None:
-        """Begin a new conversation and save it at once, so nothing can be lost.
+    def on_summary_screen_open_history(self, _: SummaryScreen.OpenHistory) -> None:
+        self.past.open_history()
 
-        As the first screen (`bridges talk`) it holds nothing typed yet, so it is saved
-        just after it is first drawn, and the couple see it without waiting on the disk.
-        """
-        from bridges_tui.core.talk.conversation import Conversation
+    def on_summary_screen_replay(self, message: SummaryScreen.Replay) -> None:
+        self.past.replay(message.path)
 
-        self.remember_names(choice.names)
-        conversation = Conversation(
-            choice.practice,
-            choice.names,
-            turn_seconds=choice.turn_seconds,
-            now=self.now,
-            wall=self.wall,
-            checkin_before=choice.checkin,
-            followup=choice.followup,
-        )
-        self._open_conversation(conversation, SessionKeeper(self.store), save_now=not first_screen)
+    def on_summary_screen_export(self, message: SummaryScreen.Export) -> None:
+        self.past.export(message.path)
 
-    def _open_conversation(self, conversation: Conversation, keeper: SessionKeeper,
-                           *, save_now: bool = True) -> None:
-        from bridges_tui.tui.screens.conversation import ConversationScreen
+    def on_summary_screen_delete(self, message: SummaryScreen.Delete) -> None:
+        self.past.delete(message.path)
 
-        self.conversation = conversation
-        self.keeper = keeper
-        if save_now:
-            self.save_session()
-        self.push_screen(
-            ConversationScreen(
-                conversation, now=self.now, on_change=self.save_session, on_finish=self.finish_session
-            )
-        )
-        if not save_now:
-            self.call_after_refresh(self.save_session)
+    def on_history_screen_open(self, message: HistoryScreen.Open) -> None:
+        self.past.open(message.path)
 
-    def save_session(self) -> None:
-        """Write the session to disk now; on failure keep it in memory and retry."""
-        if self.conversation is None or self.keeper is None:
-            return
-        if self.keeper.keep(self.conversation.transcript()):
-            self._saved()
-        else:
-            self._unsaved()
+    def on_history_screen_replay(self, message: HistoryScreen.Replay) -> None:
+        self.past.replay(message.path)
 
-    def _saved(self) -> None:
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-            self.notify("Saved again: the session is safely on disk.", timeout=5)
+    def on_history_screen_export(self, message: HistoryScreen.Export) -> None:
+        self.past.export(message.path)
 
-    def _unsaved(self) -> None:
-        problem = self.keeper.problem if self.keeper else "unknown problem"
-        if self._retry_timer is None:
-            self.notify(
-                f"Can't save right now ({problem}). Keep going: everything is kept in "
-                f"memory and bridges tries again every {RETRY_SECONDS:.0f} seconds.",
-                severity="error",
-                timeout=15,
-            )
-            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
+    def on_history_screen_delete(self, message: HistoryScreen.Delete) -> None:
+        self.past.delete(message.path)
 
-    def _retry(self) -> None:
-        if self.keeper is not None and self.keeper.retry():
-            self._saved()
+    def on_history_screen_trends(self, message: HistoryScreen.Trends) -> None:
+        self.past.trends(message.rows)
 
-    def finish_session(self) -> None:
-        """Close the conversation (complete or ended early) and show the summary."""
-        conversation = self.conversation
-        if conversation is None:
-            return
-        if conversation.state == "done":
-            conversation.finish()
-        self.save_session()
-        from bridges_tui.tui.screens.summary import SummaryScreen
+    def on_history_screen_leave(self, _: HistoryScreen.Leave) -> None:
+        self.past.leave_history()
 
-        self.switch_screen(
-            SummaryScreen(
-                conversation.transcript(), edit=self._correct_live, saved_line=self._saved_line,
-                plan=conversation.plan, on_new=self.new_session,
-            )
-        )
-
-    def _correct_live(self, correction) -> Transcript:
-        """Apply a change made on the end-of-session summary, and save it."""
-        from bridges_tui.core.looking_back.corrections import (
-            CheckinCorrection,
-            ClosingCorrection,
-            NoteCorrection,
-        )
-
-        conversation = self.conversation
-        if conversation is None:
-            raise RuntimeError("this session is no longer open")
-        if isinstance(correction, NoteCorrection):
-            conversation.set_note(correction.turn, correction.text)
-        elif isinstance(correction, ClosingCorrection):
-            conversation.set_closing(correction.learned, correction.agreement)
-        elif isinstance(correction, CheckinCorrection):
-            conversation.set_checkin_after(correction.after)
-        self.save_session()
-        return conversation.transcript()
-
-    def _saved_line(self) -> str:
-        keeper = self.keeper
-        if keeper is not None and keeper.unsaved:
-            return f"Not saved yet ({keeper.problem}); bridges keeps trying."
-        if keeper is not None and keeper.path is not None:
-            return f"Saved to {paths.shown(keeper.path)}"
-        return "Not saved yet: bridges keeps trying."
+    def action_open_history(self) -> None:
+        """F2 on setup."""
+        self.past.open_history()
 
     def new_session(self) -> None:
-        self.conversation = None
-        self.keeper = None
+        """A fresh setup, in place of the screen on top."""
+        self.live.let_go()
         self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
@@ -328,7 +245,7 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
 
     # --- keys, help, palette, size -------------------------------------------------
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information",
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Notifications carry names, notes and file names: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
@@ -345,18 +262,19 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
 
         if isinstance(self.screen, ConfirmScreen):
             return
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
         # Words typed a moment ago on a summary are saved before anything else.
         for screen in self.screen_stack:
-            flush = getattr(screen, "flush_edits", None)
-            if flush is not None:
-                flush()
+            if isinstance(screen, SummaryScreen):
+                screen.flush_edits()
         detail = "Everything is already saved."
-        if self.conversation is not None and self.conversation.state not in ("finished",):
+        if self.live.waiting:
             detail += " The session waits for you: bridges offers to resume it next time."
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self.save_session()
+                self.live.save()
                 self.exit()
 
         self.push_screen(ConfirmScreen("Leave bridges?", detail, yes="Quit", no="Stay"), answer)
@@ -383,6 +301,34 @@ class BridgesApp(LookingBack, OffersToResume, FitsTheTerminal, App[None]):
         )
 
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Anything unexpected: the session saved, a plain message, the app closed.
+
+        Textual's own handler prints the traceback with every frame's local variables,
+        and those may hold a note or a name (see `tui.crash`); this one never shows a
+        traceback, as Harlequin's `AppBase._handle_exception` does for its errors.
+        """
+        from bridges_tui.tui.crash import crash_message, write_crash_log
+
+        keeper = self.live.keeper
+        try:
+            self.live.save()
+        except Exception:  # the error may lie in saving itself: the message says so
+            unsaved: str | None = "bridges could not write them"
+        else:
+            unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
+        message = crash_message(error, self.live.path, unsaved, write_crash_log(error))
+        self._return_code = 1
+        if self._exception is None:
+            # As Textual does: `run_test` raises it again, so a test sees the crash.
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        self._exit_renderables.append(Text(message))
+        self._close_messages_no_wait()
+
+
 def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
-    BridgesApp(talk=talk, start=start).run()
-    return 0
+    app = BridgesApp(talk=talk, start=start)
+    app.run()
+    return app.return_code or 0

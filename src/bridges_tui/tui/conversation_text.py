@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from bridges_tui.core.model.session import other_partner
 from bridges_tui.core.talk.conversation import Conversation, State
+from bridges_tui.core.text.durations import format_duration
 from bridges_tui.tui.widgets.partner_pane import PaneState
 
 
@@ -31,7 +32,7 @@ def step_text(conversation: Conversation) -> StepText:
     helps = step.starters and conversation.phase in (None, "reflecting")
     return StepText(
         f"{conversation.practice.title} · step {conversation.step_number} of "
-        f"{conversation.step_count} · {step.title}{_loop_mark(conversation)}",
+        f"{conversation.step_count} · {step.title}{_own_length(conversation)}{_loop_mark(conversation)}",
         _prompt_text(conversation),
         "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters) if helps else "",
     )
@@ -68,6 +69,17 @@ def pane_states(conversation: Conversation) -> dict[str, PaneState]:
     return states
 
 
+def _own_length(conversation: Conversation) -> str:
+    """On a step that keeps a length of its own, once the couple chose another turn
+    length at setup: say so, or "90s" chosen and a clock starting at 1:00 puzzles."""
+    planned = conversation.current
+    own = planned.step.seconds if planned is not None else None
+    chosen = conversation.turn_seconds
+    if own is None or own == chosen or chosen == conversation.practice.turn_seconds:
+        return ""
+    return f" · {format_duration(own)}, its own length"
+
+
 def _loop_mark(conversation: Conversation) -> str:
     """Where a listening loop stands, for the heading ("" on other steps)."""
     if conversation.phase == "clarifying":
@@ -95,7 +107,8 @@ def _prompt_text(conversation: Conversation) -> str:
 
 def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
     if conversation.state == State.CONFIRMING:
-        answering = other_partner(conversation.current.speaker)  # type: ignore[union-attr]
+        planned = conversation.current
+        answering = other_partner(planned.speaker) if planned is not None else None
         return f"Did {conversation.name_of(other_partner(letter))} get it?" if letter == answering else ""
     if speaker not in (letter, "both"):
         return ""

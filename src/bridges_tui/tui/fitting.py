@@ -1,9 +1,9 @@
-"""The too-small screen, for `BridgesApp`: over everything while the terminal is
-smaller than MIN_WIDTH×MIN_HEIGHT, gone again once it is big enough."""
+"""The too-small screen: over everything while the terminal is smaller than
+MIN_WIDTH×MIN_HEIGHT, gone again once it is big enough."""
 
 from __future__ import annotations
 
-from textual.events import Resize
+from textual.app import App
 from textual.geometry import Size
 from textual.timer import Timer
 
@@ -13,40 +13,43 @@ from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScr
 FIT_SECONDS = 0.1
 
 
-class FitsTheTerminal:
-    """A mixin of the app (which supplies `first_screen_open`; the app calls
-    `_fit_to_size` once its first screen is open)."""
+class TerminalFit:
+    """Follows the terminal's size for the app: the app calls `fit` once its first
+    screen is open, and `resized` on every resize after that."""
 
-    _too_small: TooSmallScreen | None = None
-    _fitting: Timer | None = None
-    _fitted = Size(0, 0)
+    def __init__(self, app: App[None]) -> None:
+        self._app = app
+        self._too_small: TooSmallScreen | None = None
+        self._settling: Timer | None = None
+        self._fitted = Size(0, 0)
 
-    def on_resize(self, event: Resize) -> None:
+    def resized(self, size: Size) -> None:
         # The too-small screen follows the size at once, then at most every FIT_SECONDS:
         # pushed and popped again within milliseconds (a window dragged quickly across
         # the limit), it sent Textual into a busy loop that ignored every key.
-        if not self.first_screen_open or event.size == self._fitted:  # type: ignore[attr-defined]
-            return  # fitted as the first screen opened, or no change since
-        if self._fitting is None:
-            self._fit_to_size(event.size)  # `self.size` may not have caught up yet
+        if size == self._fitted:
+            return  # no change since the last fit
+        if self._settling is None:
+            self.fit(size)  # the app's `size` may not have caught up yet
         else:
-            self._fitting.stop()
-        self._fitting = self.set_timer(FIT_SECONDS, self._size_settled)  # type: ignore[attr-defined]
+            self._settling.stop()
+        self._settling = self._app.set_timer(FIT_SECONDS, self._settled)
 
-    def _size_settled(self) -> None:
-        self._fitting = None
-        self._fit_to_size()
+    def _settled(self) -> None:
+        self._settling = None
+        self.fit()
 
-    def _fit_to_size(self, size: Size | None = None) -> None:
-        self._fitted = size or self.size  # type: ignore[attr-defined]
+    def fit(self, size: Size | None = None) -> None:
+        """Show or take away the too-small screen for `size` (the app's, by default)."""
+        self._fitted = size or self._app.size
         width, height = self._fitted
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and self._too_small is None:
             self._too_small = TooSmallScreen()
-            self.push_screen(self._too_small)  # type: ignore[attr-defined]
+            self._app.push_screen(self._too_small)
         elif not too_small and self._too_small is not None:
-            if self.screen is self._too_small:  # type: ignore[attr-defined]
-                self.pop_screen()  # type: ignore[attr-defined]
+            if self._app.screen is self._too_small:
+                self._app.pop_screen()
             self._too_small = None
         if self._too_small is not None:
             self._too_small.show_size(width, height)

@@ -1,38 +1,34 @@
-"""When Python's garbage collector may run: not while the app starts (see
-`collect_garbage_again`), and not between a key and its frame.
+"""When Python's garbage collector runs while bridges starts: the one place that
+decides it.
 
-A collection that lands while a key is being answered delays the frame that shows
-it: a hand-over allocates enough to set off a few, about 2 ms in all. Collections
-are put off until that frame is out, the way Textual pauses them while it scrolls
-(`App.PAUSE_GC_ON_SCROLL`); they then run between frames, where nobody waits.
+Opening the app builds a few hundred thousand long-lived objects (Textual's classes,
+the stylesheets, the first screen) and next to no garbage, yet the collector would
+walk them again and again: a sixth of the time to the first screen. So collections
+are paused from the moment `bridges` knows it opens the app (`pause_for_start_up`,
+from `bridges_tui.cli`) until the first screen is up, when what exists by then is
+frozen out of every later collection and collections resume
+(`freeze_what_start_up_made`, from the app).
 """
 
 from __future__ import annotations
 
 import gc
 
-from textual.dom import DOMNode
 
-#: How long collections wait after a key: three frames at Textual's 60 per second,
-#: by when the frame that shows the key has been written. (Textual has no event for
-#: "frame written", and `call_after_refresh` runs before the frame is drawn.)
-HOLD_SECONDS = 0.05
+def pause_for_start_up() -> None:
+    """No collection until `freeze_what_start_up_made` (or `resume`)."""
+    gc.disable()
 
 
-def hold_collections_until_drawn(node: DOMNode) -> None:
-    """No collection until `node`'s next frame is out. Does nothing while collections
-    are already off (during start-up, see `bridges_tui.cli.main`, or a hold). The app
-    turns them back on, not `node`: a screen closed within the hold takes its timers
-    with it, and collections would stay off for good."""
-    if gc.isenabled():
-        gc.disable()
-        node.app.set_timer(HOLD_SECONDS, gc.enable, name="collections back on")
-
-
-def collect_garbage_again() -> None:
-    """Undo `bridges_tui.cli.main`'s start-up speed-up once the first screen is up.
-    What exists by now lives as long as the app (the parsed stylesheets too), so it is
-    frozen out of every later collection, which keeps them short while a turn's clock
-    runs: unfrozen, the stylesheets alone cost each hand-over 2 ms."""
+def freeze_what_start_up_made() -> None:
+    """Once the first screen is up: what exists by now lives as long as the app (the
+    parsed stylesheets too), so it is frozen out of every later collection, which
+    keeps them short while a turn's clock runs (unfrozen, the stylesheets alone cost
+    each hand-over 2 ms); then collections resume."""
     gc.freeze()
+    gc.enable()
+
+
+def resume() -> None:
+    """Collections on again, frozen or not (the app has closed, or never opened)."""
     gc.enable()

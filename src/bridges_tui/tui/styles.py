@@ -8,7 +8,7 @@ parses and matches no rule it cannot use.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,8 +32,9 @@ def styles_dir() -> Path:
     return _PACKAGE.parent.parent / "styles"
 
 
-def sheets(*names: str) -> list[str]:
-    """The stylesheets called `names` (`"setup"` is `setup.tcss`), as Textual reads them."""
+def sheets(*names: str) -> list[str | PurePath]:
+    """The stylesheets called `names` (`"setup"` is `setup.tcss`), as Textual reads them
+    (its `CSSPathType`: a list of `str | PurePath`)."""
     folder = styles_dir()
     return [str(folder / f"{name}.tcss") for name in names]
 

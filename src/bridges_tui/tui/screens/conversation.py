@@ -9,11 +9,13 @@ The screen only shows the core's `Conversation` and asks it to act; every rule
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -21,11 +23,13 @@ from textual.widgets import Static
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
 from bridges_tui.tui.conversation_text import pane_states, step_text
-from bridges_tui.tui.garbage import hold_collections_until_drawn
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
+
+if TYPE_CHECKING:
+    from bridges_tui.tui.screens.note_prompt import NotePrompt
 
 #: Below this many rows the prompt and the panes drop their spare lines.
 COMPACT_BELOW = 32
@@ -39,7 +43,7 @@ class ConversationScreen(Screen):
 
     BINDING_GROUP_TITLE = "Conversation"
     CSS_PATH = sheets("conversation")
-    BINDINGS = [
+    BINDINGS: list[BindingType] = [
         Binding("space", "floor", "Start/next", id="conversation.floor",
                 tooltip="Start the turn, or hand the floor to the next speaker"),
         Binding("p", "pause", "Pause", id="conversation.pause",
@@ -65,14 +69,19 @@ class ConversationScreen(Screen):
                 tooltip="End the session now (asks first)"),
     ]
 
-    def __init__(self, conversation: Conversation, *, now: Callable[[], float],
-                 on_change: Callable[[], None], on_finish: Callable[[], None]) -> None:
+    class Changed(Message):
+        """The conversation changed in a way worth keeping: save it."""
+
+    class Finished(Message):
+        """The conversation is over (all steps done, or ended early): on to the summary."""
+
+    def __init__(self, conversation: Conversation, *, now: Callable[[], float], hints: bool = True) -> None:
+        """`hints`: whether the note prompts show phrasing hints (the couple's config)."""
         # Built for the terminal as it is, so the first frame needs no restyling.
         super().__init__(classes="-compact" if self.app.size.height < COMPACT_BELOW else "")
         self.conversation = conversation
         self._now = now
-        self._on_change = on_change
-        self._on_finish = on_finish
+        self._hints = hints
         self._timer: Timer | None = None
         self._rang_for: int | None = None
         # What is on screen now, so a tick repaints only what changed: every
@@ -130,7 +139,8 @@ class ConversationScreen(Screen):
             self.refresh_bindings()
 
     def _enabled_keys(self) -> tuple[bool | None, ...]:
-        return tuple(self.check_action(binding.action, ()) for binding in self.BINDINGS)
+        return tuple(self.check_action(binding.action, ()) for binding in self.BINDINGS
+                     if isinstance(binding, Binding))
 
     def _show(self, widget: Static, text: str) -> None:
         """Show `text` in `widget` (an empty line hides it), redrawing only on a change."""
@@ -184,17 +194,16 @@ class ConversationScreen(Screen):
         return True
 
     def _act(self, move: Callable[[], object], *, changed: bool = True) -> None:
-        hold_collections_until_drawn(self)
         try:
             move()
         except (ConversationError, ClockError) as error:
             self.notify(str(error), severity="warning", timeout=3, markup=False)
             return
         if changed:
-            # Saved before the screen shows the move, so a turn that looks handed over is
-            # on disk even if bridges is killed a moment later (a save takes about 1 ms;
-            # saving after the next frame left up to 100 ms in which it was not).
-            self._on_change()
+            # Asked for before the screen shows the move: the app saves it (about 1 ms)
+            # as it handles the message, alongside this frame, so a turn that looks
+            # handed over is on disk even if bridges is killed a moment later.
+            self.post_message(self.Changed())
         self.refresh_view()
 
     def action_floor(self) -> None:
@@ -205,7 +214,7 @@ class ConversationScreen(Screen):
             self._act(conversation.hand_over)
             self._ask_for_note()
         elif conversation.state == State.DONE:
-            self._on_finish()
+            self.post_message(self.Finished())
 
     def action_got_it(self) -> None:
         self._act(self.conversation.confirm)
@@ -229,7 +238,9 @@ class ConversationScreen(Screen):
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
             together=writer == "both",
-            on_draft=lambda text: self._keep_draft(index, text),
+            hints=self._hints,
+            drafts_to=self,
+            about=index,
         )
 
         def keep(text: str | None) -> None:
@@ -237,15 +248,16 @@ class ConversationScreen(Screen):
                 self.conversation.skip_note()
             else:
                 self.conversation.set_note(index, text)
-            self._on_change()
+            self.post_message(self.Changed())
             self.refresh_view()
 
         self.app.push_screen(prompt, keep)
 
-    def _keep_draft(self, index: int, text: str) -> None:
+    def on_note_prompt_drafted(self, drafted: NotePrompt.Drafted) -> None:
+        # Found by its name (an `@on` would import the prompt before a turn ends).
         """A note half typed is saved as it grows: a crash must not lose it."""
-        self.conversation.keep_draft(index, text)
-        self._on_change()
+        self.conversation.keep_draft(drafted.about, drafted.text)
+        self.post_message(self.Changed())
 
     def action_pause(self) -> None:
         self._act(self.conversation.toggle_pause, changed=False)
@@ -274,7 +286,7 @@ class ConversationScreen(Screen):
 
         def back(_: object) -> None:
             self.conversation.end_break()
-            self._on_change()
+            self.post_message(self.Changed())
             self.refresh_view()
 
         self.app.push_screen(BreatherScreen(now=self._now), back)
@@ -285,7 +297,7 @@ class ConversationScreen(Screen):
         def answer(sure: bool | None) -> None:
             if sure:
                 self._act(self.conversation.end_early)
-                self._on_finish()
+                self.post_message(self.Finished())
 
         self.app.push_screen(
             ConfirmScreen(

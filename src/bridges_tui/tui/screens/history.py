@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -19,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
@@ -45,6 +47,14 @@ PENDING = "…"
 COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
 
 
+class _AboutFile(Message):
+    """Something asked about the session file at `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class HistoryScreen(Screen):
     """Past sessions, newest first (see the module docstring)."""
 
@@ -67,6 +77,28 @@ class HistoryScreen(Screen):
                 tooltip="Find sessions by a word from the notes or the agreement"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
     ]
+
+    class Open(_AboutFile):
+        """Show the session's summary."""
+
+    class Replay(_AboutFile):
+        """Play the session back."""
+
+    class Export(_AboutFile):
+        """Save the session as Markdown or TOML, somewhere else."""
+
+    class Delete(_AboutFile):
+        """Delete the session's file (after asking)."""
+
+    class Trends(Message):
+        """Show the trends across `rows`."""
+
+        def __init__(self, rows: list[SessionRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class Leave(Message):
+        """Back to where the history was opened from."""
 
     def __init__(self, index: HistoryIndex, today: date) -> None:
         super().__init__()
@@ -314,26 +346,26 @@ class HistoryScreen(Screen):
     def action_open(self) -> None:
         row = self._chosen()
         if row is not None:
-            self.app.open_past_session(row.path)  # type: ignore[attr-defined]
+            self.post_message(self.Open(row.path))
 
     def action_replay(self) -> None:
         row = self._chosen()
         if row is not None:
-            self.app.open_replay(row.path)  # type: ignore[attr-defined]
+            self.post_message(self.Replay(row.path))
 
     def action_export(self) -> None:
         row = self._chosen()
         if row is not None:
-            self.app.export_session(row.path)  # type: ignore[attr-defined]
+            self.post_message(self.Export(row.path))
 
     def action_delete(self) -> None:
         # A file that can't be read may be deleted too: asking first is protection enough.
         row = self.highlighted
         if row is not None:
-            self.app.delete_session(row.path)  # type: ignore[attr-defined]
+            self.post_message(self.Delete(row.path))
 
     def action_trends(self) -> None:
-        self.app.open_trends(self.rows)  # type: ignore[attr-defined]
+        self.post_message(self.Trends(self.rows))
 
     def action_filter(self) -> None:
         self.query_one("#history-text", Input).focus()
@@ -342,4 +374,4 @@ class HistoryScreen(Screen):
         if self.query_one("#history-text", Input).has_focus:
             self.query_one(SessionTable).focus()
             return
-        self.app.leave_history()  # type: ignore[attr-defined]
+        self.post_message(self.Leave())

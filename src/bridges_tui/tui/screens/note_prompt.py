@@ -6,12 +6,12 @@ sound like blame (`PhrasingHint`); it never stands between the couple and Enter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -21,7 +21,7 @@ from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 MAX_NOTE_LENGTH = 10_000
-#: While a note is typed, what is in the box is handed to `on_draft` at most this
+#: While a note is typed, what is in the box is reported as a draft at most this
 #: often, and never later than this after a keystroke: all a crash can cost.
 DRAFT_SECONDS = 0.3
 
@@ -30,21 +30,31 @@ class NotePrompt(ModalScreen[str | None]):
     """Enter keeps the note, Escape skips it.
 
     Escape never throws away typed words on its own: with text in the box, the first
-    Escape only asks, and a second one discards. Meanwhile `on_draft`, if given, gets
-    the words typed so far (see `DRAFT_SECONDS`), to keep them safe on disk.
+    Escape only asks, and a second one discards. Meanwhile the words typed so far
+    (see `DRAFT_SECONDS`) go to `drafts_to`, if given, as `Drafted` messages, to be
+    kept safe on disk.
     """
+
+    class Drafted(Message):
+        """The note as typed so far; `about` is what the opener said it is about."""
+
+        def __init__(self, about: int, text: str) -> None:
+            super().__init__()
+            self.about = about
+            self.text = text
 
     CSS_PATH = sheets("dialogs")
     BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
 
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
-        hints: bool | None = None, together: bool = False,
-        on_draft: Callable[[str], None] | None = None,
+        hints: bool = True, together: bool = False,
+        drafts_to: MessagePump | None = None, about: int = 0,
     ) -> None:
         """`writer` names who writes the note (`together`: both partners, "Sam &
-        Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` None
-        follows the app's config."""
+        Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` False
+        (the couple's config) shows none. `drafts_to` (the screen that opens the prompt) is
+        sent the drafts, each saying what the note is `about` (a turn's number)."""
         super().__init__(classes="dialog-screen")
         self.label = label
         self.writer = writer
@@ -53,7 +63,8 @@ class NotePrompt(ModalScreen[str | None]):
         self.hints = hints
         self.together = together
         self._escape_armed = False
-        self._on_draft = on_draft
+        self._drafts_to = drafts_to
+        self._about = about
         self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -77,7 +88,7 @@ class NotePrompt(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _typed(self) -> None:
-        if self._on_draft is not None and self._draft_timer is None:
+        if self._drafts_to is not None and self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_SECONDS, self._hand_over_draft)
         if self._escape_armed:
             self._escape_armed = False
@@ -85,10 +96,10 @@ class NotePrompt(ModalScreen[str | None]):
 
     def _hand_over_draft(self) -> None:
         self._draft_timer = None
-        if self._on_draft is not None and self.is_attached:
-            self._on_draft(self.query_one(Input).value)
+        if self._drafts_to is not None and self.is_attached:
+            self._drafts_to.post_message(self.Drafted(self._about, self.query_one(Input).value))
 
-    def dismiss(self, result: str | None = None):  # type: ignore[override]
+    def dismiss(self, result: str | None = None):
         if self._draft_timer is not None:  # the answer replaces any draft
             self._draft_timer.stop()
             self._draft_timer = None

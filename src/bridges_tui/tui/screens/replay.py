@@ -168,11 +168,11 @@ class ReplayScreen(Screen):
             ended = [i for i, end in enumerate(self.timeline.turn_ends) if end <= moment.position + 1e-9]
             index = ended[-1] if ended else None
         turn = self.transcript.turns[index] if index is not None else None
-        if turn is None or not turn.note:
+        if index is None or turn is None or not turn.note:
             note.update("")
             return
         writer = one_line(self.transcript.name_of(turn.note_by)) if turn.note_by else "note"
-        label = f"{writer}, turn {index + 1}: " if self.stepped is None else f"{writer}: "  # type: ignore[operator]
+        label = f"{writer}, turn {index + 1}: " if self.stepped is None else f"{writer}: "
         note.update(Text.assemble((label, "bold"), (f"“{harmless(turn.note).strip()}”", "italic")))
 
     def _show_panes(self, moment: Moment) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,8 +29,12 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.practice_list import PracticeList
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
+
+if TYPE_CHECKING:
+    from bridges_tui.core.looking_back.history_index import AgreementToFollow
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
 
@@ -46,12 +52,17 @@ class SetupScreen(Screen):
     ]
     AUTO_FOCUS = "#name-a"
 
-    def __init__(self, catalog: Catalog, names: tuple[str, str] | None,
-                 on_start: Callable[[SessionChoice], None]) -> None:
+    class Start(Message):
+        """The couple asks to start a conversation with these settings."""
+
+        def __init__(self, choice: SessionChoice) -> None:
+            super().__init__()
+            self.choice = choice
+
+    def __init__(self, catalog: Catalog, names: tuple[str, str] | None) -> None:
         super().__init__()
         self.catalog = catalog
         self.names = names or ("", "")
-        self._on_start = on_start
         #: The turn length bridges last suggested; once the couple types another,
         #: choosing a practice no longer replaces it.
         self._suggested_turn = ""
@@ -69,12 +80,13 @@ class SetupScreen(Screen):
                 yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b",
                                  max_length=40, enter_moves_to="#practice")
             yield FollowupQuestion(id="followup")
-            practices = OptionList(*self._practice_options(), id="practice")
+            practices = PracticeList(*self._practice_options(), id="practice")
             practices.border_title = "Practice"
             yield practices
             with Horizontal(id="settings"):
                 self._suggested_turn = format_duration(first.turn_seconds) if first else ""
-                turn = Input(self._suggested_turn, placeholder="2m, 90s", id="turn")
+                # A box for words, so a burst of keys keeps to it (see `typed_ahead`).
+                turn = WordsInput(self._suggested_turn, placeholder="2m, 90s", id="turn")
                 turn.border_title = "Turn length"
                 yield turn
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")
@@ -190,7 +202,11 @@ class SetupScreen(Screen):
             error.update(str(problem))
             return
         error.update("")
-        self._on_start(choice)
+        self.post_message(self.Start(choice))
+
+    def ask_followup(self, found: AgreementToFollow) -> None:
+        """Ask how the most recent agreement went."""
+        self.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
     def _choice(self) -> SessionChoice:
         names = []

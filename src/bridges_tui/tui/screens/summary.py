@@ -5,22 +5,25 @@ One screen for two moments. At the end of a session (`past=False`) the closing w
 and the check-in after are filled in here. For a past session (`past=True`, opened from
 the history) everything is read-only except the agreement and the notes, which can be
 corrected; a session still in progress cannot be changed here at all. Either way the
-screen shows a `Transcript` and describes each change as a `Correction` to its `edit`
-callback, which applies and saves it and returns the transcript as it now stands.
+screen shows a `Transcript` and hands each change, as a `Correction`, to the session it
+was given (`KeptSession`: the live one, or one opened from the history), which applies
+and saves it and returns the transcript as it now stands. Where to go next (a new
+session, the history, a replay…) it reports to the app with messages.
 Typing is saved a moment after it pauses, and at once when the screen closes or the
 app quits, so nothing typed is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, OptionList, Static
@@ -46,6 +49,26 @@ from bridges_tui.tui.widgets.words_input import WordsInput
 SAVE_DELAY = 0.6
 
 
+class KeptSession(Protocol):
+    """The session a summary shows, as far as the summary changes it."""
+
+    def correct(self, correction: Correction) -> Transcript:
+        """Apply and save `correction`; the transcript as it now stands."""
+        ...
+
+    def saved_line(self) -> str:
+        """Where the session is kept, in a line."""
+        ...
+
+
+class _AboutFile(Message):
+    """Something asked about the past session's file at `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class SummaryScreen(Screen):
     """Shows what a session amounted to; see the module docstring for what can change."""
 
@@ -65,31 +88,48 @@ class SummaryScreen(Screen):
         Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the history"),
     ]
 
+    class NewSession(Message):
+        """Set up another conversation."""
+
+    class OpenHistory(Message):
+        """Show the history of past sessions."""
+
+    class Replay(_AboutFile):
+        """Play the session back."""
+
+    class Export(_AboutFile):
+        """Save the session as Markdown or TOML, somewhere else."""
+
+    class Delete(_AboutFile):
+        """Delete the session's file (after asking)."""
+
     def __init__(
         self,
         transcript: Transcript,
+        session: KeptSession,
         *,
-        edit: Callable[[Correction], Transcript],
-        saved_line: Callable[[], str],
         plan: tuple[PlannedStep, ...] | None = None,
-        past: bool = False,
         path: Path | None = None,
-        on_new: Callable[[], None] | None = None,
+        hints: bool = True,
     ) -> None:
+        """`path` is given for a past session, opened from the history; the live
+        session's summary has none. `hints`: whether the note prompt shows phrasing
+        hints (the couple's config)."""
         super().__init__()
         self.transcript = transcript
-        self.past = past
+        self.session = session
+        self.past = path is not None
         self.path = path
         #: Nothing can change in a session that is still in progress somewhere.
-        self.read_only = past and transcript.status == "in-progress"
-        self._edit = edit
-        self._saved_line = saved_line
+        self.read_only = self.past and transcript.status == "in-progress"
         self._plan = plan
-        self._on_new = on_new
+        self._hints = hints
         self._save_timer: Timer | None = None
         # What is typed in the closing's boxes, kept here as it is typed: the boxes
         # may be gone by the time it is saved (the screen closing, the app quitting).
         self._typed: dict[str, str] = {}
+        #: A draft of the note being corrected was saved (Escape then restores none).
+        self._drafted = False
 
     # --- layout -------------------------------------------------------------------
 
@@ -167,7 +207,7 @@ class SummaryScreen(Screen):
         if self.past and summary.length_s is not None:
             title.append(f" · {clock(summary.length_s)}")
         self.query_one("#summary-title", Static).update(title)
-        self.query_one("#summary-saved", Static).update(Text(self._saved_line()))
+        self.query_one("#summary-saved", Static).update(Text(self.session.saved_line()))
         self.query_one(BalanceBar).seconds = (summary.floor.a, summary.floor.b)
         a, b = (one_line(name) for name in transcript.partners)
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
@@ -213,7 +253,7 @@ class SummaryScreen(Screen):
 
     def _apply(self, correction: Correction) -> None:
         try:
-            self.transcript = self._edit(correction)
+            self.transcript = self.session.correct(correction)
         except Exception as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
         if self.is_mounted and self.children:
@@ -236,23 +276,25 @@ class SummaryScreen(Screen):
         label = planned.step.note.label if planned and planned.step.note else "Note"
         writer = turn.note_by or (planned.note_writer if planned else None) or turn.speaker
         new_writer = planned.note_writer if planned else None
-        drafted = False
-
-        def draft(text: str) -> None:
-            # Saved as it is typed, as during the session: a crash loses nothing.
-            nonlocal drafted
-            drafted = True
-            self._apply(NoteCorrection(index, text, new_writer))
+        self._drafted = False
 
         def keep(text: str | None) -> None:
             # Escape answers with the note as it was, or None when there was none.
             if text is not None:
                 self._apply(NoteCorrection(index, text, new_writer))
-            elif drafted:
+            elif self._drafted:
                 self._apply(NoteCorrection(index, "", new_writer))
 
-        prompt = NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or "", on_draft=draft)
+        prompt = NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or "",
+                            hints=self._hints, drafts_to=self, about=index)
         self.app.push_screen(prompt, keep)
+
+    @on(NotePrompt.Drafted)
+    def _keep_draft(self, drafted: NotePrompt.Drafted) -> None:
+        # Saved as it is typed, as during the session: a crash loses nothing.
+        self._drafted = True
+        planned = self._planned(drafted.about)
+        self._apply(NoteCorrection(drafted.about, drafted.text, planned.note_writer if planned else None))
 
     @on(Input.Changed, "#learned-a, #learned-b, #agreement")
     def _closing_changed(self, event: Input.Changed) -> None:
@@ -266,7 +308,7 @@ class SummaryScreen(Screen):
         a, b = (self.query_one(f"#after-{x}", ScoreInput).score for x in ("a", "b"))
         after = (a, b) if a is not None and b is not None else None
         if after != self.transcript.checkin.after:
-            self._apply(CheckinCorrection(after))  # type: ignore[arg-type]
+            self._apply(CheckinCorrection(after))
 
     def _save_now(self) -> None:
         """Save what was typed, now (also called when the screen closes or the app quits)."""
@@ -297,35 +339,34 @@ class SummaryScreen(Screen):
     @on(Button.Pressed, "#new")
     def action_new_session(self) -> None:
         self._save_now()
-        if self._on_new is not None:
-            self._on_new()
+        self.post_message(self.NewSession())
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
         self._save_now()
-        self.app.open_history()  # type: ignore[attr-defined]
+        self.post_message(self.OpenHistory())
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
+    async def _quit(self) -> None:
         self._save_now()
-        self.app.action_request_quit()
+        await self.run_action("app.request_quit")
 
     @on(Button.Pressed, "#replay")
     def action_replay(self) -> None:
         if self.path is not None:
-            self.app.open_replay(self.path)  # type: ignore[attr-defined]
+            self.post_message(self.Replay(self.path))
 
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
         if self.path is not None:
             self._save_now()
-            self.app.export_session(self.path)  # type: ignore[attr-defined]
+            self.post_message(self.Export(self.path))
 
     @on(Button.Pressed, "#delete")
     def action_delete(self) -> None:
         if self.path is not None:
             self._save_now()
-            self.app.delete_session(self.path)  # type: ignore[attr-defined]
+            self.post_message(self.Delete(self.path))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -43,7 +43,7 @@ class TrendsScreen(Screen):
         pairs = Counter(row.partners for row in counted(self.rows) if row.partners)
         if not pairs:
             return ("A", "B")
-        a, b = pairs.most_common(1)[0][0]  # type: ignore[misc]
+        a, b = pairs.most_common(1)[0][0]
         return (one_line(a), one_line(b))
 
     def compose(self) -> ComposeResult:
@@ -54,7 +54,7 @@ class TrendsScreen(Screen):
             yield TrendChart("sessions", self.partners, id="trend-sessions")
             yield Label(f"Floor balance: who held the floor more, {a} or {b}", classes="field-label", markup=False)
             yield TrendChart("balance", self.partners, id="trend-balance")
-            yield Label("Check-in, both of you averaged", classes="field-label")
+            yield Label("Check-in, both of you averaged (1 distant … 5 close)", classes="field-label")
             yield TrendChart("checkin", self.partners, id="trend-checkin")
             yield TrendChart("dates", self.partners, id="trend-dates")
             yield Static("", id="trends-recent")
@@ -69,7 +69,7 @@ class TrendsScreen(Screen):
         pending = sum(1 for row in self.rows if row.readable and not row.detailed)
         title = Text.assemble(("Trends", "bold"), f" · {len(sessions):,} session{'s' if len(sessions) != 1 else ''}")
         if sessions:
-            first = min(row.started for row in sessions if row.started)  # type: ignore[type-var]
+            first = min(row.started for row in sessions if row.started)
             title.append(f" since {first:%d %b %Y}")
         if pending:
             title.append(f" · {pending:,} still being read; open again for all", style="italic")

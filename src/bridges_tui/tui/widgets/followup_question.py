@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from bridges_tui.core.model.session import Followup
+from bridges_tui.core.model.session import Followup, FollowupAnswer
 from bridges_tui.core.text.harmless import one_line, shortened
 
-ANSWERS = [("kept it", "kept"), ("partly", "partly"), ("not yet", "not-yet")]
+ANSWERS: list[tuple[str, FollowupAnswer]] = [("kept it", "kept"), ("partly", "partly"), ("not yet", "not-yet")]
 MAX_SHOWN = 160
 
 
@@ -53,6 +53,7 @@ class FollowupQuestion(Horizontal):
         answer = next(answers, None)
         if self.session is None or self.agreement is None or answer is None:
             return None
-        if not isinstance(answer.value, str):
-            return None
-        return Followup(self.session, self.agreement, answer.value)  # type: ignore[arg-type]
+        for _, value in ANSWERS:
+            if answer.value == value:
+                return Followup(self.session, self.agreement, value)
+        return None  # skipped

@@ -62,7 +62,7 @@ class PhrasingHint(Vertical):
     ]
 
     def __init__(
-        self, input: Input, *, reframe: str | None = None, enabled: bool | None = None,
+        self, input: Input, *, reframe: str | None = None, enabled: bool = True,
         id: str | None = None, classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
@@ -79,15 +79,12 @@ class PhrasingHint(Vertical):
         yield Static("", classes="hint-why")
 
     def on_mount(self) -> None:
-        if self._enabled is None:
-            config = getattr(self.app, "config", None)
-            self._enabled = bool(getattr(config, "phrasing_hints", True))
         self.check_text(self.text_input.value)
 
     @property
     def enabled(self) -> bool:
         """Whether hints are shown at all (the config can turn them off)."""
-        return bool(self._enabled)
+        return self._enabled
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.segment import Segment
 from rich.style import Style
@@ -58,7 +59,13 @@ class TableRows(Sequence[TableRow]):
     def __len__(self) -> int:
         return len(self.keys)
 
-    def __getitem__(self, index: int | slice) -> TableRow | list[TableRow]:  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> TableRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TableRow]: ...
+
+    def __getitem__(self, index: int | slice) -> TableRow | list[TableRow]:
         if isinstance(index, slice):
             return [self[number] for number in range(*index.indices(len(self.keys)))]
         row = self._made[index]

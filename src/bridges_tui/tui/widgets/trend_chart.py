@@ -3,12 +3,14 @@ the floor balance, the check-in before and after, or the row of dates beneath th
 
 Every chart takes the same weeks and shows the most recent ones that fit its width, so
 charts stacked at one width line up column for column. Readable without colour: bars
-have height, the balance grows above or below its line, and each row is labelled.
+have height, the balance grows above or below its line, the check-in's change is an
+arrow, and each row is labelled.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, cast
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -20,6 +22,28 @@ from bridges_tui.core.text.harmless import shortened
 Kind = Literal["sessions", "balance", "checkin", "dates"]
 GUTTER = 8
 HEIGHTS = {"sessions": 4, "balance": 4, "checkin": 3, "dates": 1}
+
+
+#: A week's check-in moved by less than this (on the 1 to 5 scale) is "the same".
+SAME_WITHIN = 0.25
+
+
+def change_row(before: Sequence[float | None], after: Sequence[float | None]) -> str:
+    """One column per week: ▲ the check-in after was higher than before, ▼ lower,
+    = about the same, a space where either is missing. Two bars of a one-row
+    sparkline differ by an eighth of a row per half point: a change that matters
+    (3.5 → 4.0) looked like none."""
+    marks = []
+    for was, now in zip(before, after, strict=True):
+        if was is None or now is None:
+            marks.append(" ")
+        elif now - was >= SAME_WITHIN:
+            marks.append("▲")
+        elif was - now >= SAME_WITHIN:
+            marks.append("▼")
+        else:
+            marks.append("=")
+    return "".join(marks)
 
 
 def fitted(weeks: list[Week], width: int) -> list[Week]:
@@ -59,27 +83,29 @@ class TrendChart(Widget):
         weeks = fitted(self.weeks, width)
         if not weeks:
             return Text("")
-        columns = stretch(weeks, width - GUTTER)
+        # `stretch` repeats the weeks it is given (typed for any values, hence the cast).
+        columns = cast("list[Week]", stretch(weeks, width - GUTTER))
         lines: list[Text] = []
         if self.kind == "sessions":
-            counts = [week.sessions for week in columns]  # type: ignore[attr-defined]
+            counts = [week.sessions for week in columns]
             top = max(counts) or 1
             rows = bar_rows([float(c) for c in counts], float(top), 3)
             for number, row in enumerate(rows):
                 label = f"{top}/week" if number == 0 else ("0" if number == len(rows) - 1 else "")
                 lines.append(self._gutter(label) + Text(row, style=self._style("bar")))
         elif self.kind == "balance":
-            rows = balance_rows([week.balance for week in columns], height=1)  # type: ignore[attr-defined]
+            rows = balance_rows([week.balance for week in columns], height=1)
             labels = [f"{self.partners[0]} ▲", "even", f"{self.partners[1]} ▼"]
             styles = ["a", "label", "b"]
             for label, row, style in zip(labels, rows, styles, strict=False):
                 lines.append(self._gutter(label) + Text(row, style=self._style(style)))
             lines.insert(0, self._gutter("") + Text("(bars: more than half the floor)", style=self._style("label")))
         elif self.kind == "checkin":
-            before = spark([w.before for w in columns], 1, 5)  # type: ignore[attr-defined]
-            lines.append(self._gutter("before") + Text(before, style=self._style("b")))
-            lines.append(self._gutter("after") + Text(spark([w.after for w in columns], 1, 5), style=self._style("a")))  # type: ignore[attr-defined]
-            lines.insert(0, self._gutter("") + Text("(1 distant … 5 close)", style=self._style("label")))
+            before = [week.before for week in columns]
+            after = [week.after for week in columns]
+            lines.append(self._gutter("before") + Text(spark(before, 1, 5), style=self._style("b")))
+            lines.append(self._gutter("after") + Text(spark(after, 1, 5), style=self._style("a")))
+            lines.append(self._gutter("change") + Text(change_row(before, after), style=self._style("bar")))
         else:
             first = weeks[0].start
             left = f"week of {first.day} {first:%b %Y}"

@@ -20,10 +20,10 @@ import re
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events
-from textual.dom import NoScreen
 from textual.widgets import Input
 
 from bridges_tui.core.model.session import WORD_MARKS
+from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -52,36 +52,16 @@ class WordsInput(Input):
     """An `Input` that keeps joiners and direction marks typed as keys, and never
     shows a control character raw."""
 
-    def __init__(self, *args: object, enter_moves_to: str | None = None, **kwargs: object) -> None:
+    def __init__(self, value: str | None = None, placeholder: str = "", *,
+                 enter_moves_to: str | None = None, id: str | None = None,
+                 max_length: int = 0) -> None:
         """`enter_moves_to`: a selector on the screen; Enter moves the focus there."""
-        kwargs.setdefault("highlighter", _ShownHarmlessly())
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(value, placeholder, highlighter=_ShownHarmlessly(), id=id, max_length=max_length)
         self._enter_moves_to = enter_moves_to
 
-    def on_key(self, event: events.Key) -> None:
-        # Textual routes each key to the box that has the focus when the key arrives,
-        # and runs Enter's and Tab's bindings only after the keys behind them were
-        # routed: "Sam⏎Alex" typed in one quick burst (or "Sam<Tab>Alex" pasted) put
-        # "SamAlex" in the first box. So Enter and Tab move the focus here, at once,
-        # and a key that still reaches this box goes on to the box that has it now.
-        try:
-            focused = self.screen.focused
-        except NoScreen:  # a key that came as the box's dialog closed: it has no box
-            event.stop()
-            event.prevent_default()
-            return
-        if focused is not None and focused is not self:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
-            return
-        if event.key in ("tab", "shift+tab"):
-            event.stop()
-            event.prevent_default()
-            if event.key == "tab":
-                self.screen.focus_next()
-            else:
-                self.screen.focus_previous()
+    async def on_key(self, event: events.Key) -> None:
+        # Enter moves the focus at once, as Tab does (see `typed_ahead`).
+        if await keep_typed_ahead(self, event):
             return
         if event.key == "enter" and self._enter_moves_to is not None:
             event.stop()

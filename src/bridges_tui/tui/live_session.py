@@ -1,0 +1,238 @@
+"""The session being held now, from its start to its summary: kept on disk after
+every change (and in memory, retried, while the disk says no), finished, corrected
+on its summary, and picked up again after bridges stopped during it.
+
+A plain object the app owns. The screens never reach it: they report what the couple
+does with messages, and the app asks this object to act. The conversation's module
+and the screens after the first are imported on first use, so none of this slows
+the first screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.timer import Timer
+
+from bridges_tui.core.files import paths
+from bridges_tui.core.files.keeper import SessionKeeper
+from bridges_tui.core.files.session_row import SessionRow
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.core.talk.session_choice import SessionChoice
+
+if TYPE_CHECKING:
+    from bridges_tui.core.looking_back.corrections import Correction
+    from bridges_tui.core.talk.conversation import Conversation
+
+#: While a save fails, bridges tries again this often.
+RETRY_SECONDS = 5.0
+
+
+class LiveSession:
+    """The one conversation bridges is holding, if any, and the file it is kept in."""
+
+    def __init__(self, app: App[None], store: SessionStore, catalog: Callable[[], Catalog], *,
+                 now: Callable[[], float], wall: Callable[[], datetime], hints: Callable[[], bool]) -> None:
+        """`hints` says whether the couple wants phrasing hints (their config, as it is now)."""
+        self._app = app
+        self._hints = hints
+        self.store = store
+        self._catalog = catalog
+        self.now = now
+        self.wall = wall
+        self.conversation: Conversation | None = None
+        self.keeper: SessionKeeper | None = None
+        self._retry_timer: Timer | None = None
+
+    # --- start and resume ---------------------------------------------------------
+
+    def start(self, choice: SessionChoice, *, first_screen: bool = False) -> None:
+        """Begin a new conversation and save it at once, so nothing can be lost.
+
+        As the first screen (`bridges talk`) it holds nothing typed yet, so it is saved
+        just after it is first drawn, and the couple see it without waiting on the disk.
+        """
+        from bridges_tui.core.talk.conversation import Conversation
+
+        conversation = Conversation(
+            choice.practice,
+            choice.names,
+            turn_seconds=choice.turn_seconds,
+            now=self.now,
+            wall=self.wall,
+            checkin_before=choice.checkin,
+            followup=choice.followup,
+        )
+        self._open(conversation, SessionKeeper(self.store), save_now=not first_screen)
+
+    def _open(self, conversation: Conversation, keeper: SessionKeeper, *, save_now: bool = True) -> None:
+        from bridges_tui.tui.screens.conversation import ConversationScreen
+
+        self.conversation = conversation
+        self.keeper = keeper
+        if save_now:
+            self.save()
+        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints()))
+        if not save_now:
+            self._app.call_after_refresh(self.save)
+
+    def offer_resume(self) -> None:
+        """In a thread: offer the newest session that did not finish, if any."""
+        try:
+            # A store of its own: the app's store is not shared across threads.
+            waiting = SessionStore(self.store.folder).in_progress()
+        except OSError:
+            return
+        if waiting:
+            self._app.call_from_thread(self._offer, waiting[0])
+
+    def _offer(self, entry: SessionRow) -> None:
+        from bridges_tui.tui.screens.resume import ResumeScreen
+
+        if self.conversation is not None:
+            return  # a conversation started meanwhile; it is offered next time
+
+        def answer(choice: str | None) -> None:
+            if choice == "resume":
+                self.resume(entry.path)
+            elif choice == "close":
+                self.close_as_ended_early(entry.path)
+
+        self._app.push_screen(ResumeScreen(entry, self._catalog()), answer)
+
+    def resume(self, path: Path) -> None:
+        """Continue an in-progress session where it stopped."""
+        from bridges_tui.core.talk.conversation import Conversation
+
+        try:
+            transcript = self.store.load(path)
+        except Exception as error:
+            self._app.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
+            return
+        practice = self._catalog().get(transcript.practice)
+        if practice is None:
+            self._app.notify(
+                f"The practice {transcript.practice!r} is not installed any more, so this "
+                "session cannot be resumed. It stays on disk untouched.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        conversation = Conversation.resume(practice, transcript, now=self.now, wall=self.wall)
+        self._open(conversation, SessionKeeper(self.store, path))
+
+    def close_as_ended_early(self, path: Path) -> None:
+        try:
+            transcript = self.store.load(path)
+            last = max((turn.started for turn in transcript.turns), default=transcript.started)
+            self.store.save(path, replace(transcript, status="ended-early", ended=max(last, transcript.started)))
+        except Exception as error:
+            self._app.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
+        else:
+            self._app.notify(f"Closed {path.name} as ended early; nothing was deleted.")
+
+    # --- keeping it on disk ---------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the session to disk now; on failure keep it in memory and retry."""
+        if self.conversation is None or self.keeper is None:
+            return
+        if self.keeper.keep(self.conversation.transcript()):
+            self._saved()
+        else:
+            self._unsaved()
+
+    def _saved(self) -> None:
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+            self._app.notify("Saved again: the session is safely on disk.", timeout=5)
+
+    def _unsaved(self) -> None:
+        problem = self.keeper.problem if self.keeper else "unknown problem"
+        if self._retry_timer is None:
+            self._app.notify(
+                f"Can't save right now ({problem}). Keep going: everything is kept in "
+                f"memory and bridges tries again every {RETRY_SECONDS:.0f} seconds.",
+                severity="error",
+                timeout=15,
+            )
+            self._retry_timer = self._app.set_interval(RETRY_SECONDS, self.retry)
+
+    def retry(self) -> None:
+        """Try once more to save what is not saved yet (the retry timer's job)."""
+        if self.keeper is not None and self.keeper.retry():
+            self._saved()
+
+    def is_kept_in(self, path: Path) -> bool:
+        """True if the live session is the one kept in `path`."""
+        keeper = self.keeper
+        return keeper is not None and keeper.path is not None and Path(keeper.path) == Path(path)
+
+    @property
+    def path(self) -> Path | None:
+        """The session's file, once it has one."""
+        return self.keeper.path if self.keeper is not None else None
+
+    # --- its end --------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Close the conversation (complete or ended early) and show the summary."""
+        conversation = self.conversation
+        if conversation is None:
+            return
+        if conversation.state == "done":
+            conversation.finish()
+        self.save()
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
+        self._app.switch_screen(
+            SummaryScreen(conversation.transcript(), self, plan=conversation.plan, hints=self._hints())
+        )
+
+    def correct(self, correction: Correction) -> Transcript:
+        """Apply a change made on the end-of-session summary, save it, and return the
+        transcript as it now stands."""
+        from bridges_tui.core.looking_back.corrections import (
+            CheckinCorrection,
+            ClosingCorrection,
+            NoteCorrection,
+        )
+
+        conversation = self.conversation
+        if conversation is None:
+            raise RuntimeError("this session is no longer open")
+        if isinstance(correction, NoteCorrection):
+            conversation.set_note(correction.turn, correction.text)
+        elif isinstance(correction, ClosingCorrection):
+            conversation.set_closing(correction.learned, correction.agreement)
+        elif isinstance(correction, CheckinCorrection):
+            conversation.set_checkin_after(correction.after)
+        self.save()
+        return conversation.transcript()
+
+    def saved_line(self) -> str:
+        """Where the session is kept, for its summary."""
+        keeper = self.keeper
+        if keeper is not None and keeper.unsaved:
+            return f"Not saved yet ({keeper.problem}); bridges keeps trying."
+        if keeper is not None and keeper.path is not None:
+            return f"Saved to {paths.shown(keeper.path)}"
+        return "Not saved yet: bridges keeps trying."
+
+    @property
+    def waiting(self) -> bool:
+        """True while a conversation is open that has not finished."""
+        return self.conversation is not None and self.conversation.state != "finished"
+
+    def let_go(self) -> None:
+        """Hold no session any more (a new one is set up, or this one was deleted)."""
+        self.conversation = None
+        self.keeper = None

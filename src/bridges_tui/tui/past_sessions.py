@@ -1,0 +1,257 @@
+"""Looking back: the history, a past session's summary (with the agreement and notes
+correctable), its replay, the trends, export and delete; and, on setup, the question
+how the last agreement went.
+
+A plain object the app owns, beside `LiveSession`. Everything here works on the
+transcripts themselves; the history index only lists them, and it reads the folder
+through a store of its own, since it is used from threads. The screens are imported
+on first use, so nothing of this slows the first screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import Screen
+
+from bridges_tui.core.files import paths
+from bridges_tui.core.files.safe_files import StoreError, write_private
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.files.transcript_file import TranscriptError
+from bridges_tui.core.model.session import Transcript
+from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.tui.live_session import LiveSession
+
+if TYPE_CHECKING:
+    from bridges_tui.core.looking_back.corrections import Correction
+    from bridges_tui.core.looking_back.history_index import AgreementToFollow, HistoryIndex, SessionRow
+    from bridges_tui.tui.screens.export_dialog import ExportChoice
+    from bridges_tui.tui.screens.setup import SetupScreen
+
+
+class PastSession:
+    """One session opened from the history: what its summary shows and corrects."""
+
+    def __init__(self, path: Path, transcript: Transcript, store: SessionStore,
+                 changed: Callable[[], None]) -> None:
+        self.path = path
+        self.transcript = transcript
+        self._store = store
+        self._changed = changed
+
+    def correct(self, correction: Correction) -> Transcript:
+        """Apply `correction` to the file, and return the transcript as it now stands."""
+        from bridges_tui.core.looking_back.corrections import corrected
+
+        fixed = corrected(self.transcript, correction)
+        self._store.save(self.path, fixed)
+        self.transcript = fixed
+        self._changed()
+        return fixed
+
+    def saved_line(self) -> str:
+        """Where the file is, and what may be corrected in it."""
+        if self.transcript.status == "in-progress":
+            return (f"{paths.shown(self.path)} · in progress: resume it from the start screen. "
+                    "Nothing can be changed here.")
+        return f"File: {paths.shown(self.path)} · the agreement and the notes can be corrected"
+
+
+class PastSessions:
+    """The sessions folder as the couple looks back on it."""
+
+    def __init__(self, app: App[None], store: SessionStore, live: LiveSession,
+                 catalog: Callable[[], Catalog], *, now: Callable[[], float],
+                 wall: Callable[[], datetime], setup: Callable[[], Screen],
+                 hints: Callable[[], bool]) -> None:
+        """`setup` makes a fresh setup screen, for when the history has nothing under it;
+        `hints` says whether the couple wants phrasing hints."""
+        self._app = app
+        self._hints = hints
+        self.store = store
+        self._live = live
+        self._catalog = catalog
+        self._now = now
+        self._wall = wall
+        self._setup = setup
+        self._index: HistoryIndex | None = None
+
+    @property
+    def index(self) -> HistoryIndex:
+        """The index of the sessions folder, made on first use, with a store of its own."""
+        if self._index is None:
+            from bridges_tui.core.looking_back.history_index import HistoryIndex
+
+            self._index = HistoryIndex(SessionStore(self.store.folder), paths.data_dir())
+        return self._index
+
+    def _save_index_soon(self) -> None:
+        self._app.run_worker(self.index.save, thread=True, group="index-save")
+
+    # --- on setup -------------------------------------------------------------------
+
+    def ask_followup(self, setup: SetupScreen) -> None:
+        """Ask on `setup` how the most recent agreement went, if there is one."""
+
+        def look() -> None:
+            try:
+                found = self.index.agreement_to_follow()
+                self.index.save()
+            except OSError:
+                return  # no history to read: nothing to ask
+            if found is not None:
+                self._app.call_from_thread(self._show_followup, setup, found)
+
+        self._app.run_worker(look, thread=True, group="followup", exclusive=True)
+
+    def _show_followup(self, setup: SetupScreen, found: AgreementToFollow) -> None:
+        if setup.is_attached:
+            setup.ask_followup(found)
+
+    # --- the history ------------------------------------------------------------------
+
+    def open_history(self) -> None:
+        """Show the history, on top, or go back to it if it is open underneath."""
+        from bridges_tui.tui.screens.history import HistoryScreen
+
+        app = self._app
+        if any(isinstance(screen, HistoryScreen) for screen in app.screen_stack):
+            while not isinstance(app.screen_stack[-1], HistoryScreen):
+                app.pop_screen()
+            return
+        app.push_screen(HistoryScreen(self.index, self._wall().date()))
+
+    def leave_history(self) -> None:
+        """Back to where the history was opened from; to setup after `bridges history`."""
+        if len(self._app.screen_stack) > 2:
+            self._app.pop_screen()
+        else:
+            self._live.let_go()
+            self._app.switch_screen(self._setup())
+
+    def _load(self, path: Path) -> Transcript | None:
+        try:
+            return self.store.load(path)
+        except (TranscriptError, OSError) as error:
+            self._app.notify(f"Can't open {path.name}: {error}", severity="error", timeout=10)
+            return None
+
+    # --- one past session ---------------------------------------------------------------
+
+    def open(self, path: Path) -> None:
+        """The summary of the session at `path`: read-only but for agreement and notes."""
+        if self._live.is_kept_in(path):
+            self._app.notify("That is the session you just finished: its summary is open.")
+            self.leave_history()
+            return
+        transcript = self._load(path)
+        if transcript is None:
+            return
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
+        practice = self._catalog().get(transcript.practice)
+        session = PastSession(path, transcript, self.store, self._save_index_soon)
+        self._app.push_screen(SummaryScreen(
+            transcript, session, plan=practice.plan() if practice is not None else None, path=path,
+            hints=self._hints(),
+        ))
+
+    def replay(self, path: Path) -> None:
+        """Play the session at `path` back."""
+        transcript = self._load(path)
+        if transcript is None:
+            return
+        from bridges_tui.tui.screens.replay import ReplayScreen
+
+        practice = self._catalog().get(transcript.practice)
+        self._app.push_screen(ReplayScreen(transcript, practice, now=self._now))
+
+    def trends(self, rows: list[SessionRow]) -> None:
+        from bridges_tui.tui.screens.trends import TrendsScreen
+
+        self._app.push_screen(TrendsScreen(rows, self._wall().date()))
+
+    def export(self, path: Path) -> None:
+        """Ask where, then write the session as Markdown or TOML (never over a file)."""
+        transcript = self._load(path)
+        if transcript is None:
+            return
+        from bridges_tui.tui.screens.export_dialog import ExportDialog
+
+        def write(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self._write_export(path, transcript, choice)
+
+        self._app.push_screen(ExportDialog(path.stem, Path.home()), write)
+
+    def _write_export(self, path: Path, transcript: Transcript, choice: ExportChoice) -> None:
+        from bridges_tui.core.looking_back.export import exported
+
+        target = choice.path
+        try:
+            if target.exists() or target.is_symlink():
+                raise StoreError(target, "a file with that name already exists; choose another name")
+            if target.resolve().parent == self.store.folder.resolve():
+                raise StoreError(target, "that is the sessions folder; choose another place")
+            write_private(target, exported(path, transcript, choice.form))
+        except (OSError, UnicodeDecodeError) as error:
+            self._app.notify(f"Not exported: {error}", severity="error", timeout=10)
+            return
+        self._app.notify(f"Exported to {paths.shown(target)}")
+
+    def delete(self, path: Path) -> None:
+        """Delete the session at `path`, after asking; the file is removed."""
+        entry = self.store.entry(path)
+        what = path.name
+        if entry.readable and entry.started is not None:
+            who = " & ".join(entry.partners or ())
+            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {who}"
+        detail = f"{what}.\nThe file {paths.shown(path)} is removed; this cannot be undone."
+
+        from bridges_tui.tui.screens.confirm import ConfirmScreen
+
+        def answer(sure: bool | None) -> None:
+            if sure:
+                self._delete(path)
+
+        self._app.push_screen(ConfirmScreen("Delete this session?", detail, yes="Delete", no="Keep it"), answer)
+
+    def _delete(self, path: Path) -> None:
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
+        live = self._live.is_kept_in(path)
+        try:
+            self.store.delete(path)
+        except OSError as error:
+            self._app.notify(f"Not deleted: {error}", severity="error", timeout=10)
+            return
+        self.index.forget(path)
+        self._save_index_soon()
+        self._app.notify(f"Deleted {path.name}.")
+        if live:
+            # Nothing may save that session again: the summary under the history goes.
+            self._live.let_go()
+            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen))
+        else:
+            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen) and screen.path == path)
+
+    def _drop_screens(self, gone: Callable[[Screen], bool]) -> None:
+        """Close the screens on top that show a deleted session (back to the history)."""
+        from bridges_tui.tui.screens.history import HistoryScreen
+
+        app = self._app
+        if not any(gone(screen) for screen in app.screen_stack[1:]):
+            return
+        while len(app.screen_stack) > 1 and not isinstance(app.screen_stack[-1], HistoryScreen):
+            app.pop_screen()
+        history = app.screen_stack[-1]
+        if isinstance(history, HistoryScreen) and any(gone(screen) for screen in app.screen_stack[1:]):
+            # The live session's summary lies under the history: start afresh beneath.
+            while len(app.screen_stack) > 1:
+                app.pop_screen()
+            app.push_screen(self._setup())
+            app.push_screen(HistoryScreen(history.index, history.today))
