@@ -353,3 +353,15 @@ def test_the_last_hand_over_and_a_quick_space_do_not_close_the_session() -> None
     assert wait_words(talk.moment) == "Space again for the summary"
     clock.advance(GUARD_SECONDS)
     assert talk.press("space") == Effect.SUMMARY
+
+
+def test_a_note_kept_or_skipped_ends_the_guard() -> None:
+    clock = FakeClock()
+    talk = begin(clock)
+    turn(talk, clock)
+    talk.press("space")
+    clock.advance(30)
+    talk.press("space")
+    assert talk.moment == Moment.NOTE and talk.guarding
+    talk.set_note(1, "heard")
+    assert not talk.guarding, "a key after the note's Enter is meant"

@@ -30,3 +30,11 @@ def test_the_example_transcript_reads_with_its_listening_loop() -> None:
     loop = transcript.turns[-1]
     assert (loop.speaker, loop.tries, loop.clarify_s) == ("B", 2, 20.0)
     assert transcript.floor_seconds() == {"A": 131.4 + 20.0, "B": 95.0, "both": 0.0}
+
+
+def test_the_readme_shows_the_key_table_as_the_core_has_it() -> None:
+    from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
+
+    text = README.read_text(encoding="utf-8")
+    assert key_table_markdown() in text
+    assert KEY_NOTES in text

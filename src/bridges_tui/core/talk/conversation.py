@@ -365,7 +365,7 @@ class Conversation:
         self._record.set_note(turn_index, text)
         self._draft.settled()
         if self.pending_note == turn_index:
-            self.pending_note = None
+            self._note_answered()
 
     def keep_draft(self, turn_index: int, text: str) -> None:
         """Keep the words typed so far as the note of `turn_index`, so that a crash
@@ -376,7 +376,7 @@ class Conversation:
     def skip_note(self) -> None:
         """Leave the asked-for note unwritten (any note already there stays)."""
         self._draft.put_back()
-        self.pending_note = None
+        self._note_answered()
 
     # --- breathers ------------------------------------------------------------------
 
@@ -478,6 +478,12 @@ class Conversation:
         self._record.close(status, self._wall())
         self._state = FINISHED
         return self.transcript()
+
+    def _note_answered(self) -> None:
+        """The note asked for is kept or skipped: a key pressed after that answer is
+        meant, so the guard against a double press is over."""
+        self.pending_note = None
+        self._moved_at = None
 
     def _moved(self) -> None:
         """The floor moves now: the turn on it runs again, so undo no longer steps
