@@ -28,6 +28,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bridges",
         description="Timed, guided turns for two people to talk and listen at one laptop.",
+        epilog=LOCK_HELP,
     )
     parser.add_argument("--version", action="version", version=f"bridges {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -35,6 +36,24 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is None or name == only:
             add(commands)
     return parser
+
+
+LOCK_HELP = (
+    "Sessions can be locked with a passphrase (`bridges lock`, the age format): while "
+    "locked, every session is encrypted on disk, the app asks for the passphrase when "
+    "it opens, and `bridges unlock` turns them back into plain "
+    "TOML files. The README's section on the lock says how to get them back with the "
+    "standard `age` tool alone. Scripts give the passphrase with --passphrase-fd N "
+    "(one passphrase a line), never on the command line or in the environment."
+)
+
+
+def _passphrase_fd(parser: Any) -> None:
+    parser.add_argument(
+        "--passphrase-fd", type=int, metavar="N",
+        help="when the sessions are locked, read the passphrase from file descriptor N "
+             "(one a line) instead of the terminal",
+    )
 
 
 def _practices(commands: Any) -> None:
@@ -66,11 +85,13 @@ def _history(commands: Any) -> None:
 def _list(commands: Any) -> None:
     listing = commands.add_parser("list", help="list past sessions: id, date, practice, partners, length, status")
     listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    _passphrase_fd(listing)
 
 
 def _show(commands: Any) -> None:
     show = commands.add_parser("show", help="print one session's summary")
     show.add_argument("id", help="a session id as `bridges list` shows it (any unique start of it)")
+    _passphrase_fd(show)
 
 
 def _export(commands: Any) -> None:
@@ -82,13 +103,36 @@ def _export(commands: Any) -> None:
     export.add_argument("--format", choices=("markdown", "toml"), default="markdown",
                         help="markdown (default) or toml")
     export.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE instead of printing (created private, 0600)")
+                        help="write to FILE instead of printing (created private, 0600; plain text, "
+                             "even when the sessions are locked)")
+    _passphrase_fd(export)
+
+
+def _lock(commands: Any) -> None:
+    lock = commands.add_parser(
+        "lock", help="lock the sessions with a passphrase, encrypted on disk (asks for it twice)"
+    )
+    _passphrase_fd(lock)
+
+
+def _unlock(commands: Any) -> None:
+    unlock = commands.add_parser(
+        "unlock", help="turn locked sessions back into plain TOML files (asks for the passphrase)"
+    )
+    _passphrase_fd(unlock)
+
+
+def _passphrase(commands: Any) -> None:
+    change = commands.add_parser(
+        "passphrase", help="change the passphrase of locked sessions (asks for the current one, then a new one)"
+    )
+    _passphrase_fd(change)
 
 
 #: Each command, in the order `bridges --help` lists them, and how to add its parser.
 _COMMANDS: dict[str, Callable[[Any], None]] = {
     "practices": _practices, "check": _check, "talk": _talk, "history": _history,
-    "list": _list, "show": _show, "export": _export,
+    "list": _list, "show": _show, "export": _export, "lock": _lock, "unlock": _unlock, "passphrase": _passphrase,
 }
 
 
@@ -139,13 +183,21 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
         if args.command == "list":
             from bridges_tui.commands.session_list import list_sessions
 
-            return list_sessions(args.json)
+            return list_sessions(args.json, args.passphrase_fd)
         if args.command in ("show", "export"):
             from bridges_tui.commands import past_sessions
 
             if args.command == "show":
-                return past_sessions.show_session(args.id)
-            return past_sessions.export_session(args.id, args.format, args.output)
+                return past_sessions.show_session(args.id, args.passphrase_fd)
+            return past_sessions.export_session(args.id, args.format, args.output, args.passphrase_fd)
+        if args.command in ("lock", "unlock", "passphrase"):
+            from bridges_tui.commands import locking
+
+            if args.command == "lock":
+                return locking.lock_sessions(args.passphrase_fd)
+            if args.command == "unlock":
+                return locking.unlock_sessions(args.passphrase_fd)
+            return locking.change_passphrase(args.passphrase_fd)
     except CommandError as error:
         print(f"bridges: {error}", file=sys.stderr)
         return 1
@@ -166,3 +218,4 @@ def open_app() -> int:
     from bridges_tui.tui.app import run_app
 
     return run_app()
+

@@ -86,7 +86,7 @@ class PastSessions:
         if self._index is None:
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-            self._index = HistoryIndex(SessionStore(self.store.folder), paths.data_dir())
+            self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
         return self._index
 
     def _save_index_soon(self) -> None:

@@ -151,6 +151,8 @@ def indexed_sessions(sessions: Path | str, data: Path | str) -> list[SessionRow]
         with os.scandir(folder) as scan:
             for item in scan:
                 name = item.name
+                if name.endswith(".toml.age"):
+                    return None  # a locked file: the full listing says what it is
                 if name.startswith(".") or not name.endswith(SUFFIX):
                     continue
                 path = f"{folder}{os.sep}{name}"

@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.toml_text import toml_document, toml_value
 from bridges_tui.core.model.records import field_names
@@ -160,7 +161,7 @@ def load_header(text: str, path: Path | str = "") -> SessionRow:
     `text`, as a list shows it from the top-level keys alone (`path`: its file, if it
     has one). Raises TranscriptError like `load_transcript`."""
     practice, title, started, ended, status, partners, _ = _header(_parse(text))
-    return SessionRow(Path(path).stem, path, practice, title, started, ended, status, partners)
+    return SessionRow(session_id(Path(path).name), path, practice, title, started, ended, status, partners)
 
 
 def _header(document: Mapping[str, Any]) -> tuple[str, str, datetime, datetime | None, Status, tuple[str, str], int]:

@@ -22,6 +22,10 @@ rows in view fill in first; the TUI does that in a background thread.
 The files themselves (their format, signatures, what an entry may hold) are in
 `history_index_file`, light enough for `bridges list` to list from them alone when
 they describe the folder exactly as it is.
+
+While the sessions are locked (the store has a key) the index is kept in memory only:
+its files are neither read nor written, so no word of a locked session is on disk in
+the clear, and the plain index files are removed when the folder is locked.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ from datetime import datetime
 from pathlib import Path
 
 from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE, document, file_signature, read_document
+from bridges_tui.core.files.lock_files import is_session_name, session_id
 from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
-from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.session_ids import newest_first
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.signatures import Signature, as_signature, signature_of
 from bridges_tui.core.files.store import SessionStore
@@ -105,14 +110,14 @@ class HistoryIndex:
             if scan is not None:
                 with scan:
                     for item in scan:
-                        if item.name.startswith(".") or not item.name.endswith(SUFFIX):
+                        if not is_session_name(item.name):
                             continue
                         # No Path made for a file the index knows: with a thousand
                         # sessions, that alone would cost ten milliseconds.
                         signature, problem = file_signature(self.store.folder, item)
                         if problem is not None:
                             path = Path(item.path)
-                            rows.append(SessionRow(path.stem, path, error=problem, detailed=True))
+                            rows.append(SessionRow(session_id(path.name), path, error=problem, detailed=True))
                             continue
                         seen[item.name] = signature
                         cached = known.get(item.name)
@@ -138,14 +143,14 @@ class HistoryIndex:
         try:
             signature = signature_of(os.stat(path))
         except OSError as error:
-            return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+            return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         words = ""
         try:
             transcript = self.store.load(path)
         except TranscriptError as error:
             row = unreadable(self.store.entry(path), error.reason)
         except OSError as error:
-            row = SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+            row = SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         else:
             row = row_of(path, transcript)
             words = words_of(transcript)
@@ -244,7 +249,7 @@ class HistoryIndex:
                 with os.scandir(self.store.folder) as scan:
                     items = sorted(
                         (item for item in scan
-                         if item.name.endswith(SUFFIX) and not item.name.startswith(".")),
+                         if is_session_name(item.name)),
                         key=lambda item: item.name, reverse=True,
                     )
                     found: list[tuple[Path, SessionRow | None]] = []
@@ -266,6 +271,8 @@ class HistoryIndex:
         """Write what changed; the problem in words if it could not be written (the
         index is only a cache, so that never stops anything)."""
         with self._lock:
+            if self.store.key is not None:
+                return None  # locked: nothing derived from the sessions goes on disk
             if not (self._changed or self._words_changed or self._new_words):
                 return None
             rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
@@ -286,7 +293,7 @@ class HistoryIndex:
     def _load_rows(self) -> dict[str, tuple[Signature, SessionRow]]:
         if self._rows is None:
             self._rows = {}
-            entries = read_document(self.folder / INDEX_FILE)
+            entries = {} if self.store.key is not None else read_document(self.folder / INDEX_FILE)
             folder = str(self.store.folder)
             for name, value in entries.items():
                 try:
@@ -301,7 +308,8 @@ class HistoryIndex:
         # Called with the lock held.
         if self._words is None:
             table: dict[str, tuple[Signature, str]] = {}
-            for name, value in read_document(self.folder / WORDS_FILE).items():
+            kept = {} if self.store.key is not None else read_document(self.folder / WORDS_FILE)
+            for name, value in kept.items():
                 try:
                     signature, text = value
                     if isinstance(text, str):

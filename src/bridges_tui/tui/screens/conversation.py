@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -26,11 +26,12 @@ from textual.widgets import Static
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
 from bridges_tui.core.talk.keys import KEYS, TABLE, WORDS, Effect, Moment, wait_words
-from bridges_tui.tui.conversation_text import pane_states, step_text
+from bridges_tui.tui.conversation_text import pane_states, step_text, texts_ahead
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
+from bridges_tui.tui.widgets.step_box import StepBox
 
 if TYPE_CHECKING:
     from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -105,7 +106,8 @@ class ConversationScreen(Screen):
         names = self.conversation.partners
         text = step_text(self.conversation)
         states = pane_states(self.conversation)
-        with Vertical(id="step-box"):
+        with StepBox(id="step-box") as step_box:
+            step_box.expect(texts_ahead(self.conversation))
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
             yield self._static("step-starters", text.starters)

@@ -59,9 +59,11 @@ class SetupScreen(Screen):
             super().__init__()
             self.choice = choice
 
-    def __init__(self, catalog: Catalog, names: tuple[str, str] | None) -> None:
+    def __init__(self, catalog: Catalog, names: tuple[str, str] | None, store: SessionStore | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        #: The sessions (a locked folder's store holds its key); None: the usual folder.
+        self.store = store
         self.names = names or ("", "")
         #: The turn length bridges last suggested; once the couple types another,
         #: choosing a practice no longer replaces it.
@@ -131,7 +133,9 @@ class SetupScreen(Screen):
         """Which practices were done before: headers only, off the UI thread, so a long
         history never delays the first screen."""
         try:
-            done = done_before(SessionStore(paths.sessions_dir()).list())
+            # A store of its own: this runs in a thread.
+            store = self.store.sibling() if self.store is not None else SessionStore(paths.sessions_dir())
+            done = done_before(store.list())
         except OSError:
             return  # the picker simply shows no dates
         self.app.call_from_thread(self._show_done_before, done)
