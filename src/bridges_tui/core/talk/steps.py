@@ -6,7 +6,8 @@ lands on the steps. Undo brings back the exact floor of a hand-over (not the fig
 rounded for the transcript) and the turn as recorded, so its start time, note and
 unknown keys survive a second hand-over. Undo goes back step by step as far as the
 session's start: a turn taken back and then stepped past again (undo once more) keeps
-its note and unknown keys for when its step is recorded again.
+its note and unknown keys for when its step is recorded again (the record holds it,
+so the transcript saved meanwhile keeps its note too).
 """
 
 from __future__ import annotations
@@ -41,9 +42,6 @@ class StepWalk:
         # The exact floor of each step at its hand-over, by position, for undo (a
         # session resumed from its file has only the turns' rounded figures).
         self._handed: dict[int, StepFloor] = {}
-        # Turns taken back by undo and not yet recorded again, by position: their note
-        # and unknown keys come back when the step is recorded again.
-        self._taken_back: dict[int, Turn] = {}
         #: True while the floor is a turn brought back by undo that has not run since:
         #: undo may then step back past it, since nothing new was said on it.
         self.reopened = False
@@ -71,7 +69,7 @@ class StepWalk:
         floor = self.floor
         floor.stop()
         planned = self.plan[self.position]
-        carried = self._taken_back.pop(self.position, None)
+        carried = self._record.taken_back.pop(self.position, None)
         turn = Turn(
             step=planned.step.id,
             title=planned.step.title,
@@ -115,7 +113,7 @@ class StepWalk:
             tries=turn.tries, clarify_s=turn.clarify_s, now=self._now,
         )
         state = self.floor.reopen()
-        self._taken_back[self.position] = turn
+        self._record.taken_back[self.position] = turn
         self.turn_started = turn.started
         self.reopened = True
         return turn, state
