@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -331,7 +332,8 @@ class BridgesApp(App[None]):
             # Shown in the key bar, or kept out of it only for room (those have a tooltip).
             if isinstance(binding, Binding) and (binding.show or binding.tooltip):
                 action = binding.action
-                if screen.check_action(action.split("(")[0], ()) is not True:
+                _, name, parameters = parse_action(action)
+                if screen.check_action(name, parameters) is not True:
                     continue
                 yield SystemCommand(
                     f"{area}: {binding.description}",

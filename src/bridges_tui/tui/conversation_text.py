@@ -22,7 +22,12 @@ class StepText(NamedTuple):
 
 
 def step_text(conversation: Conversation) -> StepText:
-    """The lines above the panes: where the couple is, what to do, how to begin."""
+    """The lines above the panes: where the couple is, what to do, how to begin.
+
+    While a step's note is being written the lines still belong to that step (the
+    next one appears once the note is kept or skipped)."""
+    if conversation.pending_note is not None:
+        return _note_text(conversation, conversation.pending_note)
     planned = conversation.current
     if planned is None:
         return StepText(f"{conversation.practice.title} · all steps done",
@@ -36,6 +41,19 @@ def step_text(conversation: Conversation) -> StepText:
         f"{conversation.step_count} · {step.title}{_own_length(conversation)}{_loop_mark(conversation)}",
         _prompt_text(conversation),
         _starters(step) if helps else "",
+    )
+
+
+def _note_text(conversation: Conversation, index: int) -> StepText:
+    """The lines above the panes while the note of step `index` (0-based) is written."""
+    planned = conversation.plan[index]
+    note = planned.step.note
+    writer = planned.note_writer or planned.speaker
+    return StepText(
+        f"{conversation.practice.title} · step {index + 1} of {conversation.step_count} · "
+        f"{planned.step.title} · a note",
+        f"{conversation.name_of(writer)}: {note.label if note is not None else 'a note'}",
+        "",
     )
 
 
@@ -147,7 +165,7 @@ def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
     if state == State.READY:
         return "Press space when you are ready to begin."
     if state == State.PAUSED:
-        return "Paused · press p to go on."
+        return "Paused · Space or p to go on."
     if state == State.SPEAKING and conversation.clock.overtime:
         return "Time is up · finish your thought, then space."
     return ""

@@ -34,6 +34,7 @@ from bridges_tui.core.model.session import (
 from bridges_tui.core.talk.breathers import Breather
 from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
 from bridges_tui.core.talk.either_name import ClassOrInstance
+from bridges_tui.core.talk.keys import GUARD_SECONDS, NUDGE_SECONDS, Effect, Moment, effect, moment_of
 from bridges_tui.core.talk.note_drafts import NoteDraft
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
 from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, require
@@ -101,6 +102,9 @@ class Conversation:
         self.pending_note: int | None = None
         self._draft = NoteDraft(record)
         self._breather: Breather | None = None
+        # When the floor last moved (a turn began, went on or was handed over), on the
+        # monotonic clock: the guard against a double press counts from here.
+        self._moved_at: float | None = None
 
     # --- where we are ---------------------------------------------------------------
 
@@ -195,6 +199,7 @@ class Conversation:
         self._require({READY}, "start a turn")
         self._walk.begin()
         self._state = SPEAKING
+        self._moved()
 
     def hand_over(self) -> Turn | None:
         """Record the turn on the floor and move on to the next step.
@@ -204,6 +209,7 @@ class Conversation:
         the floor back for another try.
         """
         self._require({SPEAKING, PAUSED}, "hand over the floor")
+        self._moved()
         if self._floor.phase == CLARIFYING:
             self._floor.try_again()
             self._state = SPEAKING
@@ -217,6 +223,7 @@ class Conversation:
     def confirm(self) -> Turn:
         """"Yes, you got it": the listening loop's step is recorded; the floor moves on."""
         self._require_answer("confirm")
+        self._moved()
         return self._close_step()
 
     def not_quite(self) -> None:
@@ -224,6 +231,7 @@ class Conversation:
         self._require_answer("say not quite")
         self._floor.not_quite()
         self._state = SPEAKING
+        self._moved()
 
     def pause(self) -> None:
         """Hold the speaker's clock."""
@@ -236,6 +244,7 @@ class Conversation:
         self._require({PAUSED}, "resume")
         self.clock.resume()
         self._state = SPEAKING
+        self._moved()
 
     resume = ClassOrInstance("from_transcript", "resume_turn")
 
@@ -266,9 +275,14 @@ class Conversation:
 
     @property
     def can_undo(self) -> bool:
-        """True while the last hand-over can be taken back: a turn is recorded and the
-        next step has not begun, or a listening loop has a move to take back."""
-        return self._loop_can_undo or (self._state in (READY, DONE) and bool(self._record.turns))
+        """True while a hand-over can be taken back: a turn is recorded and the next
+        step has not begun (or is a turn undo brought back, not resumed since), or a
+        listening loop has a move to take back."""
+        if self._loop_can_undo:
+            return True
+        if not self._record.turns:
+            return False
+        return self._state in (READY, DONE) or (self._state == PAUSED and self._walk.reopened)
 
     @property
     def _loop_can_undo(self) -> bool:
@@ -285,6 +299,10 @@ class Conversation:
         so the speaker picks up again deliberately. Its note is kept for the next
         hand-over. A listening-loop step comes back to its question, "confirming".
 
+        Undo again, before that turn is resumed, and the hand-over before it is taken
+        back too, and so on to the start of the session: the turn given up keeps its
+        note for when its step is recorded again.
+
         Within a listening loop, the loop's last move is taken back instead (None):
         the question, a clarification, or a new try (see `StepFloor.take_back`).
         """
@@ -294,11 +312,48 @@ class Conversation:
         if not self.can_undo:
             if not self._record.turns:
                 raise ConversationError("there is no hand-over to take back")
-            raise ConversationError("the next step has already started; it is too late to undo")
+            raise ConversationError(
+                "this turn has already started; it is too late to undo (hand it over first)"
+            )
         turn, self._state = self._walk.take_back()
         if self.pending_note is not None and self.pending_note >= len(self._record.turns):
             self.pending_note = None
         return turn
+
+    # --- keys -----------------------------------------------------------------------
+
+    @property
+    def moment(self) -> Moment:
+        """Where the couple are, as the keys see it (the rows of `keys.TABLE`)."""
+        return moment_of(
+            self._state, overtime=self._state == SPEAKING and self.clock.overtime,
+            note_pending=self.pending_note is not None, recorded=len(self._record.turns),
+        )
+
+    @property
+    def guarding(self) -> bool:
+        """True within `GUARD_SECONDS` of the floor's last move: a second press of the
+        key that made it (a double Space) is then ignored, not taken as another move."""
+        return self._moved_at is not None and self._now() - self._moved_at < GUARD_SECONDS
+
+    def effect_of(self, key: str) -> Effect:
+        """What pressing `key` does now: the key table's effect for this moment, or
+        `Effect.WAIT` for a guarded key pressed within the guard."""
+        return effect(self.moment, key, guarding=self.guarding)
+
+    def press(self, key: str) -> Effect:
+        """Do what `key` does now (`effect_of`) and return that effect.
+
+        The moves of the floor are made here. The effects that need a screen (a
+        breather, asking before ending, the summary, the note box) are left to the
+        caller; so is a refusal: a move the conversation refuses raises
+        ConversationError saying why, and nothing changes.
+        """
+        done = self.effect_of(key)
+        move = _MOVES.get(done)
+        if move is not None:
+            move(self)
+        return done
 
     # --- notes ----------------------------------------------------------------------
 
@@ -310,7 +365,7 @@ class Conversation:
         self._record.set_note(turn_index, text)
         self._draft.settled()
         if self.pending_note == turn_index:
-            self.pending_note = None
+            self._note_answered()
 
     def keep_draft(self, turn_index: int, text: str) -> None:
         """Keep the words typed so far as the note of `turn_index`, so that a crash
@@ -321,7 +376,7 @@ class Conversation:
     def skip_note(self) -> None:
         """Leave the asked-for note unwritten (any note already there stays)."""
         self._draft.put_back()
-        self.pending_note = None
+        self._note_answered()
 
     # --- breathers ------------------------------------------------------------------
 
@@ -424,6 +479,18 @@ class Conversation:
         self._state = FINISHED
         return self.transcript()
 
+    def _note_answered(self) -> None:
+        """The note asked for is kept or skipped: a key pressed after that answer is
+        meant, so the guard against a double press is over."""
+        self.pending_note = None
+        self._moved_at = None
+
+    def _moved(self) -> None:
+        """The floor moves now: the turn on it runs again, so undo no longer steps
+        back past it, and the guard against a second press starts."""
+        self._walk.reopened = False
+        self._moved_at = self._now()
+
     def _require_answer(self, action: str) -> None:
         if not self._floor.loop:
             raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
@@ -431,3 +498,21 @@ class Conversation:
 
     def _require(self, allowed: set[State], action: str) -> None:
         require(self._state, allowed, action)
+
+
+def _undo(conversation: Conversation) -> None:
+    conversation.undo()
+
+
+#: The effects `Conversation.press` makes itself: the moves of the floor.
+_MOVES: dict[Effect, Callable[[Conversation], object]] = {
+    Effect.START: Conversation.start_turn,
+    Effect.HAND_OVER: Conversation.hand_over,
+    Effect.RESUME: Conversation.resume_turn,
+    Effect.PAUSE: Conversation.pause,
+    Effect.MORE_TIME: lambda conversation: conversation.add_time(NUDGE_SECONDS),
+    Effect.LESS_TIME: lambda conversation: conversation.remove_time(NUDGE_SECONDS),
+    Effect.GOT_IT: Conversation.confirm,
+    Effect.NOT_QUITE: Conversation.not_quite,
+    Effect.UNDO: _undo,
+}

@@ -6,6 +6,8 @@ sound like blame (`PhrasingHint`); it never stands between the couple and Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,17 +46,24 @@ class NotePrompt(ModalScreen[str | None]):
             self.text = text
 
     CSS_PATH = sheets("dialogs")
-    BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
+    BINDINGS = [
+        Binding("escape", "skip", "Skip", id="note.skip"),
+        # Ahead of the box, and only while `holds_space` says so: the Space that ended
+        # the turn, pressed twice, is kept out of the note.
+        Binding("space", "hold_space", "", show=False, priority=True, id="note.hold_space"),
+    ]
 
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
         hints: bool = True, together: bool = False,
         drafts_to: MessagePump | None = None, about: int = 0,
+        holds_space: Callable[[], bool] | None = None,
     ) -> None:
         """`writer` names who writes the note (`together`: both partners, "Sam &
         Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` False
         (the couple's config) shows none. `drafts_to` (the screen that opens the prompt) is
-        sent the drafts, each saying what the note is `about` (a turn's number)."""
+        sent the drafts, each saying what the note is `about` (a turn's number).
+        While `holds_space` (given by the conversation) is true, Space types nothing."""
         super().__init__(classes="dialog-screen")
         self.label = label
         self.writer = writer
@@ -66,6 +75,7 @@ class NotePrompt(ModalScreen[str | None]):
         self._drafts_to = drafts_to
         self._about = about
         self._draft_timer: Timer | None = None
+        self._holds_space = holds_space
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
@@ -104,6 +114,14 @@ class NotePrompt(ModalScreen[str | None]):
             self._draft_timer.stop()
             self._draft_timer = None
         return super().dismiss(result)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hold_space":
+            return self._holds_space is not None and self._holds_space()
+        return True
+
+    def action_hold_space(self) -> None:
+        """Nothing: the Space is held back (see `check_action`)."""
 
     def action_skip(self) -> None:
         typed = self.query_one(Input).value.strip()

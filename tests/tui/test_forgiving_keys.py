@@ -1,0 +1,90 @@
+"""Issue 19, a conversation that forgives: each case a couple met at 80x24, driven
+through the real app with Pilot on a fake clock, checked on screen and on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from bridges_tui.testing.pilot import running
+from bridges_tui.tui.screens.confirm import ConfirmScreen
+from bridges_tui.tui.screens.conversation import ConversationScreen
+from bridges_tui.tui.screens.note_prompt import NotePrompt
+
+SIZE = (80, 24)
+
+
+def session_text(home: Path) -> str:
+    """The one session file on disk, as bridges last wrote it."""
+    [path] = sorted((home / "sessions").glob("*.toml"))
+    return path.read_text(encoding="utf-8")
+
+
+async def walk_every_step(pilot, fake_time) -> None:
+    """Take every step of share-the-why: 40 s each, "y" to a listening check, and a
+    note for each step that asks ("note for <its title>")."""
+    app = pilot.app
+    for _ in range(40):
+        screen = app.screen
+        if isinstance(screen, NotePrompt):
+            screen.query_one(Input).value = f"note for {screen.label}"
+            await pilot.press("enter")
+            continue
+        assert isinstance(screen, ConversationScreen)
+        conversation = screen.conversation
+        if conversation.state == "done":
+            return
+        if conversation.state == "confirming":
+            await pilot.press("y")
+            continue
+        await pilot.press("space")
+        fake_time.advance(40)
+        await pilot.press("space")
+    raise AssertionError("the practice did not end")
+
+
+# --- undo keeps every note on disk -------------------------------------------------
+
+
+async def undo_the_last_three(pilot, fake_time, bridges_home) -> tuple[str, ...]:
+    """Walk to the end, then press u three times: step 8 comes back, then step 7 (a
+    listening check), then the check's last move. Returns the two notes of the turns
+    taken back."""
+    await walk_every_step(pilot, fake_time)
+    turns = pilot.app.screen.conversation.transcript().turns
+    notes = (turns[6].note, turns[7].note)
+    assert all(notes) and all(note in session_text(bridges_home) for note in notes)
+    for _ in range(3):
+        await pilot.press("u")
+    conversation = pilot.app.screen.conversation
+    assert conversation.step_number == 7 and len(conversation.transcript().turns) == 6
+    return notes
+
+
+async def test_notes_of_undone_turns_stay_on_disk_for_a_crash(
+    talk_app, fake_time, bridges_home
+) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        notes = await undo_the_last_three(pilot, fake_time, bridges_home)
+        await pilot.pause()
+        # A crash leaves what autosave last wrote.
+        crashed = session_text(bridges_home)
+        app.store.release(app.live.keeper.path)
+    assert all(note in crashed for note in notes)
+
+
+async def test_notes_of_undone_turns_stay_on_disk_when_the_session_ends_early(
+    talk_app, fake_time, bridges_home
+) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        notes = await undo_the_last_three(pilot, fake_time, bridges_home)
+        await pilot.press("e")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        ended = session_text(bridges_home)
+    assert 'status = "ended-early"' in ended
+    assert all(note in ended for note in notes)
