@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bridges_tui.core.files.file_holds import is_held
-from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE
+from bridges_tui.core.files.history_index_file import INDEX_FILE, LOCKED_INDEX_FILE, LOCKED_WORDS_FILE, WORDS_FILE
 from bridges_tui.core.files.lock_files import (
     IDENTITY_FILE,
     LOCKED_SUFFIX,
@@ -128,6 +128,7 @@ def unlock(sessions: Path | str, key: SessionKey | None, step: Step = _no_step) 
         opened: Reader = lambda data, at=locked, key=key: key.open(data, at)  # noqa: E731
         problems += _turn_over(locked, plain, opened, _same, opened, step)
     if not problems:
+        _remove_locked_index(folder, problems)
         _remove(folder / IDENTITY_FILE, problems)
         step("identity")
         _remove(folder / UNDERWAY_FILE, problems)
@@ -160,6 +161,7 @@ def change_passphrase(
             continue
         step("resealed")
     if not problems:
+        _remove_locked_index(folder, problems)  # sealed to the old key: made again when needed
         write_private(folder / IDENTITY_FILE, sealed_new)
         step("identity")
         _remove(marker, problems)
@@ -226,6 +228,11 @@ def _read(path: Path) -> bytes:
     if len(data) > MAX_TRANSCRIPT_BYTES:
         raise StoreError(path, "is too large to be a session", errno.EFBIG, "read")
     return data
+
+
+def _remove_locked_index(folder: Path, problems: list[str]) -> None:
+    for derived in (LOCKED_INDEX_FILE, LOCKED_WORDS_FILE):
+        _remove(folder / derived, problems)
 
 
 def _remove(path: Path, problems: list[str]) -> None:
