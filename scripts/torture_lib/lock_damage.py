@@ -238,12 +238,11 @@ class DamageCheck:
         shutil.copytree(self.home, copy)
         sessions = copy / "sessions"
         damaged: dict[str, bytes] = {}
-        for number, (kind, damage) in enumerate(SESSION_DAMAGE.items()):
+        for number, damage in enumerate(SESSION_DAMAGE.values()):
             source = self.good[sorted(self.good)[number % GOOD]]
             name = f"20261202-12{number:02d}00-share-the-why.toml.age"
             damaged[name] = damage(self.rng, source, self.key)
             (sessions / name).write_bytes(damaged[name])
-            self.by_kind[kind] += 0
         plain_name = "20261202-130000-share-the-why.toml"
         damaged[plain_name] = dump_transcript(numbered_session(1)).encode()
         (sessions / plain_name).write_bytes(damaged[plain_name])

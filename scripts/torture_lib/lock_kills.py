@@ -135,8 +135,12 @@ class Tally:
 class LockKills:
     """One run of the check: rounds of lock, passphrase and unlock, each killed."""
 
-    def __init__(self, scratch: Path, sessions: int, kills_each: int, per_round: int, seed: int) -> None:
-        self.figures = Figures(f"SIGKILL during lock, passphrase and unlock ({sessions:,} sessions)")
+    def __init__(
+        self, scratch: Path, sessions: int, kills_each: int, per_round: int, seed: int,
+        commands: tuple[str, ...] = COMMANDS,
+    ) -> None:
+        self.commands = commands
+        self.figures = Figures(f"SIGKILL during {', '.join(commands)} ({sessions:,} sessions)")
         self.rng = random.Random(seed)
         self.scratch = scratch
         self.kills_each = kills_each
@@ -144,7 +148,7 @@ class LockKills:
         self.template = scratch / "template"
         self.texts = plain_folder(self.template, sessions)
         self.turns = {sid: text.count(b"[[turns]]") for sid, text in self.texts.items()}
-        self.tally = {command: Tally() for command in COMMANDS}
+        self.tally = {command: Tally() for command in commands}
         #: Seconds per session turned over, per command (learned as the kills go).
         self.rate = {command: 0.003 for command in COMMANDS}
         self.start_up = 2.5
@@ -161,7 +165,7 @@ class LockKills:
             home = self.scratch / f"round{rounds}"
             shutil.copytree(self.template, home)
             keys = Keys()
-            for command in COMMANDS:
+            for command in self.commands:
                 kills = max(0, min(self.per_round, self.kills_each - self.tally[command].kills))
                 self._command(home, command, kills, keys, f"round {rounds}, {command}")
             shutil.rmtree(home)
@@ -179,7 +183,7 @@ class LockKills:
             for command, tally in self.tally.items()
         }
         self.figures.measured["finished by running it again"] = (
-            f"every time ({3 * rounds} commands; {self.done_already} found the job done and said so)"
+            f"every time ({len(self.commands) * rounds} commands; {self.done_already} found the job done and said so)"
         )
         self.figures.measured["`bridges list` afterwards"] = f"{self.listed:,} sessions listed, every one readable"
         return self.figures
@@ -397,10 +401,14 @@ class State:
     marked: bool = False
 
 
-def lock_kills(kills_each: int, sessions: int = 1000, seed: int = 0, per_round: int = 10) -> Figures:
-    """At least `kills_each` SIGKILLs during each of lock, passphrase and unlock of a
-    folder of `sessions` sessions, `per_round` of each in a round."""
+def lock_kills(
+    kills_each: int, sessions: int = 1000, seed: int = 0, per_round: int = 10,
+    commands: tuple[str, ...] = COMMANDS,
+) -> Figures:
+    """At least `kills_each` SIGKILLs during each of `commands` (lock, passphrase and
+    unlock, in that order) of a folder of `sessions` sessions, `per_round` of each in a
+    round."""
     with tempfile.TemporaryDirectory(prefix="torture-lock-") as scratch:
-        check = LockKills(Path(scratch), sessions, kills_each, per_round, seed)
+        check = LockKills(Path(scratch), sessions, kills_each, per_round, seed, commands)
         with timed(check.figures):
             return check.run()
