@@ -168,3 +168,13 @@ def test_a_plain_session_copied_into_a_locked_folder_is_locked_by_bridges_lock(
     assert not (bridges_home / "sessions" / name).exists()
     shown = bridges("export", FIRST, "--format", "toml", passphrases=[PASSPHRASE])
     assert shown.stdout.encode() == locked[name]
+
+
+def test_locking_again_forgets_names_a_lock_killed_at_its_end_left(
+    locked: dict[str, bytes], bridges_home: Path
+) -> None:
+    save_config(bridges_home / "config.toml", Config(names=("Sam", "Alex")))  # killed before forgetting
+    again = bridges("lock", passphrases=[PASSPHRASE])
+    assert again.returncode == 1 and "locked already" in again.stderr
+    assert "names were forgotten" in again.stderr
+    assert b"Sam" not in (bridges_home / "config.toml").read_bytes()

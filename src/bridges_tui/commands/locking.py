@@ -111,6 +111,7 @@ def lock_sessions(fd: int | None) -> int:
         key, sealed = open_key(passphrases, "The passphrase you chose: "), None
     elif is_locked(folder) and doing != "lock":
         if doing is not None or not lock_moves.plain_ones(folder):
+            _forget_names()  # in case a lock was killed between its last file and this
             raise CommandError("the sessions are locked already (`bridges passphrase` changes the passphrase)")
         # Plain sessions in a locked folder (copied back from a backup): lock them too.
         key, sealed = open_key(passphrases), None
@@ -119,9 +120,10 @@ def lock_sessions(fd: int | None) -> int:
         print("Locking… (making the key takes a few seconds)", file=sys.stderr)
         key = new_key()
         sealed = seal_identity(key, phrase)
-    # Forgotten first: a kill after the last file is locked must not leave them behind.
-    _forget_names()
-    return _done(lock_moves.lock(folder, key, sealed), "Locked: the sessions are now encrypted.")
+    done = _done(lock_moves.lock(folder, key, sealed), "Locked: the sessions are now encrypted.")
+    if done == 0:
+        _forget_names()
+    return done
 
 
 def _forget_names() -> None:
