@@ -7,10 +7,11 @@ each command in turn (lock, then a new passphrase, then unlock), runs the real c
 script gives them) and kills it with SIGKILL at a random moment, again and again;
 then runs it once more, unkilled, which must finish the job.
 
-A kill comes at a random moment of the run: one in five at any time from the start
-(start-up, the key derivation, the first files), the rest once the sessions are being
-turned over (the folder has begun to change), at a random point of what is left to
-turn over, a little past its end too (the last steps: the index, the marker).
+A kill comes at a random moment of the run: one in five at any time before the first
+file is turned over (start-up, the key derivations), the rest once the sessions are
+being turned over (the folder has begun to change), at a random point of what is left
+to turn over (the estimate of which is rough, so some come after its last steps). A
+kill that comes after the end ends that command's kills in the round.
 
 After every kill, every session must be on disk in its old form or its new one (or
 both, holding the same text), with exactly its text; nothing else but the lock's own
@@ -150,8 +151,9 @@ class LockKills:
         self.turns = {sid: text.count(b"[[turns]]") for sid, text in self.texts.items()}
         self.tally = {command: Tally() for command in commands}
         #: Seconds per session turned over, per command (learned as the kills go).
-        self.rate = {command: 0.003 for command in COMMANDS}
-        self.start_up = 2.5
+        self.rate = {command: 0.003 for command in commands}
+        #: Seconds from the start to the first file turned over (the key derivations).
+        self.start_up = {command: 2.5 for command in commands}
         self.listed = 0
         self.done_already = 0
         #: The identity file each round's lock left: the first passphrase's.
@@ -230,7 +232,7 @@ class LockKills:
         sessions = home / "sessions"
         moment: float | None = None
         if self.rng.random() < 0.2:
-            deadline = started + self.rng.uniform(0, self.start_up + 0.9 * self.rate[command] * before.old)
+            deadline = started + self.rng.uniform(0, self.start_up[command])
             while child.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.002)
         else:
@@ -241,8 +243,9 @@ class LockKills:
                     break
                 time.sleep(0.002)
             began = time.monotonic()
-            self.start_up = 0.8 * self.start_up + 0.2 * (began - started)
-            wait = self.rng.uniform(0, 1.05 * self.rate[command] * max(before.old, 1))
+            if child.poll() is None:
+                self.start_up[command] = 0.7 * self.start_up[command] + 0.3 * (began - started)
+            wait = self.rng.uniform(0, 0.95 * self.rate[command] * max(before.old, 1))
             while child.poll() is None and time.monotonic() < began + wait:
                 time.sleep(0.001)
             moment = time.monotonic() - began
