@@ -17,7 +17,7 @@ import pytest
 
 from bridges_tui.core.files import lock_moves
 from bridges_tui.core.files.config import Config, save_config
-from bridges_tui.core.files.lock_files import IDENTITY_FILE, is_locked
+from bridges_tui.core.files.lock_files import IDENTITY_FILE, UNDERWAY_FILE, is_locked
 from bridges_tui.core.files.session_key import new_key, seal_identity
 from bridges_tui.testing.cli import bridges
 from bridges_tui.testing.history import AGREEMENT, FIRST, SECOND, write_history
@@ -132,3 +132,49 @@ def test_lock_encrypts_everything_and_forgets_the_remembered_names(bridges_home:
     assert again.returncode == 1 and "locked already" in again.stderr
     shown = bridges("export", FIRST, "--format", "toml", passphrases=[PASSPHRASE])
     assert shown.stdout.encode() == before[f"{FIRST}.toml"]
+
+
+def test_a_lock_cut_short_before_its_key_was_kept_is_finished_by_locking_again(bridges_home: Path) -> None:
+    write_history(bridges_home)
+    before = {path.name: path.read_bytes() for path in (bridges_home / "sessions").iterdir()}
+    (bridges_home / UNDERWAY_FILE).write_text("lock\n")  # killed right after its marker
+    result = bridges("lock", passphrases=[PASSPHRASE])
+    assert result.returncode == 0, result.stderr
+    assert sorted(os.listdir(bridges_home / "sessions")) == sorted(name + ".age" for name in before)
+    assert not (bridges_home / UNDERWAY_FILE).exists()
+
+
+def test_an_unlock_cut_short_after_removing_the_key_is_finished_without_a_passphrase(
+    locked: dict[str, bytes], bridges_home: Path
+) -> None:
+    assert bridges("unlock", passphrases=[PASSPHRASE]).returncode == 0
+    (bridges_home / UNDERWAY_FILE).write_text("unlock\n")  # killed before its last step
+    result = bridges("unlock")  # no terminal, no descriptor: none is needed
+    assert result.returncode == 0, result.stderr
+    assert not (bridges_home / UNDERWAY_FILE).exists()
+    assert {path.name: path.read_bytes() for path in (bridges_home / "sessions").iterdir()} == locked
+
+
+def test_a_plain_session_copied_into_a_locked_folder_is_locked_by_bridges_lock(
+    locked: dict[str, bytes], bridges_home: Path
+) -> None:
+    name = f"{FIRST}.toml"
+    (bridges_home / "sessions" / f"{name}.age").unlink()
+    (bridges_home / "sessions" / name).write_bytes(locked[name])  # back from a backup
+    listed = bridges("list", passphrases=[PASSPHRASE])
+    assert name in listed.stderr and "plain file in a locked folder" in listed.stderr
+    result = bridges("lock", passphrases=[PASSPHRASE])
+    assert result.returncode == 0, result.stderr
+    assert not (bridges_home / "sessions" / name).exists()
+    shown = bridges("export", FIRST, "--format", "toml", passphrases=[PASSPHRASE])
+    assert shown.stdout.encode() == locked[name]
+
+
+def test_locking_again_forgets_names_a_lock_killed_at_its_end_left(
+    locked: dict[str, bytes], bridges_home: Path
+) -> None:
+    save_config(bridges_home / "config.toml", Config(names=("Sam", "Alex")))  # killed before forgetting
+    again = bridges("lock", passphrases=[PASSPHRASE])
+    assert again.returncode == 1 and "locked already" in again.stderr
+    assert "names were forgotten" in again.stderr
+    assert b"Sam" not in (bridges_home / "config.toml").read_bytes()

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bridges_tui.core.files import lock_moves
+from bridges_tui.core.files.history_index_file import LOCKED_INDEX_FILE, LOCKED_WORDS_FILE
 from bridges_tui.core.files.keeper import SessionKeeper
 from bridges_tui.core.files.lock_files import IDENTITY_FILE, REKEY_FILE, UNDERWAY_FILE, is_locked, underway
 from bridges_tui.core.files.safe_files import StoreError
@@ -149,6 +150,49 @@ def test_a_locked_store_keeps_every_session_only_encrypted(
     assert NOTE.encode() not in all_bytes(bridges_home)
     assert b"zebra" not in all_bytes(bridges_home)
     assert b"words that must survive" not in all_bytes(bridges_home)
+
+
+class NoLoading(SessionStore):
+    """A store that fails the test if a whole session file is read."""
+
+    def load(self, path: Path | str) -> Transcript:
+        raise AssertionError(f"{path} was read whole")
+
+
+def test_the_history_index_of_a_locked_folder_is_kept_encrypted_and_spares_reading_them(
+    sealed: tuple[SessionKey, bytes], sealed_new: tuple[SessionKey, bytes], bridges_home: Path
+) -> None:
+    key, identity = sealed
+    new, new_identity = sealed_new
+    folder = bridges_home / "sessions"
+    sessions_in(bridges_home, 3)
+    store = SessionStore(folder)
+    noted = numbered_session(2)
+    store.release(store.create(replace(noted, turns=(*noted.turns[:-1], replace(noted.turns[-1], note=NOTE)))))
+    assert lock_moves.lock(folder, key, identity) == []
+    index = HistoryIndex(SessionStore(folder, key), bridges_home)
+    assert len(index.read_all()) == 4
+    assert index.save() is None
+    assert (bridges_home / LOCKED_INDEX_FILE).exists() and (bridges_home / LOCKED_WORDS_FILE).exists()
+    assert not (bridges_home / INDEX_FILE).exists() and not (bridges_home / WORDS_FILE).exists()
+    assert mode(bridges_home / LOCKED_INDEX_FILE) == 0o600
+    assert b"zebra" not in all_bytes(bridges_home)
+    # The next look back reads the index, not the sessions, and finds the words.
+    again = HistoryIndex(NoLoading(folder, key), bridges_home)
+    rows = again.scan()
+    assert len(rows) == 4 and all(row.detailed and row.readable for row in rows)
+    assert len(again.filter(rows, text="zebra")) == 1
+    # Sealed to another key (a passphrase change cut short, say): read again, as if lost.
+    other = HistoryIndex(SessionStore(folder, new), bridges_home)
+    assert all(not row.readable for row in other.read_all())
+    # A new key, and unlocking, take the encrypted index away with the old key.
+    assert lock_moves.change_passphrase(folder, key, new, new_identity) == []
+    assert not (bridges_home / LOCKED_INDEX_FILE).exists()
+    rebuilt = HistoryIndex(SessionStore(folder, new), bridges_home)
+    rebuilt.read_all()
+    assert rebuilt.save() is None and (bridges_home / LOCKED_INDEX_FILE).exists()
+    assert lock_moves.unlock(folder, new) == []
+    assert not (bridges_home / LOCKED_INDEX_FILE).exists() and not (bridges_home / LOCKED_WORDS_FILE).exists()
 
 
 def test_a_store_without_the_key_writes_nothing_into_a_locked_folder(

@@ -9,10 +9,11 @@ once for the module and copied into each test's home.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, Markdown, Static
 
 from bridges_tui.core.files import lock_moves
 from bridges_tui.core.files.config import Config, save_config
@@ -24,6 +25,7 @@ from bridges_tui.testing.pilot import first_screen, running
 from bridges_tui.testing.talk import run_to_the_summary
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.unlock import UnlockScreen
+from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.session_table import SessionTable
 
 PASSPHRASE = "a long walk by the river"
@@ -115,6 +117,46 @@ async def test_a_whole_session_while_locked_is_on_disk_only_encrypted(
     assert b"note for " not in disk and b"Sam" not in disk and b"Share the why" not in disk
     assert [path.name for path in bridges_home.rglob("*.toml")] == ["config.toml"]
     assert "history-index.json" not in {path.name for path in bridges_home.iterdir()}
+
+
+async def test_a_note_typed_while_locked_is_nowhere_on_disk_in_the_clear(
+    locked: SessionKey, bridges_home: Path, talk_app, fake_time, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever bridges might put in the temporary folder goes to one this test searches.
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    distinctive = "periwinkle kayak beneath the attic stairs"
+    before = set((bridges_home / "sessions").iterdir())
+    app = talk_app("share-the-why")
+    async with running(app, size=(80, 24)) as pilot:
+        await type_passphrase(pilot, PASSPHRASE)
+        await pilot.pause()
+        await run_to_the_summary(pilot, fake_time, note=distinctive + " ({label})")
+        assert type(app.screen).__name__ == "SummaryScreen"
+    [new] = set((bridges_home / "sessions").iterdir()) - before
+    notes = [turn.note for turn in SessionStore(new.parent, locked).load(new).turns if turn.note]
+    assert notes and all(distinctive in note for note in notes)  # it was written, encrypted
+    searched = [path for folder in (bridges_home, temp) for path in folder.rglob("*") if path.is_file()]
+    assert len(searched) > 6
+    for word in (distinctive, "periwinkle", "kayak"):
+        for path in searched:
+            assert word.encode() not in path.read_bytes(), f"{word!r} in the clear in {path}"
+            assert word.encode("utf-16-le") not in path.read_bytes(), f"{word!r} in the clear in {path}"
+
+
+async def test_the_unlock_screen_shows_its_keys_and_the_help_tells_of_the_lock(locked: SessionKey) -> None:
+    app = BridgesApp()
+    async with running(app, size=(80, 24)) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert "Quit" in bar and "Help" in bar
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        shown = app.screen.query_one(Markdown).source
+        assert "`bridges lock`" in shown and "`bridges unlock`" in shown
 
 
 async def test_the_history_while_locked_lists_every_session_as_before(

@@ -19,7 +19,7 @@ import sys
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
-from bridges_tui.core.files.lock_files import is_locked, lock_folder, underway
+from bridges_tui.core.files.lock_files import identity_path, is_locked, underway
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -106,10 +106,15 @@ def lock_sessions(fd: int | None) -> int:
 
     folder = paths.sessions_dir()
     passphrases = Passphrases(fd)
-    if underway(folder) == "lock" and os.path.lexists(os.path.join(lock_folder(folder), "identity.age")):
+    doing = underway(folder)
+    if doing == "lock" and os.path.lexists(identity_path(folder)):
         key, sealed = open_key(passphrases, "The passphrase you chose: "), None
-    elif is_locked(folder):
-        raise CommandError("the sessions are locked already (`bridges passphrase` changes the passphrase)")
+    elif is_locked(folder) and doing != "lock":
+        if doing is not None or not lock_moves.plain_ones(folder):
+            _forget_names()  # in case a lock was killed between its last file and this
+            raise CommandError("the sessions are locked already (`bridges passphrase` changes the passphrase)")
+        # Plain sessions in a locked folder (copied back from a backup): lock them too.
+        key, sealed = open_key(passphrases), None
     else:
         phrase = passphrases.new()
         print("Locking… (making the key takes a few seconds)", file=sys.stderr)
@@ -144,9 +149,12 @@ def unlock_sessions(fd: int | None) -> int:
     from bridges_tui.core.files import lock_moves
 
     folder = paths.sessions_dir()
-    if not is_locked(folder) and underway(folder) is None:
+    doing = underway(folder)
+    if not is_locked(folder) and doing is None:
         raise CommandError("the sessions are not locked")
-    key = open_key(Passphrases(fd))
+    # An unlock cut short after its last step but one (the key removed): every session
+    # is plain already, and only the marker is left to go; no passphrase is needed.
+    key = None if doing == "unlock" and not os.path.lexists(identity_path(folder)) else open_key(Passphrases(fd))
     return _done(lock_moves.unlock(folder, key), "Unlocked: the sessions are plain TOML files again.")
 
 

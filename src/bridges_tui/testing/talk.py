@@ -51,17 +51,19 @@ def shown(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def run_to_the_summary(pilot: Any, fake_time: FakeClock, *, not_quite_once: bool = False) -> list[str]:
+async def run_to_the_summary(
+    pilot: Any, fake_time: FakeClock, *, not_quite_once: bool = False, note: str = "note for {label}"
+) -> list[str]:
     """Walk every step: start, speak 40 s, hand over; answer a listening loop with y
-    (or first with n, once, when asked); keep every note asked for. Returns the
-    headings seen, one per step."""
+    (or first with n, once, when asked); keep every note asked for (`note`, with the
+    prompt's label in place of {label}). Returns the headings seen, one per step."""
     app = pilot.app
     headings: list[str] = []
     said_not_quite = False
     for _ in range(200):
         screen = app.screen
         if isinstance(screen, NotePrompt):
-            screen.query_one(Input).value = f"note for {screen.label}"
+            screen.query_one(Input).value = note.format(label=screen.label)
             await pilot.press("enter")
             continue
         assert isinstance(screen, ConversationScreen), screen

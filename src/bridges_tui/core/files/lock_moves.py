@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bridges_tui.core.files.file_holds import is_held
-from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE
+from bridges_tui.core.files.history_index_file import INDEX_FILE, LOCKED_INDEX_FILE, LOCKED_WORDS_FILE, WORDS_FILE
 from bridges_tui.core.files.lock_files import (
     IDENTITY_FILE,
     LOCKED_SUFFIX,
@@ -75,10 +75,11 @@ def lock(sessions: Path | str, key: SessionKey, sealed_identity: bytes | None, s
     """Encrypt every plain session in `sessions` to `key`; the problems, in words.
 
     `sealed_identity` is the new identity file (`seal_identity`); None to finish a lock
-    that was cut short, whose identity file is in place (open it with `open_folder`)."""
+    that was cut short, or to lock plain sessions found in a locked folder (copied in
+    from a backup, say): then the identity file is in place (open it with `open_folder`)."""
     sessions, folder = Path(sessions), Path(lock_folder(sessions))
     identity = folder / IDENTITY_FILE
-    if os.path.lexists(identity) and underway(sessions) != "lock":
+    if os.path.lexists(identity) and underway(sessions) != "lock" and sealed_identity is not None:
         raise LockError(identity, "the sessions are locked already", errno.EEXIST)
     _refuse_if_open(sessions, PLAIN_SUFFIX)
     ensure_private_dir(folder)
@@ -105,8 +106,11 @@ def lock(sessions: Path | str, key: SessionKey, sealed_identity: bytes | None, s
     return problems
 
 
-def unlock(sessions: Path | str, key: SessionKey, step: Step = _no_step) -> list[str]:
-    """Turn every locked session back into its plain TOML; the problems, in words."""
+def unlock(sessions: Path | str, key: SessionKey | None, step: Step = _no_step) -> list[str]:
+    """Turn every locked session back into its plain TOML; the problems, in words.
+
+    `key` is None only to finish an unlock cut short once the identity was removed
+    (every session is plain by then); a locked file found then is named, untouched."""
     sessions, folder = Path(sessions), Path(lock_folder(sessions))
     if os.path.lexists(folder / REKEY_FILE):
         raise LockError(folder / REKEY_FILE, "a passphrase change is unfinished; run `bridges passphrase` first")
@@ -116,10 +120,15 @@ def unlock(sessions: Path | str, key: SessionKey, step: Step = _no_step) -> list
     sweep_leftovers(sessions)
     problems: list[str] = []
     for locked in _files(sessions, LOCKED_SUFFIX):
+        if key is None:
+            missing = folder / IDENTITY_FILE
+            problems.append(f"{locked}: is still locked, and {missing} is missing, so it can't be opened")
+            continue
         plain = locked.with_name(locked.name[: -len(LOCKED_SUFFIX)] + PLAIN_SUFFIX)
-        opened: Reader = lambda data, at=locked: key.open(data, at)  # noqa: E731
+        opened: Reader = lambda data, at=locked, key=key: key.open(data, at)  # noqa: E731
         problems += _turn_over(locked, plain, opened, _same, opened, step)
     if not problems:
+        _remove_locked_index(folder, problems)
         _remove(folder / IDENTITY_FILE, problems)
         step("identity")
         _remove(folder / UNDERWAY_FILE, problems)
@@ -152,10 +161,16 @@ def change_passphrase(
             continue
         step("resealed")
     if not problems:
+        _remove_locked_index(folder, problems)  # sealed to the old key: made again when needed
         write_private(folder / IDENTITY_FILE, sealed_new)
         step("identity")
         _remove(marker, problems)
     return problems
+
+
+def plain_ones(sessions: Path | str) -> list[Path]:
+    """The plain session files in `sessions` (in a locked folder: ones still to lock)."""
+    return _files(Path(sessions), PLAIN_SUFFIX)
 
 
 def new_identity_of_change(sessions: Path | str, key: SessionKey) -> SessionKey | None:
@@ -213,6 +228,11 @@ def _read(path: Path) -> bytes:
     if len(data) > MAX_TRANSCRIPT_BYTES:
         raise StoreError(path, "is too large to be a session", errno.EFBIG, "read")
     return data
+
+
+def _remove_locked_index(folder: Path, problems: list[str]) -> None:
+    for derived in (LOCKED_INDEX_FILE, LOCKED_WORDS_FILE):
+        _remove(folder / derived, problems)
 
 
 def _remove(path: Path, problems: list[str]) -> None:

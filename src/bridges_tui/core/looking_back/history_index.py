@@ -23,9 +23,12 @@ The files themselves (their format, signatures, what an entry may hold) are in
 `history_index_file`, light enough for `bridges list` to list from them alone when
 they describe the folder exactly as it is.
 
-While the sessions are locked (the store has a key) the index is kept in memory only:
-its files are neither read nor written, so no word of a locked session is on disk in
-the clear, and the plain index files are removed when the folder is locked.
+While the sessions are locked (the store has a key) the two files are kept encrypted
+to the folder's key, like the sessions (`history-index.json.age`): no word of a locked
+session is on disk in the clear, and the history of a thousand locked sessions opens
+as fast as a plain one (decrypting them all would take seconds). The plain index
+files are removed when the folder is locked, the encrypted ones when it is unlocked
+or its key changes.
 """
 
 from __future__ import annotations
@@ -35,8 +38,17 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE, document, file_signature, read_document
+from bridges_tui.core.files.history_index_file import (
+    INDEX_FILE,
+    LOCKED_INDEX_FILE,
+    LOCKED_WORDS_FILE,
+    WORDS_FILE,
+    document,
+    file_signature,
+    read_document,
+)
 from bridges_tui.core.files.lock_files import is_session_name, session_id
 from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
 from bridges_tui.core.files.session_ids import newest_first
@@ -271,8 +283,6 @@ class HistoryIndex:
         """Write what changed; the problem in words if it could not be written (the
         index is only a cache, so that never stops anything)."""
         with self._lock:
-            if self.store.key is not None:
-                return None  # locked: nothing derived from the sessions goes on disk
             if not (self._changed or self._words_changed or self._new_words):
                 return None
             rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
@@ -281,11 +291,17 @@ class HistoryIndex:
                 table = self._load_words()
                 words = {name: [list(sig), text] for name, (sig, text) in table.items() if name in rows}
             self._changed = self._words_changed = False
+        key = self.store.key
         try:
             ensure_private_dir(self.folder)
-            write_private(self.folder / INDEX_FILE, document(rows))
-            if words is not None:
-                write_private(self.folder / WORDS_FILE, document(words))
+            if key is None:
+                write_private(self.folder / INDEX_FILE, document(rows))
+                if words is not None:
+                    write_private(self.folder / WORDS_FILE, document(words))
+            else:  # locked: nothing derived from the sessions goes on disk in the clear
+                write_private(self.folder / LOCKED_INDEX_FILE, key.seal(document(rows).encode("utf-8")))
+                if words is not None:
+                    write_private(self.folder / LOCKED_WORDS_FILE, key.seal(document(words).encode("utf-8")))
         except OSError as error:
             return plain_reason(error)
         return None
@@ -293,7 +309,7 @@ class HistoryIndex:
     def _load_rows(self) -> dict[str, tuple[Signature, SessionRow]]:
         if self._rows is None:
             self._rows = {}
-            entries = {} if self.store.key is not None else read_document(self.folder / INDEX_FILE)
+            entries = self._read(INDEX_FILE, LOCKED_INDEX_FILE)
             folder = str(self.store.folder)
             for name, value in entries.items():
                 try:
@@ -308,7 +324,7 @@ class HistoryIndex:
         # Called with the lock held.
         if self._words is None:
             table: dict[str, tuple[Signature, str]] = {}
-            kept = {} if self.store.key is not None else read_document(self.folder / WORDS_FILE)
+            kept = self._read(WORDS_FILE, LOCKED_WORDS_FILE)
             for name, value in kept.items():
                 try:
                     signature, text = value
@@ -322,6 +338,10 @@ class HistoryIndex:
             self._new_words = {}
             self._words_changed = True
         return self._words
+
+    def _read(self, plain: str, locked: str) -> dict[str, Any]:
+        key = self.store.key
+        return read_document(self.folder / (plain if key is None else locked), key)
 
     def _header_row(self, path: Path) -> SessionRow:
         return self.store.entry(path)

@@ -35,7 +35,8 @@ the extra time, so you can finish your sentence. Notes: Enter keeps, Esc skips.
 F2 opens the history. There: Enter opens a session's summary (its agreement and notes
 can be corrected), / finds a word from the notes or the agreement, r replays a session
 (← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
-d deletes (asks first), Esc goes back.
+d deletes (asks first), Esc goes back. To keep the sessions private on a shared laptop,
+`bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
 
 ## The idea
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.key_bar import KeyBar
 
 HELP = (
     "Your sessions are kept encrypted with a passphrase you chose. "
@@ -40,9 +41,8 @@ class UnlockScreen(Screen[None]):
             yield Static("bridges · your sessions are locked", classes="dialog-title")
             yield Static(HELP, classes="dialog-detail")
             yield Input(placeholder="Passphrase", password=True, id="passphrase")
-            yield Static(
-                "Type the passphrase, then press Enter. (Ctrl+Q leaves.)", id="unlock-said", classes="dialog-help"
-            )
+            yield Static("Type the passphrase, then press Enter.", id="unlock-said", classes="dialog-help")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.add_class("dialog-screen")
@@ -50,12 +50,12 @@ class UnlockScreen(Screen[None]):
 
     @on(Input.Submitted, "#passphrase")
     def _submitted(self, event: Input.Submitted) -> None:
-        if not event.value:
-            return
         field = self.query_one("#passphrase", Input)
+        if not field.value or field.disabled:
+            return
         field.disabled = True
         self._say("Opening your sessions… (this takes a moment)")
-        self.post_message(self.Tried(event.value))
+        self.post_message(self.Tried(field.value))
 
     def refused(self, reason: str) -> None:
         """The passphrase did not open the sessions: say why, and let them try again."""
