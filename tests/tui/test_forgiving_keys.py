@@ -11,6 +11,7 @@ from bridges_tui.testing.pilot import running
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
+from bridges_tui.tui.screens.summary import SummaryScreen
 
 SIZE = (80, 24)
 
@@ -88,3 +89,36 @@ async def test_notes_of_undone_turns_stay_on_disk_when_the_session_ends_early(
         ended = session_text(bridges_home)
     assert 'status = "ended-early"' in ended
     assert all(note in ended for note in notes)
+
+
+# --- 4. the summary at 80x24 ---------------------------------------------------------
+
+
+async def test_the_summary_opens_on_what_each_learned_and_keeps_whose_box_is_whose(
+    talk_app, fake_time
+) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space")
+        fake_time.advance(40)
+        await pilot.press("space", "e", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        screen = app.screen
+        # The focus starts on the first partner's line, and both lines and the
+        # agreement are on the first view, without scrolling.
+        assert app.focused is screen.query_one("#learned-a")
+        seen = screen.query_one("#summary").region
+        for box in ("#learned-a", "#learned-b", "#agreement"):
+            assert seen.contains_region(screen.query_one(box).region), box
+        await pilot.press(*"Alex needs warning")
+        await pilot.press("tab", *"Sam gets restless")
+        await pilot.pause()
+        learned_a = screen.query_one("#learned-a", Input)
+        learned_b = screen.query_one("#learned-b", Input)
+        assert learned_a.value == "Alex needs warning" and learned_b.value == "Sam gets restless"
+        # Typed into, each box still names its partner on its border.
+        assert (str(learned_a.border_title), str(learned_b.border_title)) == ("Sam", "Alex")
+        # The box with the focus looks unlike the others, not only by colour.
+        assert app.focused is learned_b
+        assert learned_b.styles.border_top[0] != learned_a.styles.border_top[0]
