@@ -7,11 +7,17 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
 from bridges_tui.testing.pilot import running
+from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
+from bridges_tui.tui.screens.export_dialog import ExportDialog
+from bridges_tui.tui.screens.history import HistoryScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.screens.summary import SummaryScreen
+from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.session_table import SessionTable
 
 SIZE = (80, 24)
 
@@ -122,3 +128,57 @@ async def test_the_summary_opens_on_what_each_learned_and_keeps_whose_box_is_who
         # The box with the focus looks unlike the others, not only by colour.
         assert app.focused is learned_b
         assert learned_b.styles.border_top[0] != learned_a.styles.border_top[0]
+
+
+# --- 5. history search ----------------------------------------------------------------
+
+
+def bar_text(app) -> str:
+    """The key bar as drawn."""
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def history_search(pilot, word: str) -> None:
+    """Type `word` into the history's search box, key by key, as a person would."""
+    await pilot.press("slash", *word)
+    await pilot.pause(0.4)  # the search runs once typing pauses
+
+
+async def test_down_moves_from_the_history_search_into_the_results(bridges_home, fake_time) -> None:
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        screen = app.screen
+        await history_search(pilot, "furniture")
+        table = screen.query_one(SessionTable)
+        assert table.keys == [NEWER, BROKEN, FIRST]
+        # While the search has the focus the bar says how to get out, and offers no
+        # key that would be typed into the search instead.
+        bar = bar_text(app)
+        assert "Results" in bar and "Done" in bar
+        assert "Export" not in bar and "Replay" not in bar
+        await pilot.press("down")
+        assert table.has_focus and table.cursor == 0
+        await pilot.press("down", "down", "up", "down")
+        assert table.cursor == 2 and table.has_focus, "in the results the arrows move the cursor"
+        assert table.keys[2] == FIRST  # the only one of them that can be read
+        bar = bar_text(app)
+        assert "Export" in bar and "Done" not in bar
+        await pilot.press("x")  # meant for the table: it opens the export dialog
+        assert isinstance(app.screen, ExportDialog)
+        assert screen.query_one("#history-text", Input).value == "furniture"
+
+
+async def test_up_escape_and_enter_each_leave_the_history_search(bridges_home, fake_time) -> None:
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        screen = app.screen
+        table = screen.query_one(SessionTable)
+        for key in ("up", "escape", "enter"):
+            await history_search(pilot, "x")
+            assert screen.query_one("#history-text", Input).has_focus
+            await pilot.press(key)
+            assert table.has_focus, key
+            assert isinstance(app.screen, HistoryScreen), f"{key} leaves the search, not the history"
+            screen.query_one("#history-text", Input).value = ""
