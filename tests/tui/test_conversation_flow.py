@@ -250,7 +250,9 @@ async def end_early_after_a_noted_turn(pilot, fake_time) -> None:
     assert isinstance(pilot.app.screen, SummaryScreen)
 
 
-async def test_on_the_summary_tab_to_the_steps_then_enter_edits_the_first_note(talk_app, fake_time, saved_session) -> None:
+async def test_on_the_summary_tab_to_the_steps_then_enter_edits_the_first_note(
+    talk_app, fake_time, saved_session
+) -> None:
     """The heading says "Enter on a step edits its note": it must, without an arrow
     key first. The steps come after the closing's five boxes (each learned, the
     agreement, each check-in), where the focus starts."""

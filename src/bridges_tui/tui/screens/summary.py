@@ -134,7 +134,6 @@ class SummaryScreen(Screen):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        transcript = self.transcript
         with VerticalScroll(id="summary"):
             yield Static("", id="summary-title")
             yield Static("", id="summary-saved", markup=False)
