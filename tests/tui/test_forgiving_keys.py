@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input
 
 from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
@@ -182,3 +183,103 @@ async def test_up_escape_and_enter_each_leave_the_history_search(bridges_home, f
             assert table.has_focus, key
             assert isinstance(app.screen, HistoryScreen), f"{key} leaves the search, not the history"
             screen.query_one("#history-text", Input).value = ""
+
+
+# --- 6. the export dialog ----------------------------------------------------------------
+
+
+def toasts(app) -> list[str]:
+    return [str(note.message) for note in app._notifications]
+
+
+async def open_export(pilot, bridges_home) -> ExportDialog:
+    """The history's export dialog for the one readable past session."""
+    pilot.app.screen.query_one(SessionTable).move_to_key(FIRST)
+    await pilot.pause()
+    await pilot.press("x")
+    assert isinstance(pilot.app.screen, ExportDialog)
+    return pilot.app.screen
+
+
+async def test_tab_then_enter_in_the_export_dialog_exports(bridges_home, fake_time, tmp_path) -> None:
+    write_history(bridges_home)
+    target = tmp_path / "kept.md"
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        dialog = await open_export(pilot, bridges_home)
+        dialog.query_one("#export-path", Input).value = str(target)
+        # Tab from the path: never onto Cancel, so Enter still exports.
+        await pilot.press("tab")
+        assert app.focused is not dialog.query_one("#cancel")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert target.read_text(encoding="utf-8").startswith("# Share the why")
+    assert any("Exported to" in toast for toast in toasts(app))
+
+
+async def test_only_escape_or_the_cancel_button_cancels_and_it_says_so(
+    bridges_home, fake_time, tmp_path
+) -> None:
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        for cancel in ("escape", "click"):
+            dialog = await open_export(pilot, bridges_home)
+            dialog.query_one("#export-path", Input).value = str(tmp_path / f"{cancel}.md")
+            if cancel == "click":
+                await pilot.click("#cancel")
+            else:
+                await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen), cancel
+            assert toasts(app).count("Not exported.") == (1 if cancel == "escape" else 2)
+    assert not list(tmp_path.glob("*.md")), "a cancel writes nothing"
+
+
+async def test_a_refused_name_keeps_the_export_dialog_open_saying_why(
+    bridges_home, fake_time, tmp_path
+) -> None:
+    write_history(bridges_home)
+    taken = tmp_path / "taken.md"
+    taken.write_text("someone else's file", encoding="utf-8")
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        dialog = await open_export(pilot, bridges_home)
+        path = dialog.query_one("#export-path", Input)
+        path.value = str(taken)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog, "the couple may choose another name"
+        refused = str(dialog.query_one("#export-refused").render())
+        assert "a file with that name already exists" in refused
+        assert dialog.query_one("#export-refused").region.y == path.region.bottom
+        path.value = str(tmp_path / "other.md")
+        await pilot.pause()
+        assert not dialog.query_one("#export-refused").display, "a new name, a fresh start"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert taken.read_text(encoding="utf-8") == "someone else's file"
+    assert (tmp_path / "other.md").exists()
+
+
+async def test_enter_typed_right_after_a_name_exports_to_the_whole_name(
+    bridges_home, fake_time, tmp_path
+) -> None:
+    # Enter is the dialog's own key, ahead of the box; the keys typed before it must
+    # still be in the name it writes to.
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        dialog = await open_export(pilot, bridges_home)
+        folder = tmp_path / "exports"
+        folder.mkdir()
+        dialog.query_one("#export-path", Input).value = f"{folder}/"
+        await pilot.press("end")
+        # A burst, as a terminal sends a name typed fast or pasted: every key is in
+        # the app's queue before the first is handled (Pilot's press waits after each).
+        for key, character in [*((c, c) for c in "kept.md"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+    assert [path.name for path in folder.iterdir()] == ["kept.md"]

@@ -385,12 +385,13 @@ class HistoryScreen(Screen):
 
     def action_to_results(self, key: str = "") -> None:
         """Leave the search for the sessions it found (the cursor on the first); `key`
-        is the key that asked (each has its own binding, so the key bar shows each)."""
-        self._to_table()
+        is the key that asked (each has its own binding, so the key bar shows each).
+        Once the box has every key typed before this one: they wait in its queue."""
+        self.query_one("#history-text", Input).call_later(self._to_table)
 
     def action_leave_search(self) -> None:
         """Esc in the search: the same, the sessions found stay."""
-        self._to_table()
+        self.action_to_results("escape")
 
     def action_back(self) -> None:
         self.post_message(self.Leave())
