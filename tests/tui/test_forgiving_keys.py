@@ -6,14 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Markdown
 
+from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
 from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
 from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.export_dialog import ExportDialog
+from bridges_tui.tui.screens.help import HelpScreen
 from bridges_tui.tui.screens.history import HistoryScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.screens.summary import SummaryScreen
@@ -283,3 +285,17 @@ async def test_enter_typed_right_after_a_name_exports_to_the_whole_name(
             app.post_message(events.Key(key, character))
         await pilot.pause()
     assert [path.name for path in folder.iterdir()] == ["kept.md"]
+
+
+# --- the help's keys are the key table's ------------------------------------------------
+
+
+async def test_the_help_shows_the_conversations_keys_from_the_key_table(talk_app) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.query_one(Markdown).source
+        assert key_table_markdown() in shown and KEY_NOTES in shown
+        # What the table says about a paused turn, the help says too.
+        assert "go on (paused)" in shown
