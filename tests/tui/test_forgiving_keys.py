@@ -299,3 +299,64 @@ async def test_the_help_shows_the_conversations_keys_from_the_key_table(talk_app
         assert key_table_markdown() in shown and KEY_NOTES in shown
         # What the table says about a paused turn, the help says too.
         assert "go on (paused)" in shown
+
+
+# --- 8. the smaller things ----------------------------------------------------------------
+
+
+async def test_ctrl_c_asks_to_leave_as_ctrl_q_does(talk_app, fake_time) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space")
+        fake_time.advance(10)
+        await pilot.press("ctrl+c")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Leave bridges?" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("n")
+        assert isinstance(app.screen, ConversationScreen), "staying is one key away"
+
+
+async def test_the_key_bar_at_60_columns_leaves_out_whole_keys_never_half(talk_app) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=(60, 20)) as pilot:
+        await pilot.press("space")
+        bar = app.screen.query_one(KeyBar).render_line(0).text.rstrip()
+        assert bar.endswith("f1 Help"), bar
+        assert "Hand over" in bar and "Break" in bar and "End" in bar
+
+
+async def test_a_setup_problem_goes_once_it_is_fixed(fake_time, bridges_home) -> None:
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#name-a", Input).value = "Sam"
+        screen.query_one("#name-b", Input).value = "Alex"
+        turn = screen.query_one("#turn", Input)
+        turn.value = "abc7"
+        await pilot.press("ctrl+s")
+        error = screen.query_one("#setup-error")
+        assert "Turn length" in str(error.render())
+        turn.focus()
+        await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "7", "m")
+        assert turn.value == "7m"
+        assert str(error.render()).strip() == "", "fixed, so no longer shown"
+        assert turn.has_focus
+
+
+async def test_the_history_and_the_replay_each_say_what_their_length_counts(
+    bridges_home, fake_time
+) -> None:
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        pilot.app.screen.query_one(SessionTable).move_to_key(FIRST)
+        await pilot.pause()
+        detail = str(app.screen.query_one("#history-detail").render())
+        assert "11:40 from start to close" in detail
+        await pilot.press("r")
+        await pilot.pause()
+        position = str(app.screen.query_one("#replay-position").render())
+        assert "of 10:50, start to last hand-over" in position

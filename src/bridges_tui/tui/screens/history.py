@@ -342,7 +342,8 @@ class HistoryScreen(Screen):
             detail.update(Text(f"{row.id} · reading…"))
         else:
             agreed = f"Agreed: “{one_line(row.agreement)}”" if row.agreement else "Nothing agreed."
-            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns", "italic")))
+            lasted = f" · {clock(row.duration_s)} from start to close" if row.duration_s is not None else ""
+            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns{lasted}", "italic")))
 
     # --- actions --------------------------------------------------------------------
 
