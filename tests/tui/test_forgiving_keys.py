@@ -12,6 +12,7 @@ from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
 from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
 from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
+from bridges_tui.tui.screens.breather import BreatherScreen
 from bridges_tui.tui.screens.confirm import ConfirmScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.export_dialog import ExportDialog
@@ -29,6 +30,11 @@ def session_text(home: Path) -> str:
     """The one session file on disk, as bridges last wrote it."""
     [path] = sorted((home / "sessions").glob("*.toml"))
     return path.read_text(encoding="utf-8")
+
+
+def toasts(app) -> list[str]:
+    """What the app has said in toasts so far."""
+    return [str(note.message) for note in app._notifications]
 
 
 async def walk_every_step(pilot, fake_time) -> None:
@@ -52,6 +58,129 @@ async def walk_every_step(pilot, fake_time) -> None:
         fake_time.advance(40)
         await pilot.press("space")
     raise AssertionError("the practice did not end")
+
+
+# --- 1. Space goes on in a paused turn -------------------------------------------------
+
+
+def conversation_of(app):
+    """The conversation, under any dialog open on top of its screen."""
+    [screen] = [s for s in app.screen_stack if isinstance(s, ConversationScreen)]
+    return screen.conversation
+
+
+async def test_space_goes_on_in_a_turn_paused_with_p(talk_app, fake_time, bridges_home) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space")
+        fake_time.advance(10)
+        await pilot.press("p")
+        talk = conversation_of(app)
+        assert talk.state == "paused"
+        fake_time.advance(5)
+        await pilot.press("space")
+        assert talk.state == "speaking" and talk.step_number == 1, "the turn goes on"
+        assert not talk.transcript().turns
+        assert "[[turns]]" not in session_text(bridges_home)
+
+
+async def test_space_goes_on_in_a_turn_paused_by_a_breather(talk_app, fake_time) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space")
+        fake_time.advance(10)
+        await pilot.press("b")
+        assert isinstance(app.screen, BreatherScreen)
+        fake_time.advance(120)
+        await pilot.press("enter")
+        talk = conversation_of(app)
+        assert isinstance(app.screen, ConversationScreen) and talk.state == "paused"
+        await pilot.press("space")
+        assert talk.state == "speaking" and talk.step_number == 1
+        assert not talk.transcript().turns
+
+
+# --- 2. a double Space, and undo as far back as needed -----------------------------------
+
+
+async def test_a_double_space_at_a_turns_start_keeps_the_turn_going(talk_app, fake_time) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space", "space")
+        talk = conversation_of(app)
+        assert talk.state == "speaking" and talk.step_number == 1, "not started and ended"
+        assert "Space again to hand over" in toasts(app)
+        fake_time.advance(30)
+        await pilot.press("space")
+        assert talk.step_number == 2, "a press after the guard hands over"
+
+
+async def test_the_space_that_ends_a_turn_twice_stays_out_of_the_note(talk_app, fake_time) -> None:
+    app = talk_app("assume-the-best")
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("space")
+        fake_time.advance(60)
+        await pilot.press("space", "space")  # calm-first; the-story begins at once
+        fake_time.advance(40)
+        await pilot.press("space", "space")  # the-story is handed over, twice
+        assert isinstance(app.screen, NotePrompt)
+        assert app.screen.query_one(Input).value == ""
+        fake_time.advance(1.5)  # past the guard
+        await pilot.press(*"A B")
+        assert app.screen.query_one(Input).value == "A B", "a space typed later is kept"
+
+
+async def test_undo_goes_back_three_hand_overs_to_the_first_turn_with_its_note(
+    talk_app, fake_time, bridges_home
+) -> None:
+    app = talk_app("assume-the-best")
+    async with running(app, size=SIZE) as pilot:
+        for seconds, note in ((60, None), (40, "Sam thought Alex left early"), (30, None)):
+            await pilot.press("space")
+            fake_time.advance(seconds)
+            await pilot.press("space")
+            if note is not None:
+                assert isinstance(app.screen, NotePrompt)
+                app.screen.query_one(Input).value = note
+                await pilot.press("enter")
+        talk = conversation_of(app)
+        assert talk.step_number == 4
+        for back_to in (3, 2, 1):
+            await pilot.press("u")
+            assert talk.step_number == back_to and talk.state == "paused"
+        assert not talk.transcript().turns
+        assert "Sam thought Alex left early" in session_text(bridges_home)
+        # On again: the story's note comes back with its turn.
+        await pilot.press("space")
+        fake_time.advance(5)
+        await pilot.press("space", "space")
+        fake_time.advance(5)
+        await pilot.press("space")
+        assert isinstance(app.screen, NotePrompt)
+        assert app.screen.query_one(Input).value == "Sam thought Alex left early"
+
+
+# --- 3. a note belongs to its step on screen ------------------------------------------------
+
+
+async def test_the_header_shows_the_step_whose_note_is_being_written(talk_app, fake_time) -> None:
+    app = talk_app("share-the-why")
+    async with running(app, size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.press("space")
+            fake_time.advance(40)
+            await pilot.press("space")
+        await pilot.press("space")
+        fake_time.advance(40)
+        await pilot.press("space", "y")  # step 4's listening check: Alex got it
+        assert isinstance(app.screen, NotePrompt)
+        [screen] = [s for s in app.screen_stack if isinstance(s, ConversationScreen)]
+        heading = str(screen.query_one("#step-heading").render())
+        assert "step 4 of 8" in heading and "Ask and reflect back" in heading
+        await pilot.press(*"ey")  # keys of the conversation: typed into the note
+        assert app.screen.query_one(Input).value == "ey"
+        await pilot.press("enter")
+        assert "step 5 of 8" in str(screen.query_one("#step-heading").render())
 
 
 # --- undo keeps every note on disk -------------------------------------------------
@@ -188,10 +317,6 @@ async def test_up_escape_and_enter_each_leave_the_history_search(bridges_home, f
 
 
 # --- 6. the export dialog ----------------------------------------------------------------
-
-
-def toasts(app) -> list[str]:
-    return [str(note.message) for note in app._notifications]
 
 
 async def open_export(pilot, bridges_home) -> ExportDialog:

@@ -84,7 +84,7 @@ class NotePrompt(ModalScreen[str | None]):
             yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
             yield PhrasingHint(
                 WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
-                           max_length=MAX_NOTE_LENGTH),
+                           max_length=MAX_NOTE_LENGTH, leaves_key=self._holds_key),
                 reframe=self.reframe, enabled=self.hints,
             )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
@@ -119,6 +119,10 @@ class NotePrompt(ModalScreen[str | None]):
         if action == "hold_space":
             return self._holds_space is not None and self._holds_space()
         return True
+
+    def _holds_key(self, key: str) -> bool:
+        """The box leaves Space to this screen while the conversation holds it back."""
+        return key == "space" and self._holds_space is not None and self._holds_space()
 
     def action_hold_space(self) -> None:
         """Nothing: the Space is held back (see `check_action`)."""

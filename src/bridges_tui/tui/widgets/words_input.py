@@ -16,6 +16,7 @@ symbol instead (␛ for ESC), one for one, and leaves the value itself exactly a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.highlighter import Highlighter
 from rich.text import Text
@@ -54,10 +55,20 @@ class WordsInput(Input):
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  enter_moves_to: str | None = None, id: str | None = None,
-                 max_length: int = 0) -> None:
-        """`enter_moves_to`: a selector on the screen; Enter moves the focus there."""
+                 max_length: int = 0, leaves_key: Callable[[str], bool] | None = None) -> None:
+        """`enter_moves_to`: a selector on the screen; Enter moves the focus there.
+        `leaves_key`: while it says so for a key, the box does not type it but leaves
+        it to the screen's binding (Textual drops a screen's binding for any key the
+        focused box would type, priority or not)."""
         super().__init__(value, placeholder, highlighter=_ShownHarmlessly(), id=id, max_length=max_length)
         self._enter_moves_to = enter_moves_to
+        self._leaves_key = leaves_key
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Whether the box types `key` (see `leaves_key`)."""
+        if self._leaves_key is not None and self._leaves_key(key):
+            return False
+        return super().check_consume_key(key, character)
 
     async def on_key(self, event: events.Key) -> None:
         # Enter moves the focus at once, as Tab does (see `typed_ahead`).
