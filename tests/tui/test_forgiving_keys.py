@@ -8,7 +8,6 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, Markdown
 
-from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
 from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
 from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
@@ -416,6 +415,8 @@ async def test_enter_typed_right_after_a_name_exports_to_the_whole_name(
 
 
 async def test_the_help_shows_the_conversations_keys_from_the_key_table(talk_app) -> None:
+    from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
+
     app = talk_app("share-the-why")
     async with running(app, size=SIZE) as pilot:
         await pilot.press("f1")
