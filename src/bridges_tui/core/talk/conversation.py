@@ -8,6 +8,8 @@ What it has recorded lives in a `SessionRecord` (`session_record`), which also c
 the couple's own words: notes, check-in, closing. It does no I/O and never looks at a
 screen; time comes from injected clocks.
 
+What it shows, read-only (the step, the floor, the clock, the figures, what each key
+does now), is its half `ConversationView` (`conversation_view`); the moves are here.
 Its states, and why a move is refused in each, are in `states`; the steps walked in
 order, with the floor on the current one and what undo takes back, are a `StepWalk`;
 a breather under way is a `Breather` and the note being typed a `NoteDraft`.
@@ -25,20 +27,18 @@ from bridges_tui.core.model.session import (
     Followup,
     PlannedStep,
     Practice,
-    Speaker,
     Transcript,
     Turn,
-    other_partner,
-    partner_name,
 )
 from bridges_tui.core.talk.breathers import Breather
-from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
+from bridges_tui.core.talk.clock import ClockError, local_now
+from bridges_tui.core.talk.conversation_view import ConversationView
 from bridges_tui.core.talk.either_name import ClassOrInstance
-from bridges_tui.core.talk.keys import GUARD_SECONDS, NUDGE_SECONDS, Effect, Moment, effect, moment_of
+from bridges_tui.core.talk.keys import NUDGE_SECONDS, Effect
 from bridges_tui.core.talk.note_drafts import NoteDraft
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
 from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, require
-from bridges_tui.core.talk.step_floor import CLARIFYING, StepFloor
+from bridges_tui.core.talk.step_floor import CLARIFYING
 from bridges_tui.core.talk.steps import StepWalk
 
 __all__ = ["STATES", "Conversation", "ConversationError", "State", "local_now"]
@@ -46,7 +46,7 @@ __all__ = ["STATES", "Conversation", "ConversationError", "State", "local_now"]
 READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = STATES
 
 
-class Conversation:
+class Conversation(ConversationView):
     """One session of a practice for partners A and B (see the module docstring)."""
 
     def __init__(
@@ -105,92 +105,6 @@ class Conversation:
         # When the floor last moved (a turn began, went on or was handed over), on the
         # monotonic clock: the guard against a double press counts from here.
         self._moved_at: float | None = None
-
-    # --- where we are ---------------------------------------------------------------
-
-    @property
-    def state(self) -> State:
-        """Where the conversation stands (a `State`, which reads as its word too)."""
-        return self._state
-
-    @property
-    def position(self) -> int:
-        """Index into `plan` of the current step; `len(plan)` once every step is done."""
-        return self._walk.position
-
-    @property
-    def current(self) -> PlannedStep | None:
-        """The step on the floor or waiting to begin; None once every step is done."""
-        return self._walk.current
-
-    @property
-    def step_number(self) -> int:
-        """1-based number of the current step, for "step n of m" (m once all are done)."""
-        return min(self._walk.position + 1, len(self.plan))
-
-    @property
-    def partners(self) -> tuple[str, str]:
-        """The partners' names, A then B."""
-        return self._record.partners
-
-    def name_of(self, speaker: str) -> str:
-        """The name behind "A", "B" or "both"."""
-        return partner_name(self.partners, speaker)
-
-    @property
-    def followup(self) -> Followup | None:
-        """How the last agreement went, when the couple said at setup."""
-        return self._record.followup
-
-    @property
-    def step_count(self) -> int:
-        """How many steps the session has."""
-        return len(self.plan)
-
-    @property
-    def turns(self) -> tuple[Turn, ...]:
-        """The turns recorded so far, in order."""
-        return tuple(self._record.turns)
-
-    @property
-    def breaks(self) -> tuple[Break, ...]:
-        """The breathers taken so far."""
-        return tuple(self._record.breaks)
-
-    @property
-    def clock(self) -> TurnClock:
-        """The countdown on the floor (a clarifying partner's while they clarify)."""
-        return self._floor.clock
-
-    @property
-    def _floor(self) -> StepFloor:
-        return self._walk.floor
-
-    @property
-    def phase(self) -> str | None:
-        """On a listening-loop step, "reflecting", "confirming" or "clarifying"."""
-        return self._floor.phase if self._on_a_step else None
-
-    @property
-    def tries(self) -> int | None:
-        """On a listening-loop step, the reflection under way (1 for the first)."""
-        return self._floor.tries if self._on_a_step else None
-
-    @property
-    def _on_a_step(self) -> bool:
-        # Once all is done or ended, the last floor stays only for its figures.
-        return self.current is not None and self._state != FINISHED
-
-    @property
-    def floor_holder(self) -> Speaker | None:
-        """Who has (or, before the turn begins, will have) the floor: the step's
-        speaker, or its listener while they clarify. None once every step is done."""
-        current = self.current
-        if current is None:
-            return None
-        if self.phase == CLARIFYING:
-            return other_partner(current.speaker)
-        return current.speaker
 
     # --- the floor ------------------------------------------------------------------
 
@@ -320,26 +234,7 @@ class Conversation:
             self.pending_note = None
         return turn
 
-    # --- keys -----------------------------------------------------------------------
-
-    @property
-    def moment(self) -> Moment:
-        """Where the couple are, as the keys see it (the rows of `keys.TABLE`)."""
-        return moment_of(
-            self._state, overtime=self._state == SPEAKING and self.clock.overtime,
-            note_pending=self.pending_note is not None, recorded=len(self._record.turns),
-        )
-
-    @property
-    def guarding(self) -> bool:
-        """True within `GUARD_SECONDS` of the floor's last move: a second press of the
-        key that made it (a double Space) is then ignored, not taken as another move."""
-        return self._moved_at is not None and self._now() - self._moved_at < GUARD_SECONDS
-
-    def effect_of(self, key: str) -> Effect:
-        """What pressing `key` does now: the key table's effect for this moment, or
-        `Effect.WAIT` for a guarded key pressed within the guard."""
-        return effect(self.moment, key, guarding=self.guarding)
+    # --- keys ---------------------------------------------------------------------
 
     def press(self, key: str) -> Effect:
         """Do what `key` does now (`effect_of`) and return that effect.
@@ -429,32 +324,7 @@ class Conversation:
         """What each partner learned and what both agreed to try (blank text dropped)."""
         self._record.set_closing(learned, agreement)
 
-    # --- read-outs ------------------------------------------------------------------
-
-    def transcript(self) -> Transcript:
-        """The session as it stands, ready to save; the turn on the floor is not in it
-        until it is handed over."""
-        return self._record.transcript()
-
-    def floor_seconds(self) -> dict[str, float]:
-        """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
-        totals = self._record.floor_seconds()
-        if self._turn_live:
-            self._walk.count_live_turn(totals)
-        return totals
-
-    def balance(self) -> float | None:
-        """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""
-        floor = self.floor_seconds()
-        alone = floor["A"] + floor["B"]
-        return None if alone <= 0 else floor["A"] / alone
-
     # --- inner workings -------------------------------------------------------------
-
-    @property
-    def _turn_live(self) -> bool:
-        state = self._breather.back_to if self._breather is not None else self._state
-        return state in ON_THE_FLOOR
 
     def _close_step(self) -> Turn:
         """Record the step on the floor, move on, and ask for its note if it has one."""

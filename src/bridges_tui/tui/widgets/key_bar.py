@@ -17,12 +17,15 @@ from itertools import groupby
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import ActiveBinding
+from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
+
+NO_STYLE = VisualStyle()
+DIM = VisualStyle(dim=True)
 
 
 class Key(NamedTuple):
@@ -199,22 +202,28 @@ class KeyBar(Widget, can_focus=False):
             self.tooltip = None
             self.refresh()
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        # Textual's own Content, with the component styles as Textual caches them: a
+        # Rich `Text` took Rich's slower way through the compositor, and the bar is
+        # redrawn in every frame that changes the keys (a turn's start, a hand-over).
         pieces, self._keys = bar_pieces(*self._items, self.size.width)
-        styles = {part: self.get_component_rich_style(f"key-bar--{part}")
+        styles = {part: self.get_visual_style(f"key-bar--{part}", partial=True)
                   for part in ("key", "description", "separator", "hover")}
-        line = Text(no_wrap=True, overflow="crop")
+        parts: list[tuple[str, VisualStyle]] = []
         self._spans = []
+        at = 0
         for piece in pieces:
-            style = styles.get(piece.part, Style())
+            style = styles.get(piece.part, NO_STYLE)
+            width = cell_len(piece.text)
             if piece.key is not None:
                 if piece.key == self._hovered:
                     style = style + styles["hover"]
                 if not self._keys[piece.key].enabled:
-                    style = style + Style(dim=True)
-                self._spans.append((line.cell_len, line.cell_len + cell_len(piece.text), piece.key))
-            line.append(piece.text, style)
-        return line
+                    style = style + DIM
+                self._spans.append((at, at + width, piece.key))
+            parts.append((piece.text, style))
+            at += width
+        return Content.assemble(*parts)
 
     def _key_at(self, x: int) -> int | None:
         return next((key for start, end, key in self._spans if start <= x < end), None)
