@@ -139,3 +139,12 @@ async def test_a_greyed_out_key_is_dim_and_a_click_on_it_rings() -> None:
         await pilot.click(KeyBar, offset=(line(app).index("Tick"), 0))
         await pilot.pause()
         assert app.rang == 1 and app.ticks == 1
+
+
+def test_keys_that_do_not_fit_are_left_out_whole_help_last() -> None:
+    items = [key("space", "Hand over"), key("e", "End"), key("^q", "Quit"), key("f1", "Help")]
+    assert text(38, items) == "space Hand over e End ^q Quit f1 Help "
+    # Narrower: whole keys go from the end, F1's (its help lists every key) last.
+    assert text(37, items) == "space Hand over e End f1 Help "
+    assert text(29, items) == "space Hand over f1 Help "
+    assert text(20, items) == "space Hand over "

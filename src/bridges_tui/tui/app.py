@@ -303,6 +303,12 @@ class BridgesApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.catalog))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's key for this; in a text box it copies): a reflex meaning
+        "let me out", so it asks, as Ctrl+Q does, saving first. Textual's own version
+        looks for a binding to `quit`, which bridges does not have, and says nothing."""
+        self.action_request_quit()
+
     def action_request_quit(self) -> None:
         from bridges_tui.tui.screens.confirm import ConfirmScreen  # a dialog, not the first screen
 

@@ -44,6 +44,8 @@ FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
 PENDING = "…"
+#: The keys that leave the search for the sessions found.
+RESULTS = Binding.Group("Results")
 COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
 
 
@@ -76,6 +78,17 @@ class HistoryScreen(Screen):
         Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
                 tooltip="Find sessions by a word from the notes or the agreement"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
+        # While the search box has the focus (the keys above are hidden then: a letter
+        # is part of the search), these say how to get out of it, and do. Ahead of the
+        # box (which would take the arrows to scroll itself, in vain), only then.
+        Binding("down", "to_results('down')", "Results", key_display="↓", group=RESULTS,
+                priority=True, id="history.to_results", tooltip="Move into the sessions found"),
+        Binding("enter", "to_results('enter')", "Results", key_display="⏎", group=RESULTS,
+                priority=True, id="history.search_done", tooltip="Move into the sessions found"),
+        Binding("up", "to_results('up')", "Results", show=False, priority=True,
+                id="history.up_to_results"),
+        Binding("escape", "leave_search", "Done", id="history.leave_search",
+                tooltip="Leave the search; the sessions found stay"),
     ]
 
     class Open(_AboutFile):
@@ -329,7 +342,8 @@ class HistoryScreen(Screen):
             detail.update(Text(f"{row.id} · reading…"))
         else:
             agreed = f"Agreed: “{one_line(row.agreement)}”" if row.agreement else "Nothing agreed."
-            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns", "italic")))
+            lasted = f" · {clock(row.duration_s)} from start to close" if row.duration_s is not None else ""
+            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns{lasted}", "italic")))
 
     # --- actions --------------------------------------------------------------------
 
@@ -370,8 +384,25 @@ class HistoryScreen(Screen):
     def action_filter(self) -> None:
         self.query_one("#history-text", Input).focus()
 
+    def action_to_results(self, key: str = "") -> None:
+        """Leave the search for the sessions it found (the cursor on the first); `key`
+        is the key that asked (each has its own binding, so the key bar shows each).
+        Once the box has every key typed before this one: they wait in its queue."""
+        self.query_one("#history-text", Input).call_later(self._to_table)
+
+    def action_leave_search(self) -> None:
+        """Esc in the search: the same, the sessions found stay."""
+        self.action_to_results("escape")
+
     def action_back(self) -> None:
-        if self.query_one("#history-text", Input).has_focus:
-            self.query_one(SessionTable).focus()
-            return
         self.post_message(self.Leave())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search box has the focus only the keys out of it work (and show):
+        every other key there is part of the search."""
+        searching = self.focused is not None and self.focused.id == "history-text"
+        if action in ("to_results", "leave_search"):
+            return searching
+        if action in ("replay", "trends", "export", "delete", "back", "open"):
+            return not searching
+        return True

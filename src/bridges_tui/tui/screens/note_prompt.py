@@ -48,9 +48,6 @@ class NotePrompt(ModalScreen[str | None]):
     CSS_PATH = sheets("dialogs")
     BINDINGS = [
         Binding("escape", "skip", "Skip", id="note.skip"),
-        # Ahead of the box, and only while `holds_space` says so: the Space that ended
-        # the turn, pressed twice, is kept out of the note.
-        Binding("space", "hold_space", "", show=False, priority=True, id="note.hold_space"),
     ]
 
     def __init__(
@@ -84,7 +81,7 @@ class NotePrompt(ModalScreen[str | None]):
             yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
             yield PhrasingHint(
                 WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
-                           max_length=MAX_NOTE_LENGTH),
+                           max_length=MAX_NOTE_LENGTH, drops_key=self._holds_key),
                 reframe=self.reframe, enabled=self.hints,
             )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
@@ -115,13 +112,14 @@ class NotePrompt(ModalScreen[str | None]):
             self._draft_timer = None
         return super().dismiss(result)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hold_space":
-            return self._holds_space is not None and self._holds_space()
-        return True
-
-    def action_hold_space(self) -> None:
-        """Nothing: the Space is held back (see `check_action`)."""
+    def _holds_key(self, key: str) -> bool:
+        """Whether the box drops `key`: a Space while the conversation holds it back
+        (`holds_space`), as the first key in the box, i.e. a double press of the Space
+        that ended the turn. Once words are typed a Space is part of them, however
+        fast: the box asks in the order the keys were typed, so it knows."""
+        if key != "space" or self._holds_space is None or not self._holds_space():
+            return False
+        return self.query_one(Input).value == self.text
 
     def action_skip(self) -> None:
         typed = self.query_one(Input).value.strip()

@@ -68,6 +68,7 @@ class SetupScreen(Screen):
         #: The turn length bridges last suggested; once the couple types another,
         #: choosing a practice no longer replaces it.
         self._suggested_turn = ""
+        self._error_shown = False
 
     def compose(self) -> ComposeResult:
         # Built as first shown (turn length, hints, titles filled in), with titles on
@@ -204,22 +205,41 @@ class SetupScreen(Screen):
             choice = self._choice()
         except (ModelError, DurationError, ValueError) as problem:
             error.update(str(problem))
+            self._error_shown = True
             return
         error.update("")
+        self._error_shown = False
         self.post_message(self.Start(choice))
+
+    @on(Input.Changed)
+    def _recheck(self) -> None:
+        """A problem shown goes once it is fixed (or says what is wrong now), as the
+        couple type; the focus stays where they are typing."""
+        if not self._error_shown:
+            return
+        try:
+            self._choice(focus=False)
+        except (ModelError, DurationError, ValueError) as problem:
+            self.query_one("#setup-error", Static).update(str(problem))
+            return
+        self.query_one("#setup-error", Static).update("")
+        self._error_shown = False
 
     def ask_followup(self, found: AgreementToFollow) -> None:
         """Ask how the most recent agreement went."""
         self.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
-    def _choice(self) -> SessionChoice:
+    def _choice(self, *, focus: bool = True) -> SessionChoice:
+        """The couple's choice; a ValueError saying what is wrong (with the focus
+        moved to that box, when `focus`)."""
         names = []
         for letter in ("a", "b"):
             raw = self.query_one(f"#name-{letter}", Input).value
             try:
                 names.append(clean_name(raw))
             except ModelError as problem:
-                self.query_one(f"#name-{letter}", Input).focus()
+                if focus:
+                    self.query_one(f"#name-{letter}", Input).focus()
                 raise ValueError(f"Partner {letter.upper()}'s name: {problem.problem}") from None
         if names[0].casefold() == names[1].casefold():
             raise ValueError("Please use two different names, so the panes can tell you apart.")
@@ -230,7 +250,8 @@ class SetupScreen(Screen):
         try:
             turn = parse_duration(turn_text) if turn_text else practice.turn_seconds
         except DurationError as problem:
-            self.query_one("#turn", Input).focus()
+            if focus:
+                self.query_one("#turn", Input).focus()
             raise ValueError(f"Turn length: {problem}") from None
         a, b = (self.query_one(f"#checkin-{letter}", ScoreInput).score for letter in ("a", "b"))
         checkin = None

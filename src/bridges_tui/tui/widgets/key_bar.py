@@ -82,8 +82,9 @@ def _key(screen: Screen, entry: ActiveBinding) -> Key:
 
 def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) -> tuple[list[Piece], list[Key]]:
     """The line for `width` columns: the wide style ("  ^q Quit ") if it fits, else
-    the compact one ("^q Quit"), else the compact one without the palette's key.
-    Returns the pieces and the keys they refer to."""
+    the compact one ("^q Quit"), else the compact one without the palette's key, else
+    without whole keys from the end, F1's last of all (its help lists every key): a
+    key is never cut in half. Returns the pieces and the keys they refer to."""
     items = list(items)
     for compact, right in ((False, palette), (True, palette), (True, None)):
         keys: list[Key] = []
@@ -92,8 +93,23 @@ def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) ->
         spare = width - _length(left) - _length(tail)
         if spare >= 0 or (compact and not tail):
             break
+    while spare < 0 and len(items) > 1:
+        items = _without_one(items)
+        keys = []
+        left = _left_pieces(items, True, keys)
+        spare = width - _length(left)
     gap = [Piece(" " * spare, "gap")] if tail and spare > 0 else []
     return left + gap + tail, keys
+
+
+def _without_one(items: list[Key | Group]) -> list[Key | Group]:
+    """`items` less the last one that is not F1 (or F1, when it is all there is left
+    besides the first)."""
+    for index in range(len(items) - 1, 0, -1):
+        item = items[index]
+        if not (isinstance(item, Key) and item.key == "f1"):
+            return items[:index] + items[index + 1:]
+    return items[:-1]
 
 
 def _left_pieces(items: list[Key | Group], compact: bool, keys: list[Key]) -> list[Piece]:
