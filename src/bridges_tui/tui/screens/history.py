@@ -26,27 +26,21 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
-from bridges_tui.core.files.session_ids import started_by_id
 from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.looking_back.session_summary import (
-    checkin_text,
     clock,
-    share_text,
-    status_word,
-    when_text,
 )
 from bridges_tui.core.text.harmless import one_line
+from bridges_tui.tui.history_table import COLUMNS, column_widths, table_row
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
-from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
+from bridges_tui.tui.widgets.session_table import SessionTable, TableRows
 
 FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
-PENDING = "…"
 #: The keys that leave the search for the sessions found.
 RESULTS = Binding.Group("Results")
-COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
 
 
 class _AboutFile(Message):
@@ -208,7 +202,7 @@ class HistoryScreen(Screen):
         self.shown = [fresh.get(row.id, row) for row in self.shown]
         for row in batch:
             if row.id in keys:
-                table.update_row(self._table_row(row))
+                table.update_row(table_row(row, self.today, wide=self._wide))
         self._show_title()
 
     def _practice_options(self) -> None:
@@ -255,53 +249,20 @@ class HistoryScreen(Screen):
 
     # --- the table ------------------------------------------------------------------
 
-    def _widths(self) -> list[int]:
-        # A space before the first column, two between columns, one for the scrollbar.
-        total = max(64, self.size.width - 2 * len(COLUMNS))
-        when = 17 if self._wide else 12
-        fixed = [when, 0, 0, 7, 5, 8, 11]
-        rest = total - sum(fixed)
-        fixed[2] = max(10, rest * 2 // 5)
-        fixed[1] = rest - fixed[2]
-        return fixed
-
     def _fill_table(self) -> None:
         if not self._width:
             return  # not laid out yet: the first resize fills it, at the right widths
         selected = self.highlighted
-        self._cell_widths = self._widths()
+        self._cell_widths = column_widths(self.size.width, wide=self._wide)
         shown = self.shown
         # A line's cells are made when it is first drawn: the first paint waits for the
         # twenty lines on screen, not for a thousand (nor holds them all in memory).
-        rows = TableRows([row.id for row in shown], lambda index: self._table_row(shown[index]))
+        rows = TableRows([row.id for row in shown], lambda index: table_row(shown[index], self.today, wide=self._wide))
         self.query_one(SessionTable).set_rows(
             COLUMNS, tuple(self._cell_widths), rows,
             right=frozenset({3, 4}), keep=selected.id if selected else None,
         )
         self._show_title()
-
-    def _table_row(self, row: SessionRow) -> TableRow:
-        # A file that can't be read still has a time in its name.
-        started = row.started or started_by_id(row.id)
-        when = when_text(started, self.today)
-        if not self._wide and started is not None:
-            when = started.strftime("%d %b %H:%M" if started.year == self.today.year else "%d %b %Y")
-        if not row.readable:
-            cells = [when, "⚠ can't read", one_line(row.error), "", "", "", "unreadable"]
-            if row.practice:  # the header read; the rest of the file did not
-                cells[1] = "⚠ " + one_line(row.title or row.practice)
-            return TableRow(row.id, tuple(cells), warning=True)
-        partners = " & ".join(one_line(name) for name in row.partners) if row.partners else ""
-        detail = row.detailed
-        return TableRow(row.id, (
-            when,
-            one_line(row.title or row.practice or ""),
-            partners,
-            clock(row.duration_s) if row.duration_s is not None else "–",
-            share_text(row.balance) if detail else PENDING,
-            (checkin_text(row.checkin_before, row.checkin_after) or "–") if detail else PENDING,
-            status_word(row.status),
-        ))
 
     @property
     def highlighted(self) -> SessionRow | None:
