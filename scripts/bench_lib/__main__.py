@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_lib import apps, probes, records
+from bench_lib import apps, locked, probes, records
 from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available
 from bench_lib.records import TURNS
 from bench_lib.report import Row, header, load_average, markdown, plain, progress
@@ -61,6 +61,7 @@ class Bench:
     def __init__(self, runs: int, seconds: float, workdir: Path) -> None:
         self.runs = runs
         self.seconds = seconds
+        self.workdir = workdir
         self.rows: list[Row] = []
         progress(f"writing {SESSIONS:,} sessions of 40 turns with the real store")
         started = time.monotonic()
@@ -110,6 +111,8 @@ class Bench:
             problems = []
             if later:
                 problems.append("imports " + ", ".join(name.removeprefix("bridges_tui.") for name in later))
+            if "pyrage" in loaded.modules:
+                problems.append("imports pyrage (the lock), though the folder is not locked")
             if sessions:
                 problems.append(f"reads {len(set(sessions))} of {len(known)} past sessions")
             if extra_scripts:
@@ -119,7 +122,7 @@ class Bench:
                 f"only what it shows ({own} bridges modules, {len(scripts)} practice files)"
             )
             rows.append(Row("1", f"loaded before first paint: {program.label}", summary, "—",
-                            "no history, statistics, other practices", not problems))
+                            "no history, statistics, other practices, pyrage", not problems))
         return rows
 
     # --- 2 --------------------------------------------------------------------------
@@ -206,16 +209,44 @@ class Bench:
                         "no textual", "textual" not in imported))
         return rows
 
+    def locked_history(self) -> list[Row]:
+        measure = f"history usable, {SESSIONS:,} locked sessions, after the passphrase"
+        budget = "≤ 300 ms over bare"
+        if not self.has_history:
+            return [Row("5", measure, NOT_BUILT, "—", budget, False)]
+        progress(f"locking a copy of the {SESSIONS:,} sessions")
+        home = locked.locked_copy(self.history_home, self.workdir / "locked")
+        runs = max(5, self.runs // 2)  # each run derives the key twice: seconds each
+        progress(f"locked history: {runs} starts of `bridges history`, unlocked with the passphrase")
+        result = locked.locked_history(home, runs)
+        bare = med(self.paints["bare"].seconds)
+        after = med([shown - kdf for shown, kdf in zip(result.to_history, result.derivation, strict=True)])
+        over = med(result.unlock_paint) + after - bare
+        factor = locked.work_factor(home)
+        return [
+            Row("5", f"{measure} (unlock screen + Enter→history − key derivation − bare first paint)",
+                f"+{ms(over)} (unlock screen {ms(med(result.unlock_paint))}, Enter→history "
+                f"{ms(med(result.to_history))}, of it the key {ms(med(result.derivation))})",
+                ms(bare), budget, over <= 0.3),
+            Row("5", "key derivation at the passphrase (age's scrypt, once per start)",
+                f"median {med(result.derivation):.2f} s, work factor 2^{factor} ({len(result.derivation)} runs)",
+                "—", "reported; age's own strength kept (2^18 or more)", factor is not None and factor >= 18),
+        ]
+
     # --- 6 --------------------------------------------------------------------------
 
     def saving(self) -> list[Row]:
-        progress("autosave of a 40-turn session, 200 times")
-        result = records.autosave()
-        median, worst = med(result.ms), max(result.ms)
-        ok = median < 5 and worst <= FRAME_MS
-        return [Row("6", f"autosave, 40-turn session ({result.file_kib:.0f} KiB file)",
-                    f"median {median:.2f} ms, worst {worst:.2f} ms ({len(result.ms)} saves)", "—",
-                    f"median < 5 ms, worst ≤ {FRAME_MS:.1f} ms", ok)]
+        rows = []
+        for is_locked in (False, True):
+            progress(f"autosave of a 40-turn session, 200 times{' (locked)' if is_locked else ''}")
+            result = records.autosave(locked=is_locked)
+            median, worst = med(result.ms), max(result.ms)
+            ok = median < 5 and worst <= FRAME_MS
+            what = "autosave while locked (encrypted)" if is_locked else "autosave"
+            rows.append(Row("6", f"{what}, 40-turn session ({result.file_kib:.0f} KiB file)",
+                            f"median {median:.2f} ms, worst {worst:.2f} ms ({len(result.ms)} saves)", "—",
+                            f"median < 5 ms, worst ≤ {FRAME_MS:.1f} ms", ok))
+        return rows
 
     # --- 7 --------------------------------------------------------------------------
 
@@ -238,6 +269,7 @@ class Bench:
         self.attempt("4", "key to frame", f"≤ {FRAME_MS:.1f} ms", self.keys)
         self.attempt("5", "history usable", "≤ 300 ms over bare", self.history)
         self.attempt("5", "`bridges list`", "≤ 2× --version", self.listing)
+        self.attempt("5", "history usable, locked", "≤ 300 ms over bare", self.locked_history)
         self.attempt("6", "autosave", "< 5 ms", self.saving)
         self.attempt("7", "peak memory", "≤ 1.5× bare", self.memory)
         return self.rows

@@ -88,7 +88,7 @@ TALK = Program(
     "talk",
     "`bridges talk` (conversation)",
     (BRIDGES, "talk", PRACTICE, "--names", *NAMES),
-    _has_with_keys(TALK_MARKER, "Start/next"),
+    _has_with_keys(TALK_MARKER, "Start"),
 )
 HISTORY = Program("history", "`bridges history`", (BRIDGES, "history"), _history_usable)
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bridges_tui.core.talk.keys import GUARD_SECONDS
+
 from .apps import BARE, TALK, Program, audited, child_env, key_bar
 from .countdown import read_countdown
 from .pty_terminal import Terminal
@@ -323,6 +325,10 @@ def key_to_frame(program: Program, homes: Homes, times: KeyTimes, steps: int = 3
                 for pause in (True, False, True, False):
                     shows = (lambda s: "Paused" in s) if pause else (lambda s: "Paused" not in s)
                     _press_and_time(term, "p", shows, times, "p")
+                # A Space within the guard of the last move (the resume) is taken for a
+                # double press and only says "Space again to hand over": hold the turn
+                # past it first, as a couple does.
+                term.drain(GUARD_SECONDS)
                 _press_and_time(term, " ", lambda s, n=step + 1: f"step {n} of " in s and "Pause" not in key_bar(s),
                                 times, "hand-over")
     finally:

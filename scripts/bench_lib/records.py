@@ -114,11 +114,12 @@ def _forty_turn_practice():
     )
 
 
-def autosave(saves: int = 200) -> Saving:
+def autosave(saves: int = 200, locked: bool = False) -> Saving:
     """The app's autosave exactly as it runs after a hand-over or a note: the
     conversation's transcript, handed to a `SessionKeeper`, written by the real
     `SessionStore` (atomic, private, synced); timed `saves` times over a session of
-    40 turns, each with a note of about 200 characters."""
+    40 turns, each with a note of about 200 characters. `locked`: as in a locked folder,
+    each save encrypted to the folder's key (opened once before, as at a start)."""
     from bridges_tui.core.files.keeper import SessionKeeper
     from bridges_tui.core.files.store import SessionStore
     from bridges_tui.core.talk.conversation import Conversation
@@ -132,7 +133,12 @@ def autosave(saves: int = 200) -> Saving:
     )
     folder = Path(tempfile.mkdtemp(prefix="bridges-bench-save-"))
     try:
-        keeper = SessionKeeper(SessionStore(folder / "sessions"))
+        key = None
+        if locked:
+            from bridges_tui.core.files.session_key import new_key
+
+            key = new_key()
+        keeper = SessionKeeper(SessionStore(folder / "sessions", key))
         for _ in range(TURNS):
             conversation.start_turn()
             clock[0] += rng.uniform(60, 150)

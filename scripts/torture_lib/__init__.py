@@ -1,5 +1,7 @@
 """The reliability suite behind `scripts/torture` (issue 6): crashes, disk faults,
-hostile files, privacy, two bridges at once, and long and strange sessions.
+hostile files, privacy, two bridges at once, long and strange sessions, and the
+passphrase lock (SIGKILL during `bridges lock`, `unlock` and `passphrase`; damaged
+files in a locked folder).
 
 Each check is a function that runs a number of trials and returns its `Figures`:
 trials run, failures (each described), and words lost. `scripts/torture` runs them

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.talk.keys import GUARD_SECONDS
 
 from .figures import Figures, timed
 from .terminal import BRIDGES, Killed, ProgramExited, Run
@@ -146,7 +147,8 @@ def _drive(run: Run, log: TrialLog, rng: random.Random, kill_after_save: int, de
             raise _Stuck(f"step {position + 1}: the turn did not start")
         turn = TurnLog(position, time.monotonic())
         log.turns.append(turn)
-        run.wait(rng.choice([0.05, 0.2, 0.5, 1.0]) * rng.random() + 0.05)
+        # A turn is held at least the guard: a quicker second Space is a double press.
+        run.wait(GUARD_SECONDS + rng.choice([0.05, 0.2, 0.5, 1.0]) * rng.random() + 0.05)
         turn.handed_over = saving(" ")
         after = _heading(position + 2) if position + 1 < STEPS else "all steps done"
         if not run.until(lambda after=after: run.shows(NOTE_OPEN) or run.shows(after), 5):
@@ -169,6 +171,7 @@ def _drive(run: Run, log: TrialLog, rng: random.Random, kill_after_save: int, de
             raise _Stuck(f"step {position + 1}: the note prompt did not close")
         log.notes_kept[position] = text
         log.draft = None
+    run.wait(GUARD_SECONDS + 0.05)  # past the guard of the last hand-over
     saving(" ")  # every step done: on to the summary, and the session is complete
     if run.until(lambda: run.shows("Floor time"), 5):
         log.finished = True

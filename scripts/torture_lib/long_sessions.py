@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.talk.keys import GUARD_SECONDS
 from bridges_tui.testing.clock import FakeClock
 from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import screen_name, take_turn, talk_app
@@ -209,6 +210,7 @@ def _resized_once(times: int, figures: Figures, rng: random.Random) -> None:
                 storm(run, times // 2)  # mid-turn
                 figures.check_that(run.until(lambda: run.shows(_heading(1)), 5),
                                    f"resize (pty): the turn is not on screen afterwards:\n{run.text}")
+                run.wait(GUARD_SECONDS + 0.1)  # a quicker second Space is a double press
                 run.press(" ")
                 run.until(lambda: run.shows(NOTE_OPEN), 5)
                 storm(run, times - times // 2)  # with the note prompt open

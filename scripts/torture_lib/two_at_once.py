@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.talk.keys import GUARD_SECONDS
 from bridges_tui.testing.sessions import note_of
 
 from .crash import NOTE_OPEN, OFFER, READY, SETUP, TALK, _heading, quit_politely
@@ -95,7 +96,7 @@ def _walk_some(home: Path, who: str, figures: Figures) -> list[str | None]:
         for position in range(4):
             run.press(" ")
             run.until(lambda: not run.shows(READY), 5)
-            run.wait(0.1)
+            run.wait(GUARD_SECONDS + 0.1)  # a quicker second Space is a double press
             run.press(" ")
             run.until(lambda position=position: run.shows(NOTE_OPEN) or run.shows(_heading(position + 2)), 5)
             if PLAN[position].step.note is None:
@@ -125,6 +126,7 @@ def live_session_not_offered(figures: Figures) -> None:
                 return
             first.press(" ")
             first.until(lambda: not first.shows(READY), 5)
+            first.wait(GUARD_SECONDS + 0.1)
             first.press(" ")
             first.until(lambda: first.shows(_heading(2)) or first.shows(NOTE_OPEN), 5)
             with Run((BRIDGES,), home) as second:

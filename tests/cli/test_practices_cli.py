@@ -243,3 +243,25 @@ def test_markup_in_a_script_is_printed_as_written(bridges_home: Path) -> None:
     assert "    [red]Red[/red] :smile: day." in result.stdout
     result = bridges("check", str(path))
     assert "ok: evening-check-in '[bold]Loud[/bold]'" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "written"),
+    [
+        ('id = "thanks"\ntitle = "Say thanks\nsummary = "Thanks."\n', 2, 'title = "Say thanks'),
+        ('id = "thanks"\n\n[[round]]\n  prompt = "What you\n', 4, 'prompt = "What you'),
+        ("id = 'thanks'\ntitle = 'Say thanks\n", 2, "title = 'Say thanks"),
+        ('id = "thanks"\ntitle = "Say thanks', 2, 'title = "Say thanks'),
+    ],
+)
+def test_check_an_unclosed_string_names_its_line_and_the_fix(
+    tmp_path: Path, text: str, line: int, written: str
+) -> None:
+    (tmp_path / "thanks.toml").write_text(text, encoding="utf-8")
+    result = bridges("check", "thanks.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    key = written.split(" =")[0]
+    assert f"thanks.toml: line {line}: {key}: the text has no closing quote: {written}" in result.stderr
+    assert f"hint: close the string on that line: {written}{written.split('= ')[1][0]}" in result.stderr
+    assert "control character" not in result.stderr and "illegal" not in result.stderr.lower()
+    assert_clean(result)

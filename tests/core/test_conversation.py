@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
@@ -296,7 +297,8 @@ def test_undo_takes_back_the_hand_over_with_time_intact(fake: FakeClock) -> None
     taken = talk.undo()
     assert taken.started == first.started and taken.note == "Sundays matter"
     assert [t.step for t in talk.turns] == ["arrive"] and talk.position == 1
-    assert talk.state == "paused" and not talk.can_undo
+    assert talk.state == "paused"
+    assert talk.can_undo, "one more undo would take back the hand-over before it"
     assert talk.clock.spoken_s == pytest.approx(90.25)
     assert talk.clock.paused_s == pytest.approx(8)
     assert talk.clock.planned_s == 135
@@ -328,6 +330,50 @@ def test_undo_works_after_the_last_step_and_during_the_ready_breather(fake: Fake
     assert talk.clock.spoken_s == pytest.approx(20) and talk.clock.paused_s == 0
     talk.hand_over()
     assert talk.state == "done"
+
+
+def test_turns_taken_back_keep_their_notes_in_the_transcript_until_recorded_again(
+    fake: FakeClock,
+) -> None:
+    from bridges_tui.core.files.transcript_file import dump_transcript, load_transcript
+
+    talk = begin(fake)
+    take_turn(talk, fake, 30)  # arrive
+    take_turn(talk, fake, 40, note="Sam wants quiet mornings")  # say, Sam (noted by Alex)
+    take_turn(talk, fake, 20)  # reflect, Alex
+    take_turn(talk, fake, 40, note="Alex wants a walk after work")  # say, Alex
+    for _ in range(3):
+        talk.undo()
+    assert talk.position == 1 and [t.step for t in talk.turns] == ["arrive"]
+    saved = talk.transcript()
+    # Each note taken back is in what autosave writes (the turn with none is not).
+    assert [(t.step, t.speaker, t.note, t.note_by) for t in saved.taken_back] == [
+        ("say", "A", "Sam wants quiet mornings", "B"),
+        ("say", "B", "Alex wants a walk after work", "A"),
+    ]
+
+    # A crash now: the session carries on from the file, each note back on its step.
+    later = FakeClock()
+    again = Conversation.resume(tiny_practice(), load_transcript(dump_transcript(saved)),
+                                now=later, wall=later.wall)
+    assert again.transcript().taken_back == saved.taken_back
+    take_turn(again, later, 45)  # say, Sam, again: its note is back
+    assert again.turns[1].note == "Sam wants quiet mornings"
+    assert [t.note for t in again.transcript().taken_back] == ["Alex wants a walk after work"]
+    # Ending early keeps the note of a turn that was never recorded again.
+    ended = again.end_early()
+    assert [t.note for t in ended.taken_back] == ["Alex wants a walk after work"]
+
+
+def test_a_resume_refuses_a_taken_back_turn_that_fits_no_step_to_come(fake: FakeClock) -> None:
+    talk = begin(fake)
+    take_turn(talk, fake, 30)
+    take_turn(talk, fake, 40, note="Sam wants quiet mornings")
+    talk.undo()
+    saved = talk.transcript()
+    stray = replace(saved.taken_back[0], step="not-in-the-practice")
+    with pytest.raises(ConversationError, match="taken back"):
+        Conversation.resume(tiny_practice(), replace(saved, taken_back=(stray,)), now=fake)
 
 
 def test_undo_is_refused_when_there_is_nothing_to_take_back(fake: FakeClock) -> None:

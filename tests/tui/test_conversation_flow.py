@@ -250,13 +250,16 @@ async def end_early_after_a_noted_turn(pilot, fake_time) -> None:
     assert isinstance(pilot.app.screen, SummaryScreen)
 
 
-async def test_on_the_summary_tab_then_enter_edits_the_first_note(talk_app, fake_time, saved_session) -> None:
+async def test_on_the_summary_tab_to_the_steps_then_enter_edits_the_first_note(
+    talk_app, fake_time, saved_session
+) -> None:
     """The heading says "Enter on a step edits its note": it must, without an arrow
-    key first."""
+    key first. The steps come after the closing's five boxes (each learned, the
+    agreement, each check-in), where the focus starts."""
     app = talk_app("same-team")
     async with running(app, size=(100, 32)) as pilot:
         await end_early_after_a_noted_turn(pilot, fake_time)
-        await pilot.press("tab")
+        await pilot.press(*["tab"] * 5)
         assert app.focused is app.screen.query_one("#summary-steps")
         await pilot.press("enter")
         assert isinstance(app.screen, NotePrompt)

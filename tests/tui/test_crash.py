@@ -21,27 +21,36 @@ SESSION = f"""
 import sys
 from textual.widgets import Input
 from bridges_tui.core.practice_scripts.catalog import builtin_practice
+from bridges_tui.testing.clock import FakeClock
 from bridges_tui.testing.pilot import first_screen
 from bridges_tui.tui.app import BridgesApp, TalkRequest
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 
-def broken_pause(self):
+press = ConversationScreen.action_press
+
+def broken_pause(self, key, wanted):
+    if key != "p":
+        return press(self, key, wanted)
     words = self.conversation.turns[-1].note  # a local that holds the couple's words
     raise RuntimeError("could not pause after: " + str(words))
 
-ConversationScreen.action_pause = broken_pause
+ConversationScreen.action_press = broken_pause
+clock = FakeClock()
 
 async def couple(pilot):
     await first_screen(pilot)
-    await pilot.press("space", "space", "space", "space")
+    for _ in range(4):  # two turns, each a few seconds long
+        await pilot.press("space")
+        clock.advance(5)
     assert isinstance(pilot.app.screen, NotePrompt), pilot.app.screen
     pilot.app.screen.query_one(Input).value = {NOTE!r}
     await pilot.press("enter")
     await pilot.press("space")
     await pilot.press("p")
 
-app = BridgesApp(talk=TalkRequest(builtin_practice("assume-the-best"), ("Noor", "Jo")))
+app = BridgesApp(talk=TalkRequest(builtin_practice("assume-the-best"), ("Noor", "Jo")),
+                 now=clock.now, wall=clock.wall)
 app.run(headless=True, size=(80, 24), auto_pilot=couple)
 sys.exit(app.return_code)
 """

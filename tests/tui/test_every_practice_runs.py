@@ -7,58 +7,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from bridges_tui.core.files.transcript_file import load_transcript
 from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
 from bridges_tui.testing.pilot import running
+from bridges_tui.testing.talk import run_to_the_summary
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
-from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.screens.setup import SetupScreen
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-async def run_to_the_summary(pilot, fake_time, *, not_quite_once: bool = False) -> list[str]:
-    """Walk every step: start, speak 40 s, hand over; answer a listening loop with y
-    (or first with n, once, when asked); keep every note asked for. Returns the
-    headings seen, one per step."""
-    app = pilot.app
-    headings: list[str] = []
-    said_not_quite = False
-    for _ in range(200):
-        screen = app.screen
-        if isinstance(screen, NotePrompt):
-            screen.query_one(Input).value = f"note for {screen.label}"
-            await pilot.press("enter")
-            continue
-        assert isinstance(screen, ConversationScreen), screen
-        conversation = screen.conversation
-        if conversation.state == "done":
-            await pilot.press("space")
-            break
-        if conversation.state == "confirming":
-            if not_quite_once and not said_not_quite:
-                said_not_quite = True
-                await pilot.press("n")
-                fake_time.advance(12)
-                await pilot.press("space")  # the clarification ends; another try
-                fake_time.advance(20)
-                await pilot.press("space")
-                assert conversation.state == "confirming"
-            await pilot.press("y")
-            continue
-        headings.append(shown(app, "#step-heading"))
-        await pilot.press("space")
-        fake_time.advance(40)
-        await pilot.press("space")
-    else:
-        raise AssertionError("the session never reached its end")
-    await pilot.pause()
-    return headings
 
 
 def saved_file(home: Path) -> Path:

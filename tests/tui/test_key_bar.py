@@ -53,24 +53,27 @@ def test_pieces_name_the_key_they_press() -> None:
     assert pressed["-"] == "-" and pressed["End"] == "e" and pressed["palette"] == "^p"
 
 
-async def test_the_bar_shows_a_turns_keys_as_soon_as_the_turn_starts(talk_app) -> None:
+async def test_the_bar_shows_a_turns_keys_as_soon_as_the_turn_starts(talk_app, fake_time) -> None:
     app = talk_app("share-the-why")
     async with running(app, size=(100, 30)) as pilot:
         await pilot.press("space")  # the together step starts
+        fake_time.advance(5)
         await pilot.press("space")  # … and hands over to Sam's step
         screen = app.screen
         assert isinstance(screen, ConversationScreen)
-        assert "Start/next" in line(app) and "Pause" not in line(app)
+        assert "Start" in line(app) and "Pause" not in line(app)
         # Called directly, with no message handled after it: the bar is due to be drawn
         # in the same frame as the turn it belongs to. (Textual's own footer rebuilds
         # its keys only after that frame, and showed them a few frames late.)
         bar = screen.query_one(KeyBar)
-        screen.action_floor()
+        screen.action_press("space", "start")
         assert bar._repaint_required
         assert "Pause" in bar.render().plain and "±30s" in bar.render().plain
+        assert "Hand over" in bar.render().plain
         await pilot.pause()
         assert "Pause" in line(app)
-        screen.action_floor()
+        fake_time.advance(5)
+        screen.action_press("space", "hand_over")
         assert bar._repaint_required and "Pause" not in bar.render().plain
 
 
@@ -79,7 +82,7 @@ async def test_every_key_of_a_turn_fits_at_80_columns(talk_app) -> None:
     async with running(app, size=(80, 24)) as pilot:
         await pilot.press("space")
         shown = line(app)
-        for description in ("Start/next", "Pause", "±30s", "Break", "End", "Quit", "Help", "palette"):
+        for description in ("Hand over", "Pause", "±30s", "Break", "End", "Quit", "Help", "palette"):
             assert description in shown, (description, shown)
 
 
@@ -90,7 +93,7 @@ async def test_a_click_presses_the_key_and_hovering_says_what_it_does(talk_app) 
         assert app.live.conversation.state == "speaking"
         column = line(app).index("Pause")
         await pilot.hover(KeyBar, offset=(column, 0))
-        assert app.screen.query_one(KeyBar).tooltip == "Pause or resume the turn clock"
+        assert app.screen.query_one(KeyBar).tooltip == "Pause the turn clock."
         await pilot.click(KeyBar, offset=(column, 0))
         await pilot.pause()
         assert app.live.conversation.state == "paused"
@@ -136,3 +139,12 @@ async def test_a_greyed_out_key_is_dim_and_a_click_on_it_rings() -> None:
         await pilot.click(KeyBar, offset=(line(app).index("Tick"), 0))
         await pilot.pause()
         assert app.rang == 1 and app.ticks == 1
+
+
+def test_keys_that_do_not_fit_are_left_out_whole_help_last() -> None:
+    items = [key("space", "Hand over"), key("e", "End"), key("^q", "Quit"), key("f1", "Help")]
+    assert text(38, items) == "space Hand over e End ^q Quit f1 Help "
+    # Narrower: whole keys go from the end, F1's (its help lists every key) last.
+    assert text(37, items) == "space Hand over e End f1 Help "
+    assert text(29, items) == "space Hand over f1 Help "
+    assert text(20, items) == "space Hand over "

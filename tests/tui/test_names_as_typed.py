@@ -37,3 +37,15 @@ async def test_markup_like_names_and_notes_show_literally(talk_app, fake_time) -
         await pilot.pause()
         lines = [str(option.prompt) for option in app.screen.query_one("#summary-steps").options]
         assert any("[red]not markup[/red] [/]" in line for line in lines), lines
+
+
+async def test_the_balance_bar_fits_names_with_emoji_and_wide_letters(talk_app) -> None:
+    # Emoji and CJK letters take two columns each: counted as one, the bar ran past
+    # the line and the second name was cut off.
+    app = talk_app("share-the-why", names=("Sam 🌻🌻", "李雪"))
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("#balance")
+        line = "".join(segment.text for segment in bar.render_line(0))
+        assert line.rstrip().endswith("0:00 李雪"), line
+        assert Content(line).cell_length == bar.size.width

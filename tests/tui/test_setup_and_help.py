@@ -246,7 +246,7 @@ async def test_every_conversation_key_is_a_palette_command(talk_app) -> None:
     app = talk_app()
     async with running(app, size=(100, 32)) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Conversation: Start/next", "Conversation: Break", "Conversation: End",
+        for wanted in ("Conversation: Start", "Conversation: Break", "Conversation: End",
                        "bridges: Help", "bridges: Quit"):
             assert wanted in titles, titles
         # Keys that mean nothing yet (no turn running) are not offered.

@@ -42,7 +42,9 @@ def moving(fake_time, *steps):
             elif step == "wait for the flash to fade":
                 await pilot.pause(1.0)
             elif isinstance(step, tuple) and step[0] == "type":
-                pilot.app.screen.query_one(Input).value = step[1]
+                # ("type", text) fills the screen's first box; ("type", "#id", text) that one.
+                *box, text = step[1:]
+                pilot.app.screen.query_one(box[0] if box else Input, Input).value = text
             else:
                 await pilot.press(*step)
             await pilot.pause()
@@ -127,4 +129,13 @@ def test_summary(snap_compare, talk_app, fake_time, size) -> None:
                  ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),
                  ("type", "Change helps Sam feel less stuck"), ("enter",),
                  ("e",), ("y",))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_with_both_lines_filled(snap_compare, talk_app, fake_time, size) -> None:
+    # Each box keeps its partner's name once typed into; the focus (on Alex's) shows.
+    run = moving(fake_time, ("space",), 40, ("space",), ("e",), ("y",),
+                 ("type", "#learned-a", "Alex needs warning before a change"), ("tab",),
+                 ("type", "#learned-b", "Sam gets restless when things stay stuck"))
     assert snap_compare(talk_app(), terminal_size=size, run_before=run)

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from bridges_tui.commands.command_error import CommandError
-from bridges_tui.core.files import paths
+from bridges_tui.commands.locking import store_for_reading
+from bridges_tui.core.files.lock_files import session_id as id_of_file
 from bridges_tui.core.files.safe_files import StoreError, write_private
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
 from bridges_tui.core.files.store import SessionStore
@@ -50,7 +51,7 @@ def _find(store: SessionStore, session_id: str) -> Path:
 
 def _not_found(store: SessionStore, session_id: str, message: str) -> str:
     try:
-        ids = sorted((path.stem for path in store.folder.glob("*.toml")), reverse=True)
+        ids = sorted((id_of_file(path.name) for path in store.folder.glob(f"*{store.suffix}")), reverse=True)
     except OSError:
         ids = []
     wanted = session_id.strip().casefold()
@@ -73,9 +74,9 @@ def _load(store: SessionStore, path: Path) -> Transcript:
 # --- show -------------------------------------------------------------------------------
 
 
-def show_session(session_id: str) -> int:
+def show_session(session_id: str, passphrase_fd: int | None = None) -> int:
     """Print one session's summary with rich."""
-    store = SessionStore(paths.sessions_dir())
+    store = store_for_reading(passphrase_fd)
     path = _find(store, session_id)
     transcript = _load(store, path)
     from bridges_tui.commands.session_print import print_summary
@@ -87,19 +88,21 @@ def show_session(session_id: str) -> int:
 # --- export -----------------------------------------------------------------------------
 
 
-def export_session(session_id: str, form: str, output: str | None) -> int:
+def export_session(session_id: str, form: str, output: str | None, passphrase_fd: int | None = None) -> int:
     """Write one session as Markdown or as its own TOML, to `output` or stdout."""
-    store = SessionStore(paths.sessions_dir())
+    store = store_for_reading(passphrase_fd)
     path = _find(store, session_id)
     transcript = _load(store, path)
     from bridges_tui.core.looking_back.export import exported
 
     try:
-        text = exported(path, transcript, form)
+        text = exported(path, transcript, form, store.text_of(path) if form == "toml" else None)
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError(f"can't read {path}: {error}") from None
     if output is None or output == "-":
         sys.stdout.write(text)
+        if store.key is not None and not sys.stdout.isatty():
+            print("bridges: written as plain text (not locked) where you sent it", file=sys.stderr)
         return 0
     target = Path(output).expanduser()
     _refuse_inside_sessions(store, target)
@@ -107,7 +110,10 @@ def export_session(session_id: str, form: str, output: str | None) -> int:
         write_private(target, text)
     except StoreError as error:
         raise CommandError(str(error)) from None
-    print(f"Wrote {target}", file=sys.stderr)
+    if store.key is not None:
+        print(f"Wrote {target} as plain text: it is not locked like the sessions", file=sys.stderr)
+    else:
+        print(f"Wrote {target}", file=sys.stderr)
     return 0
 
 

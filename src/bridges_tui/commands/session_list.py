@@ -22,6 +22,7 @@ from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.history_index_file import indexed_sessions
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
+from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.session_text import clock, status_word
 
@@ -31,23 +32,26 @@ if TYPE_CHECKING:
 HEADER = ("ID", "DATE", "PRACTICE", "PARTNERS", "LENGTH", "STATUS")
 
 
-def list_sessions(as_json: bool) -> int:
+def list_sessions(as_json: bool, passphrase_fd: int | None = None) -> int:
     """Every past session, newest first; unreadable files named on stderr. Exit 0."""
     # Tens of thousands of small objects and not one cycle among them: the cycle
     # collector would walk them some thirty times, a tenth of the command's time.
     # (Mercurial pauses it while it parses big files, for the same reason.)
     gc.disable()
     try:
-        return _list_sessions(as_json)
+        return _list_sessions(as_json, passphrase_fd)
     finally:
         gc.enable()
 
 
-def _list_sessions(as_json: bool) -> int:
+def _list_sessions(as_json: bool, passphrase_fd: int | None) -> int:
     folder = paths.sessions_folder()
-    rows = indexed_sessions(folder, os.path.dirname(folder))
+    if is_locked(folder):
+        rows = _read_all(folder, passphrase_fd)  # no index on disk while locked
+    else:
+        rows = indexed_sessions(folder, os.path.dirname(folder))
     if rows is None:
-        rows = _read_all(folder)
+        rows = _read_all(folder, None)
     readable = [row for row in rows if row.readable]
     for row in rows:
         if not row.readable:
@@ -62,14 +66,14 @@ def _list_sessions(as_json: bool) -> int:
     return 0
 
 
-def _read_all(folder: str) -> list[SessionRow]:
+def _read_all(folder: str, passphrase_fd: int | None) -> list[SessionRow]:
     """Every session through the full index: files it does not know (or no longer
     knows as they are) are read whole, and the index is saved for the next listing."""
+    from bridges_tui.commands.locking import store_for_reading
     from bridges_tui.core.files.safe_files import StoreError
-    from bridges_tui.core.files.store import SessionStore
     from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-    index = HistoryIndex(SessionStore(folder), paths.data_dir())
+    index = HistoryIndex(store_for_reading(passphrase_fd), paths.data_dir())
     try:
         rows = index.read_all()
     except StoreError as error:

@@ -92,7 +92,8 @@ def transcripts(draw: st.DrawFn) -> Transcript:
         breaks=tuple(draw(st.lists(breaks, max_size=2))),
         closing=Closing(tuple(draw(st.lists(texts, max_size=2))), draw(st.none() | texts),
                         extra=draw(extras(("learned", "agreement")))),
+        taken_back=tuple(draw(st.lists(turns, max_size=2))),
         extra=draw(extras(("format", "version", "practice", "title", "started", "ended",
                            "status", "partners", "turn_s", "checkin", "followup", "turns",
-                           "breaks", "closing"))),
+                           "breaks", "closing", "taken_back"))),
     )

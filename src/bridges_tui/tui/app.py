@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -29,13 +30,16 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from bridges_tui.core.files.session_key import SessionKey
     from bridges_tui.tui.screens.conversation import ConversationScreen
     from bridges_tui.tui.screens.history import HistoryScreen
     from bridges_tui.tui.screens.setup import SetupScreen
     from bridges_tui.tui.screens.summary import SummaryScreen
+    from bridges_tui.tui.screens.unlock import UnlockScreen
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
+from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice
@@ -94,18 +98,25 @@ class BridgesApp(App[None]):
         self.start = start
         self.now = now
         self.wall = wall
-        self.store = SessionStore(paths.sessions_dir())
+        #: True while the sessions are locked: nothing of them is read or shown until
+        #: the passphrase opens their key (the unlock screen comes first).
+        self.locked = is_locked(paths.sessions_folder())
         self._catalog = catalog
         self.config_path = paths.config_file()
         self.config, self.config_warning = load_config(self.config_path)
-        self.live = LiveSession(self, self.store, lambda: self.catalog, now=now, wall=wall,
-                                hints=lambda: self.config.phrasing_hints)
-        self.past = PastSessions(self, self.store, self.live, lambda: self.catalog, now=now, wall=wall,
-                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
+        self._keep_sessions(SessionStore(paths.sessions_dir()))
         self.fit = TerminalFit(self)
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.
         self._first_screen_open = False
+
+    def _keep_sessions(self, store: SessionStore) -> None:
+        """Read and write the sessions through `store` (a locked folder's, once open)."""
+        self.store = store
+        self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
+                                hints=lambda: self.config.phrasing_hints)
+        self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
+                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
 
     # --- start-up ---------------------------------------------------------------
 
@@ -128,6 +139,13 @@ class BridgesApp(App[None]):
         self.call_later(self._open_first_screen)
 
     def _open_first_screen(self) -> None:
+        if self.locked and self.store.key is None:
+            from bridges_tui.tui.screens.unlock import UnlockScreen
+
+            self.push_screen(UnlockScreen())
+            self._first_screen_open = True
+            self.fit.fit()
+            return
         if self.talk is not None:
             request = self.talk
             choice = SessionChoice(request.practice, request.names, request.turn_seconds, None)
@@ -165,7 +183,7 @@ class BridgesApp(App[None]):
     def _setup_screen(self) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, self.config.names)
+        setup = SetupScreen(self.catalog, self.config.names, self.store)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -181,6 +199,34 @@ class BridgesApp(App[None]):
             self.fit.resized(event.size)
 
     # --- what the screens report ----------------------------------------------------
+
+    def on_unlock_screen_tried(self, message: UnlockScreen.Tried) -> None:
+        self.run_worker(lambda: self._open_key(message.passphrase), thread=True, group="unlock", exclusive=True)
+
+    def _open_key(self, passphrase: str) -> None:
+        """In a thread: the key derivation, then back to the screen with the answer."""
+        from bridges_tui.core.files import lock_moves
+        from bridges_tui.core.files.session_key import LockError, WrongPassphrase
+
+        try:
+            key = lock_moves.open_folder(self.store.folder, passphrase)
+        except WrongPassphrase:
+            self.call_from_thread(self._refused, "That passphrase doesn't open them. Take your time, and try again.")
+        except LockError as error:
+            self.call_from_thread(self._refused, str(error))
+        else:
+            self.call_from_thread(self._unlocked, key)
+
+    def _refused(self, reason: str) -> None:
+        from bridges_tui.tui.screens.unlock import UnlockScreen
+
+        if isinstance(self.screen, UnlockScreen):
+            self.screen.refused(reason)
+
+    def _unlocked(self, key: SessionKey) -> None:
+        self._keep_sessions(SessionStore(self.store.folder, key))
+        self.pop_screen()
+        self._open_first_screen()
 
     def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
         self.remember_names(message.choice.names)
@@ -235,8 +281,8 @@ class BridgesApp(App[None]):
         self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
-        if self.config.names == names:
-            return
+        if self.config.names == names or self.locked:
+            return  # while locked, the names are kept only in the (encrypted) sessions
         self.config = replace(self.config, names=names)
         try:
             save_config(self.config_path, self.config)
@@ -256,6 +302,12 @@ class BridgesApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.catalog))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's key for this; in a text box it copies): a reflex meaning
+        "let me out", so it asks, as Ctrl+Q does, saving first. Textual's own version
+        looks for a binding to `quit`, which bridges does not have, and says nothing."""
+        self.action_request_quit()
 
     def action_request_quit(self) -> None:
         from bridges_tui.tui.screens.confirm import ConfirmScreen  # a dialog, not the first screen
@@ -286,7 +338,8 @@ class BridgesApp(App[None]):
             # Shown in the key bar, or kept out of it only for room (those have a tooltip).
             if isinstance(binding, Binding) and (binding.show or binding.tooltip):
                 action = binding.action
-                if screen.check_action(action.split("(")[0], ()) is not True:
+                _, name, parameters = parse_action(action)
+                if screen.check_action(name, parameters) is not True:
                     continue
                 yield SystemCommand(
                     f"{area}: {binding.description}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from bridges_tui.core.model.practice import PlannedStep, Step
 from bridges_tui.core.model.session import other_partner
 from bridges_tui.core.talk.conversation import Conversation, State
 from bridges_tui.core.text.durations import format_duration
@@ -21,7 +22,12 @@ class StepText(NamedTuple):
 
 
 def step_text(conversation: Conversation) -> StepText:
-    """The lines above the panes: where the couple is, what to do, how to begin."""
+    """The lines above the panes: where the couple is, what to do, how to begin.
+
+    While a step's note is being written the lines still belong to that step (the
+    next one appears once the note is kept or skipped)."""
+    if conversation.pending_note is not None:
+        return _note_text(conversation, conversation.pending_note)
     planned = conversation.current
     if planned is None:
         return StepText(f"{conversation.practice.title} · all steps done",
@@ -34,7 +40,20 @@ def step_text(conversation: Conversation) -> StepText:
         f"{conversation.practice.title} · step {conversation.step_number} of "
         f"{conversation.step_count} · {step.title}{_own_length(conversation)}{_loop_mark(conversation)}",
         _prompt_text(conversation),
-        "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters) if helps else "",
+        _starters(step) if helps else "",
+    )
+
+
+def _note_text(conversation: Conversation, index: int) -> StepText:
+    """The lines above the panes while the note of step `index` (0-based) is written."""
+    planned = conversation.plan[index]
+    note = planned.step.note
+    writer = planned.note_writer or planned.speaker
+    return StepText(
+        f"{conversation.practice.title} · step {index + 1} of {conversation.step_count} · "
+        f"{planned.step.title} · a note",
+        f"{conversation.name_of(writer)}: {note.label if note is not None else 'a note'}",
+        "",
     )
 
 
@@ -69,10 +88,10 @@ def pane_states(conversation: Conversation) -> dict[str, PaneState]:
     return states
 
 
-def _own_length(conversation: Conversation) -> str:
+def _own_length(conversation: Conversation, planned: PlannedStep | None = None) -> str:
     """On a step that keeps a length of its own, once the couple chose another turn
     length at setup: say so, or "90s" chosen and a clock starting at 1:00 puzzles."""
-    planned = conversation.current
+    planned = planned or conversation.current
     own = planned.step.seconds if planned is not None else None
     chosen = conversation.turn_seconds
     if own is None or own == chosen or chosen == conversation.practice.turn_seconds:
@@ -94,15 +113,45 @@ def _prompt_text(conversation: Conversation) -> str:
     planned = conversation.current
     assert planned is not None
     reflector = conversation.name_of(planned.speaker)
+    other = conversation.name_of(other_partner(planned.speaker))
     if conversation.phase == "confirming":
-        answerer = conversation.name_of(other_partner(planned.speaker))
-        return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
-                "n: not quite, and you say what they missed.")
+        return _asking(other, reflector)
     if conversation.phase == "clarifying":
-        clarifier = conversation.name_of(other_partner(planned.speaker))
-        return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
-                f"space, and {reflector} tries again.")
-    return f"{conversation.name_of(planned.speaker)}: {planned.step.prompt}"
+        return _clarifying(other, reflector)
+    return f"{reflector}: {planned.step.prompt}"
+
+
+def _asking(answerer: str, reflector: str) -> str:
+    return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
+            "n: not quite, and you say what they missed.")
+
+
+def _clarifying(clarifier: str, reflector: str) -> str:
+    return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
+            f"space, and {reflector} tries again.")
+
+
+def _starters(step: Step) -> str:
+    return "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters)
+
+
+def texts_ahead(conversation: Conversation) -> list[StepText]:
+    """Every set of lines the session can show above the panes, each as long as it
+    gets (a listening loop's longest mark), so the step box can keep the height of
+    the tallest from the start (see `StepBox`)."""
+    texts: list[StepText] = []
+    count = conversation.step_count
+    for number, planned in enumerate(conversation.plan, start=1):
+        step = planned.step
+        heading = (f"{conversation.practice.title} · step {number} of {count} · {step.title}"
+                   f"{_own_length(conversation, planned)} · not quite yet")
+        reflector = conversation.name_of(planned.speaker)
+        texts.append(StepText(heading, f"{reflector}: {step.prompt}", _starters(step) if step.starters else ""))
+        if step.confirm:
+            other = conversation.name_of(other_partner(planned.speaker))
+            texts.append(StepText(heading, _asking(other, reflector), ""))
+            texts.append(StepText(heading, _clarifying(other, reflector), ""))
+    return texts
 
 
 def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
@@ -116,7 +165,7 @@ def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
     if state == State.READY:
         return "Press space when you are ready to begin."
     if state == State.PAUSED:
-        return "Paused · press p to go on."
+        return "Paused · Space or p to go on."
     if state == State.SPEAKING and conversation.clock.overtime:
         return "Time is up · finish your thought, then space."
     return ""

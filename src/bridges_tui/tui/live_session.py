@@ -87,7 +87,7 @@ class LiveSession:
         """In a thread: offer the newest session that did not finish, if any."""
         try:
             # A store of its own: the app's store is not shared across threads.
-            waiting = SessionStore(self.store.folder).in_progress()
+            waiting = self.store.sibling().in_progress()
         except OSError:
             return
         if waiting:

@@ -19,7 +19,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.safe_files import StoreError, write_private
+from bridges_tui.core.files.safe_files import StoreError, plain_reason, write_private
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.model.session import Transcript
@@ -86,7 +86,7 @@ class PastSessions:
         if self._index is None:
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-            self._index = HistoryIndex(SessionStore(self.store.folder), paths.data_dir())
+            self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
         return self._index
 
     def _save_index_soon(self) -> None:
@@ -176,19 +176,26 @@ class PastSessions:
         self._app.push_screen(TrendsScreen(rows, self._wall().date()))
 
     def export(self, path: Path) -> None:
-        """Ask where, then write the session as Markdown or TOML (never over a file)."""
+        """Ask where, then write the session as Markdown or TOML (never over a file).
+        A name refused keeps the dialog open, saying why beside it; a cancel says
+        nothing was written."""
         transcript = self._load(path)
         if transcript is None:
             return
         from bridges_tui.tui.screens.export_dialog import ExportDialog
 
-        def write(choice: ExportChoice | None) -> None:
-            if choice is not None:
-                self._write_export(path, transcript, choice)
+        def done(choice: ExportChoice | None) -> None:
+            if choice is None:
+                self._app.notify("Not exported.", timeout=3)
+            else:
+                self._app.notify(f"Exported to {paths.shown(choice.path)}")
 
-        self._app.push_screen(ExportDialog(path.stem, Path.home()), write)
+        dialog = ExportDialog(path.stem, Path.home(),
+                              write=lambda choice: self._write_export(path, transcript, choice))
+        self._app.push_screen(dialog, done)
 
-    def _write_export(self, path: Path, transcript: Transcript, choice: ExportChoice) -> None:
+    def _write_export(self, path: Path, transcript: Transcript, choice: ExportChoice) -> str | None:
+        """Write the export; None once written, else why not, in plain words."""
         from bridges_tui.core.looking_back.export import exported
 
         target = choice.path
@@ -198,10 +205,11 @@ class PastSessions:
             if target.resolve().parent == self.store.folder.resolve():
                 raise StoreError(target, "that is the sessions folder; choose another place")
             write_private(target, exported(path, transcript, choice.form))
-        except (OSError, UnicodeDecodeError) as error:
-            self._app.notify(f"Not exported: {error}", severity="error", timeout=10)
-            return
-        self._app.notify(f"Exported to {paths.shown(target)}")
+        except OSError as error:
+            return plain_reason(error)
+        except UnicodeDecodeError as error:
+            return f"the session's file can't be read: {error}"
+        return None
 
     def delete(self, path: Path) -> None:
         """Delete the session at `path`, after asking; the file is removed."""

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from bridges_tui.core.files.session_key import SessionKey
+
 INDEX_FILE = "history-index.json"
 WORDS_FILE = "history-words.json"
+#: The same two files while the sessions are locked: encrypted to the folder's key.
+LOCKED_INDEX_FILE = INDEX_FILE + ".age"
+LOCKED_WORDS_FILE = WORDS_FILE + ".age"
 FORMAT = "bridges-history-index"
 #: 2: a session's figures are a list in `ROW_FIELDS` order, not an object naming
 #: each one; a thousand sessions' names made the file a third larger and twice as slow
@@ -59,12 +64,17 @@ def document(entries: dict[str, Any]) -> str:
     )
 
 
-def read_document(path: Path | str) -> dict[str, Any]:
-    """The entries of an index file; empty when it is missing, damaged or foreign."""
+def read_document(path: Path | str, key: SessionKey | None = None) -> dict[str, Any]:
+    """The entries of an index file (encrypted to `key`, when given); empty when it is
+    missing, damaged, foreign, or sealed to another key."""
     try:
-        with open(path, encoding="utf-8") as file:
-            found = json.load(file)
-    except (OSError, ValueError):
+        if key is None:
+            with open(path, encoding="utf-8") as file:
+                found = json.load(file)
+        else:
+            with open(path, "rb") as file:
+                found = json.loads(key.open(file.read(), path))
+    except (OSError, ValueError):  # a LockError is an OSError
         return {}
     if not isinstance(found, dict):
         return {}
@@ -151,6 +161,8 @@ def indexed_sessions(sessions: Path | str, data: Path | str) -> list[SessionRow]
         with os.scandir(folder) as scan:
             for item in scan:
                 name = item.name
+                if name.endswith(".toml.age"):
+                    return None  # a locked file: the full listing says what it is
                 if name.startswith(".") or not name.endswith(SUFFIX):
                     continue
                 path = f"{folder}{os.sep}{name}"

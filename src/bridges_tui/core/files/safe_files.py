@@ -150,8 +150,9 @@ def _make_private_dirs(folder: Path) -> None:
             raise store_error(each, error) from error
 
 
-def write_private(path: Path | str, text: str) -> os.stat_result:
-    """Replace the file at `path` with `text` (UTF-8), atomically and privately.
+def write_private(path: Path | str, text: str | bytes) -> os.stat_result:
+    """Replace the file at `path` with `text` (UTF-8, or bytes as they are: a locked
+    session), atomically and privately.
 
     The text goes to a temporary file in the same folder, created 0600 from the first
     moment and locked, then flushed and synced to disk, renamed over `path`, and the
@@ -168,14 +169,14 @@ def write_private(path: Path | str, text: str) -> os.stat_result:
     return info
 
 
-def write_held(path: Path | str, text: str) -> tuple[os.stat_result, Hold]:
+def write_held(path: Path | str, text: str | bytes) -> tuple[os.stat_result, Hold]:
     """`write_private`, keeping the new file locked: the Hold moves on with each save
     (release the old one), so another bridges always sees the session as kept."""
     info, fd = _replace(Path(path), text)
     return info, Hold(fd)
 
 
-def _replace(target: Path, text: str) -> tuple[os.stat_result, int]:
+def _replace(target: Path, text: str | bytes) -> tuple[os.stat_result, int]:
     """Write `text` over `target`; its lstat, and the new file's descriptor, locked."""
     try:
         existing = os.lstat(target)
@@ -204,7 +205,7 @@ def _replace(target: Path, text: str) -> tuple[os.stat_result, int]:
 
 
 def create_private(
-    folder: Path | str, names: list[str], text: str
+    folder: Path | str, names: list[str], text: str | bytes
 ) -> tuple[Path, os.stat_result, Hold]:
     """Save `text` as a new file in `folder` under the first of `names` that is free.
 
@@ -261,9 +262,9 @@ class _TempFile:
     name; its descriptor (and lock) is closed then too, unless `keep()` took it.
     """
 
-    def __init__(self, target: Path, text: str) -> None:
+    def __init__(self, target: Path, text: str | bytes) -> None:
         self.target = target
-        self.data = text.encode("utf-8")
+        self.data = text if isinstance(text, bytes) else text.encode("utf-8")
         self.path = ""
         self.fd = -1
         self._placed = False

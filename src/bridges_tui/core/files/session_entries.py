@@ -16,6 +16,7 @@ import re
 import stat
 from pathlib import Path
 
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.safe_files import StoreError, plain_reason, store_error
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.transcript_file import TranscriptError, load_header
@@ -47,12 +48,12 @@ def read_entry(path: Path) -> SessionRow:
         # string or list): read the whole file, and show its own reason if it fails.
         data, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
         if len(data) > MAX_TRANSCRIPT_BYTES:
-            return SessionRow(path.stem, path, error="is too large to be a transcript", detailed=True)
+            return SessionRow(session_id(path.name), path, error="is too large to be a transcript", detailed=True)
         return load_header(decode_text(data), path)
     except TranscriptError as error:
-        return SessionRow(path.stem, path, error=error.reason, detailed=True)
+        return SessionRow(session_id(path.name), path, error=error.reason, detailed=True)
     except OSError as error:
-        return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+        return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
 
 
 def read_bounded(path: Path, limit: int) -> tuple[bytes, os.stat_result]:

@@ -54,7 +54,7 @@ def file_name_for(transcript: Transcript) -> str:
     return f"{transcript.started.strftime('%Y%m%d-%H%M%S')}-{slug}"
 
 
-def resolve_session(folder: Path, session_id: str) -> Path:
+def resolve_session(folder: Path, session_id: str, suffix: str = SUFFIX) -> Path:
     """The file in `folder` of the session whose id is `session_id`, or starts with it.
 
     Raises SessionNotFound, AmbiguousSession (listing the candidates), or
@@ -62,8 +62,10 @@ def resolve_session(folder: Path, session_id: str) -> Path:
     the folder cannot be read.
     """
     wanted = session_id.strip()
-    if wanted.endswith(SUFFIX):
-        wanted = wanted[: -len(SUFFIX)]
+    for ending in (suffix, SUFFIX):
+        if wanted.endswith(ending):
+            wanted = wanted[: -len(ending)]
+            break
     if (
         not wanted
         or any(mark in wanted for mark in _UNSAFE_IN_ID)
@@ -73,9 +75,9 @@ def resolve_session(folder: Path, session_id: str) -> Path:
         raise UnsafeSessionId(f"{session_id!r} is not a session id")
     try:
         names = [
-            name[: -len(SUFFIX)]
+            name[: -len(suffix)]
             for name in os.listdir(folder)
-            if name.endswith(SUFFIX) and not name.startswith(".")
+            if name.endswith(suffix) and not name.startswith(".")
         ]
     except FileNotFoundError:
         names = []
@@ -92,7 +94,7 @@ def resolve_session(folder: Path, session_id: str) -> Path:
         raise SessionNotFound(f"no session {session_id!r} in {folder}")
     if len(matches) > 1:
         raise AmbiguousSession(session_id, matches)
-    path = folder / f"{matches[0]}{SUFFIX}"
+    path = folder / f"{matches[0]}{suffix}"
     if not stays_inside(folder, path):
         raise UnsafeSessionId(f"{session_id!r} leads outside {folder}")
     return path

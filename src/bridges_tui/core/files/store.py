@@ -14,6 +14,12 @@ Listing reads only each file's header (`session_entries`), so the history opens 
 with a thousand sessions. A file whose header reads but whose turns are broken is listed
 like any other; what is wrong with it is reported when it is opened. A file whose header
 does not read is listed with the reason, never hidden.
+
+A locked folder (`lock_files`) is kept by a store given its opened `SessionKey`: it
+writes `<id>.toml.age`, encrypted to the key, and decrypts what it reads; the TOML
+text is the same either way. A store without a key refuses to write into a locked
+folder (nothing in the clear while locked), and lists a locked file, or a plain one
+in a locked folder, with the reason, never hidden and never touched.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.file_holds import Hold, hold, is_held
+from bridges_tui.core.files.lock_files import LOCKED_SUFFIX, is_locked, is_session_name, session_id
 from bridges_tui.core.files.safe_files import (
     StoreError,
     create_private,
@@ -54,6 +62,9 @@ from bridges_tui.core.files.signatures import Signature, signature_of
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
 from bridges_tui.core.model.session import Transcript
 
+if TYPE_CHECKING:
+    from bridges_tui.core.files.session_key import SessionKey
+
 __all__ = [
     "AmbiguousSession", "SessionNotFound", "SessionRow", "SessionStore", "UnsafeSessionId",
     "file_name_for",
@@ -62,8 +73,12 @@ __all__ = [
 class SessionStore:
     """The couple's sessions folder (see the module docstring for its promises)."""
 
-    def __init__(self, folder: Path | str) -> None:
+    def __init__(self, folder: Path | str, key: SessionKey | None = None) -> None:
         self.folder = Path(folder)
+        #: The opened key of a locked folder (None: plain TOML files).
+        self.key = key
+        #: What its session files' names end with.
+        self.suffix = LOCKED_SUFFIX if key is not None else SUFFIX
         #: True once this store has had to tighten the folder to 0700 (to tell the user).
         self.tightened_folder = False
         # What each file looked like right after we wrote or read it (its signature, which
@@ -73,6 +88,10 @@ class SessionStore:
         self._listed: dict[str, tuple[Signature, SessionRow]] = {}
         # The sessions this store is keeping: path -> the lock on its file.
         self._holds: dict[str, Hold] = {}
+
+    def sibling(self) -> SessionStore:
+        """Another store of the same folder and key (a store is not shared by threads)."""
+        return SessionStore(self.folder, self.key)
 
     @classmethod
     def default(cls) -> SessionStore:
@@ -96,10 +115,10 @@ class SessionStore:
         both get it, an existing file is never overwritten, and a crash never leaves
         an empty or half-written session.
         """
-        text = dump_transcript(transcript)
+        text = self._file_bytes(transcript)
         self.ensure_folder()
         base = file_name_for(transcript)
-        names = [f"{base}{'' if number == 1 else f'-{number}'}{SUFFIX}" for number in range(1, 1000)]
+        names = [f"{base}{'' if number == 1 else f'-{number}'}{self.suffix}" for number in range(1, 1000)]
         try:
             path, info, held = create_private(self.folder, names, text)
         except FileExistsError:
@@ -147,7 +166,7 @@ class SessionStore:
         the save is refused (TranscriptError) and the file is left as it is.
         """
         target = self._inside(path)
-        text = dump_transcript(transcript)
+        text = self._file_bytes(transcript)
         try:
             info = os.lstat(target)
         except FileNotFoundError:
@@ -206,9 +225,14 @@ class SessionStore:
         transcript this version can read, StoreError when it cannot be read at all.
         """
         target = Path(path)
+        problem = self._wrong_form(target.name)
+        if problem is not None:
+            raise TranscriptError(problem, target)
         data, info = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
         if len(data) > MAX_TRANSCRIPT_BYTES:
             raise TranscriptError("is too large to be a transcript", target)
+        if self.key is not None:
+            data = self.key.open(data, target)
         try:
             transcript = load_transcript(decode_text(data))
         except TranscriptError as error:
@@ -219,6 +243,15 @@ class SessionStore:
         except StoreError:
             pass  # a file outside the folder is never saved to, so nothing to remember
         return transcript
+
+    def text_of(self, path: Path | str) -> str:
+        """The TOML text of the session file at `path` as it is on disk (decrypted, when
+        locked): what an export as TOML writes."""
+        target = Path(path)
+        data, _ = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
+        if self.key is not None:
+            data = self.key.open(data, target)
+        return decode_text(data)
 
     def list(self) -> list[SessionRow]:
         """Every session in the folder, newest first, read from the files' headers.
@@ -237,7 +270,7 @@ class SessionStore:
             for item in scan:
                 if item.name.startswith(".") and item.name.endswith(".tmp"):
                     leftovers = True
-                if item.name.startswith(".") or not item.name.endswith(SUFFIX):
+                if not is_session_name(item.name):
                     continue
                 key = item.path
                 seen.add(key)
@@ -269,7 +302,7 @@ class SessionStore:
         Raises SessionNotFound, AmbiguousSession (listing the candidates), or
         UnsafeSessionId for anything that could reach outside the folder.
         """
-        return resolve_session(self.folder, session_id)
+        return resolve_session(self.folder, session_id, self.suffix)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -278,7 +311,7 @@ class SessionStore:
         target = Path(path)
         name = target.name
         if (
-            not name.endswith(SUFFIX)
+            not name.endswith(self.suffix)
             or name.startswith(".")
             or os.path.realpath(target.parent) != os.path.realpath(self.folder)
         ):
@@ -289,19 +322,60 @@ class SessionStore:
         try:
             if os.path.islink(path) and not stays_inside(self.folder, path):
                 return SessionRow(
-                    path.stem, path, error="is a link to a file outside the sessions folder", detailed=True
+                    session_id(path.name), path, error="is a link to a file outside the sessions folder", detailed=True
                 )
             info = os.stat(path)
         except FileNotFoundError:
-            return SessionRow(path.stem, path, error="is a link to a file that is gone", detailed=True)
+            return SessionRow(session_id(path.name), path, error="is a link to a file that is gone", detailed=True)
         except OSError as error:
-            return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+            return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         if not stat.S_ISREG(info.st_mode):
-            return SessionRow(path.stem, path, error="is not a file", detailed=True)
+            return SessionRow(session_id(path.name), path, error="is not a file", detailed=True)
         signature = signature_of(info)
         cached = self._listed.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        entry = read_entry(path)
+        problem = self._wrong_form(path.name)
+        if problem is not None:
+            entry = SessionRow(session_id(path.name), path, error=problem, detailed=True)
+        elif self.key is not None:
+            entry = self._locked_entry(path)
+        else:
+            entry = read_entry(path)
         self._listed[key] = (signature, entry)
         return entry
+
+    def _file_bytes(self, transcript: Transcript) -> str | bytes:
+        """What goes on disk for `transcript`: its TOML, encrypted when locked."""
+        text = dump_transcript(transcript)
+        if self.key is not None:
+            return self.key.seal(text.encode("utf-8"))
+        if is_locked(self.folder):
+            raise StoreError(
+                self.folder, "the sessions are locked; unlock them first (nothing was written)", errno.EACCES
+            )
+        return text
+
+    def _wrong_form(self, name: str) -> str | None:
+        """Why a session file of this name is not one this store reads, or None."""
+        locked_name = name.endswith(LOCKED_SUFFIX)
+        if self.key is not None and not locked_name:
+            return "is a plain file in a locked folder; `bridges lock` locks it (it was left as it is)"
+        if self.key is None and locked_name:
+            return "is locked (encrypted); it opens only with the passphrase"
+        return None
+
+    def _locked_entry(self, path: Path) -> SessionRow:
+        """The row of a locked file: it is decrypted whole (a header alone can't be)."""
+        from bridges_tui.core.files.transcript_file import load_header
+
+        try:
+            data, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
+            if len(data) > MAX_TRANSCRIPT_BYTES:
+                return SessionRow(session_id(path.name), path, error="is too large to be a transcript", detailed=True)
+            assert self.key is not None
+            return load_header(decode_text(self.key.open(data, path)), path)
+        except TranscriptError as error:
+            return SessionRow(session_id(path.name), path, error=error.reason, detailed=True)
+        except OSError as error:
+            return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)

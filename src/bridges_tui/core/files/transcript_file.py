@@ -3,7 +3,8 @@
 The layout is the one in DESIGN.md, written so that a couple can open the file in an
 editor and read it: top-level keys first, then `[checkin]`, `[followup]` (how the
 last agreement went), one `[[turns]]` table per turn, `[[breaks]]` and `[closing]`,
-each with its keys in a fixed order. Every table is optional; a file from before
+and `[[taken_back]]` (turns an undo took back, kept for their notes), each with its
+keys in a fixed order. Every table is optional; a file from before
 `[followup]` existed reads with no follow-up. Keys this version does not know
 (written by a newer bridges, or by hand) are read into the model's `extra` mappings
 and written back after the known keys, so a rewrite never drops them.
@@ -21,6 +22,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.toml_text import toml_document, toml_value
 from bridges_tui.core.model.records import field_names
@@ -82,6 +84,7 @@ _ALL_KNOWN = {
     "turns": _TURN_KEYS,
     "breaks": _BREAK_KEYS,
     "closing": _CLOSING_KEYS,
+    "taken_back": _TURN_KEYS,
 }
 #: The top-level keys that are plain values (the tables follow them in the file).
 _PLAIN_TOP_KEYS = tuple(name for name in _TOP_KEYS if name not in _ALL_KNOWN)
@@ -103,6 +106,9 @@ def dump_transcript(transcript: Transcript) -> str:
     document["turns"] = [_with_extra(_known(u, _TURN_KEYS), u.extra, "turns") for u in t.turns]
     document["breaks"] = [_with_extra(_known(b, _BREAK_KEYS), b.extra, "breaks") for b in t.breaks]
     document["closing"] = _with_extra(_known(t.closing, _CLOSING_KEYS), t.closing.extra, "closing")
+    document["taken_back"] = [
+        _with_extra(_known(u, _TURN_KEYS), u.extra, "taken_back") for u in t.taken_back
+    ]
     # Empty tables and lists are left out of the file.
     document = {key: value for key, value in document.items() if value not in ({}, [])}
     # Unknown plain keys land after the known ones, unknown tables after [closing]:
@@ -146,10 +152,15 @@ def load_transcript(text: str) -> Transcript:
             _break(table, index) for index, table in enumerate(fields.tables("breaks"), 1)
         )
         closing = _closing(fields.table("closing"))
+        taken_back = tuple(
+            _turn(table, index, "taken_back")
+            for index, table in enumerate(fields.tables("taken_back"), 1)
+        )
         return Transcript(
             practice=practice, title=title, started=started, partners=partners, status=status,
             ended=ended, turn_s=turn_s, checkin=checkin, followup=followup, turns=turns,
-            breaks=breaks, closing=closing, version=version, extra=fields.rest(_TOP_KEYS),
+            breaks=breaks, closing=closing, taken_back=taken_back, version=version,
+            extra=fields.rest(_TOP_KEYS),
         )
     except ModelError as error:
         raise TranscriptError(f"{error.field}: {error.problem}") from None
@@ -160,7 +171,7 @@ def load_header(text: str, path: Path | str = "") -> SessionRow:
     `text`, as a list shows it from the top-level keys alone (`path`: its file, if it
     has one). Raises TranscriptError like `load_transcript`."""
     practice, title, started, ended, status, partners, _ = _header(_parse(text))
-    return SessionRow(Path(path).stem, path, practice, title, started, ended, status, partners)
+    return SessionRow(session_id(Path(path).name), path, practice, title, started, ended, status, partners)
 
 
 def _header(document: Mapping[str, Any]) -> tuple[str, str, datetime, datetime | None, Status, tuple[str, str], int]:
@@ -315,8 +326,8 @@ def _within(path: str, build: Callable[[], Any]) -> Any:
         raise TranscriptError(f"{path}.{error.field}: {error.problem}") from None
 
 
-def _turn(table: dict[str, Any], index: int) -> Turn:
-    fields = _Fields(table, f"turns[{index}]")
+def _turn(table: dict[str, Any], index: int, where: str = "turns") -> Turn:
+    fields = _Fields(table, f"{where}[{index}]")
     values: dict[str, Any] = {
         "step": fields.get("step", str, "must be text"),
         "title": fields.get("title", str, "must be text"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import clock, share_text, status_word, turn_line
 from bridges_tui.core.model.session import Transcript
@@ -106,11 +107,12 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
 FORMS = ("markdown", "toml")
 
 
-def exported(path: Path, transcript: Transcript, form: str) -> str:
+def exported(path: Path, transcript: Transcript, form: str, text: str | None = None) -> str:
     """The text of an export: the Markdown document, or the session's own TOML as it is
-    on disk (`transcript` is that file, already read and checked)."""
+    on disk (`transcript` is that file, already read and checked; `text`, its TOML when
+    the file itself is encrypted)."""
     if form == "toml":
-        return path.read_text(encoding="utf-8-sig")
+        return text if text is not None else path.read_text(encoding="utf-8-sig")
     if form != "markdown":
         raise ValueError(f"export as markdown or toml, not {form!r}")
-    return session_markdown(transcript, path.stem)
+    return session_markdown(transcript, session_id(path.name))

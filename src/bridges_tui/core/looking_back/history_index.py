@@ -22,6 +22,13 @@ rows in view fill in first; the TUI does that in a background thread.
 The files themselves (their format, signatures, what an entry may hold) are in
 `history_index_file`, light enough for `bridges list` to list from them alone when
 they describe the folder exactly as it is.
+
+While the sessions are locked (the store has a key) the two files are kept encrypted
+to the folder's key, like the sessions (`history-index.json.age`): no word of a locked
+session is on disk in the clear, and the history of a thousand locked sessions opens
+as fast as a plain one (decrypting them all would take seconds). The plain index
+files are removed when the folder is locked, the encrypted ones when it is unlocked
+or its key changes.
 """
 
 from __future__ import annotations
@@ -31,10 +38,20 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from bridges_tui.core.files.history_index_file import INDEX_FILE, WORDS_FILE, document, file_signature, read_document
+from bridges_tui.core.files.history_index_file import (
+    INDEX_FILE,
+    LOCKED_INDEX_FILE,
+    LOCKED_WORDS_FILE,
+    WORDS_FILE,
+    document,
+    file_signature,
+    read_document,
+)
+from bridges_tui.core.files.lock_files import is_session_name, session_id
 from bridges_tui.core.files.safe_files import StoreError, ensure_private_dir, plain_reason, write_private
-from bridges_tui.core.files.session_ids import SUFFIX, newest_first
+from bridges_tui.core.files.session_ids import newest_first
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.signatures import Signature, as_signature, signature_of
 from bridges_tui.core.files.store import SessionStore
@@ -105,14 +122,14 @@ class HistoryIndex:
             if scan is not None:
                 with scan:
                     for item in scan:
-                        if item.name.startswith(".") or not item.name.endswith(SUFFIX):
+                        if not is_session_name(item.name):
                             continue
                         # No Path made for a file the index knows: with a thousand
                         # sessions, that alone would cost ten milliseconds.
                         signature, problem = file_signature(self.store.folder, item)
                         if problem is not None:
                             path = Path(item.path)
-                            rows.append(SessionRow(path.stem, path, error=problem, detailed=True))
+                            rows.append(SessionRow(session_id(path.name), path, error=problem, detailed=True))
                             continue
                         seen[item.name] = signature
                         cached = known.get(item.name)
@@ -138,14 +155,14 @@ class HistoryIndex:
         try:
             signature = signature_of(os.stat(path))
         except OSError as error:
-            return SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+            return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         words = ""
         try:
             transcript = self.store.load(path)
         except TranscriptError as error:
             row = unreadable(self.store.entry(path), error.reason)
         except OSError as error:
-            row = SessionRow(path.stem, path, error=plain_reason(error), detailed=True)
+            row = SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         else:
             row = row_of(path, transcript)
             words = words_of(transcript)
@@ -244,7 +261,7 @@ class HistoryIndex:
                 with os.scandir(self.store.folder) as scan:
                     items = sorted(
                         (item for item in scan
-                         if item.name.endswith(SUFFIX) and not item.name.startswith(".")),
+                         if is_session_name(item.name)),
                         key=lambda item: item.name, reverse=True,
                     )
                     found: list[tuple[Path, SessionRow | None]] = []
@@ -274,11 +291,17 @@ class HistoryIndex:
                 table = self._load_words()
                 words = {name: [list(sig), text] for name, (sig, text) in table.items() if name in rows}
             self._changed = self._words_changed = False
+        key = self.store.key
         try:
             ensure_private_dir(self.folder)
-            write_private(self.folder / INDEX_FILE, document(rows))
-            if words is not None:
-                write_private(self.folder / WORDS_FILE, document(words))
+            if key is None:
+                write_private(self.folder / INDEX_FILE, document(rows))
+                if words is not None:
+                    write_private(self.folder / WORDS_FILE, document(words))
+            else:  # locked: nothing derived from the sessions goes on disk in the clear
+                write_private(self.folder / LOCKED_INDEX_FILE, key.seal(document(rows).encode("utf-8")))
+                if words is not None:
+                    write_private(self.folder / LOCKED_WORDS_FILE, key.seal(document(words).encode("utf-8")))
         except OSError as error:
             return plain_reason(error)
         return None
@@ -286,7 +309,7 @@ class HistoryIndex:
     def _load_rows(self) -> dict[str, tuple[Signature, SessionRow]]:
         if self._rows is None:
             self._rows = {}
-            entries = read_document(self.folder / INDEX_FILE)
+            entries = self._read(INDEX_FILE, LOCKED_INDEX_FILE)
             folder = str(self.store.folder)
             for name, value in entries.items():
                 try:
@@ -301,7 +324,8 @@ class HistoryIndex:
         # Called with the lock held.
         if self._words is None:
             table: dict[str, tuple[Signature, str]] = {}
-            for name, value in read_document(self.folder / WORDS_FILE).items():
+            kept = self._read(WORDS_FILE, LOCKED_WORDS_FILE)
+            for name, value in kept.items():
                 try:
                     signature, text = value
                     if isinstance(text, str):
@@ -314,6 +338,10 @@ class HistoryIndex:
             self._new_words = {}
             self._words_changed = True
         return self._words
+
+    def _read(self, plain: str, locked: str) -> dict[str, Any]:
+        key = self.store.key
+        return read_document(self.folder / (plain if key is None else locked), key)
 
     def _header_row(self, path: Path) -> SessionRow:
         return self.store.entry(path)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bridges_tui.core.files.history_index_file import indexed_fields
+from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.session_ids import SUFFIX
 from bridges_tui.core.files.session_row import FloorTime, SessionRow
 from bridges_tui.core.model.session import Transcript
@@ -27,7 +28,7 @@ def row_of(path: Path, transcript: Transcript) -> SessionRow:
     floor = transcript.floor_seconds()
     followup = transcript.followup
     return SessionRow(
-        id=path.stem, path=path, practice=transcript.practice, title=transcript.title,
+        id=session_id(path.name), path=path, practice=transcript.practice, title=transcript.title,
         started=transcript.started, ended=transcript.ended, status=transcript.status,
         partners=transcript.partners, floor=FloorTime(floor["A"], floor["B"], floor["both"]),
         checkin_before=transcript.checkin.before, checkin_after=transcript.checkin.after,

@@ -252,6 +252,10 @@ class Transcript:
     turns: tuple[Turn, ...] = field(default=(), convert=checks.as_tuple)
     breaks: tuple[Break, ...] = field(default=(), convert=checks.as_tuple)
     closing: Closing = field(factory=Closing)
+    #: Turns taken back by undo and not handed over again, kept for the words on them
+    #: (a note, keys a newer bridges wrote): an undo never loses a note, not to a
+    #: crash, not to ending early. A resumed session gives each back to its step.
+    taken_back: tuple[Turn, ...] = field(default=(), convert=checks.as_tuple)
     version: int = field(default=TRANSCRIPT_VERSION)
     #: Keys this version does not know, kept so that a rewrite never drops them.
     extra: Mapping[str, Any] = field(factory=dict, convert=checks.freeze)

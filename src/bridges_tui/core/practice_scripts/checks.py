@@ -242,8 +242,57 @@ _CHOICE_HINTS = {
 }
 
 
-def toml_problem(path: str, error: tomllib.TOMLDecodeError) -> PracticeProblem:
+#: A line that opens a quoted value: key = "text… (or 'text…), capturing the key, the
+#: quote and the rest of the line.
+_OPENS_TEXT = re.compile(r"""^\s*([A-Za-z0-9_.-]+)\s*=\s*(["'])(.*)$""")
+
+
+def _unclosed_text(text: str, line: int | None) -> tuple[int, str, str, str] | None:
+    """The first line (from `line`, 1-based, or from the top) whose quoted value has
+    no closing quote: its number, its key, its quote mark and the line as written;
+    None if there is none."""
+    lines = text.splitlines()
+    numbers = [line] if line is not None else range(1, len(lines) + 1)
+    for number in numbers:
+        if not 1 <= number <= len(lines):
+            continue
+        written = lines[number - 1].rstrip("\r")
+        found = _OPENS_TEXT.match(written)
+        if found is None:
+            continue
+        key, mark, rest = found.groups()
+        if rest.startswith(mark * 2):
+            continue  # a triple-quoted string may run over lines
+        body = rest.replace("\\\\", "").replace("\\" + mark, "") if mark == '"' else rest
+        if mark not in body:
+            return number, key, mark, written.strip()
+    return None
+
+
+def _unclosed_problem(path: str, text: str, message: str) -> PracticeProblem | None:
+    """The plain message for a quoted value left open, when that is what `message`
+    (tomllib's) is about: it names the line and says how to close it."""
+    found = re.match(r"Illegal character '\\n' \(at line (\d+), column \d+\)$", message)
+    if found is None and not re.match(r"(Unterminated string|Expected \"'\") \(at end of document\)$",
+                                      message):
+        return None
+    unclosed = _unclosed_text(text, int(found.group(1)) if found else None)
+    if unclosed is None:
+        return None
+    number, key, mark, written = unclosed
+    return PracticeProblem(
+        path, f"line {number}", key, f"the text has no closing quote: {written}",
+        f"close the string on that line: {written}{mark}",
+    )
+
+
+def toml_problem(path: str, error: tomllib.TOMLDecodeError, text: str = "") -> PracticeProblem:
+    """The problem a TOML error stands for, in words a script's writer can act on;
+    `text` (the script) lets an unclosed quote be named with its line."""
     message = str(error)
+    unclosed = _unclosed_problem(path, text, message)
+    if unclosed is not None:
+        return unclosed
     where = ""
     found = re.search(r"\s*\(at (line \d+, column \d+|end of document)\)$", message)
     if found:

@@ -100,7 +100,7 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise PracticeScriptError(path, [toml_problem(path, error)]) from None
+        raise PracticeScriptError(path, [toml_problem(path, error, text)]) from None
     except RecursionError:  # tomllib recurses once per level of [[[…]]] or {a={…}}
         problem = PracticeProblem(path, "", "", "is nested too deeply to be a practice script",
                                   "a script needs no lists or tables inside each other")

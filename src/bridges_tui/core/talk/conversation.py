@@ -8,6 +8,8 @@ What it has recorded lives in a `SessionRecord` (`session_record`), which also c
 the couple's own words: notes, check-in, closing. It does no I/O and never looks at a
 screen; time comes from injected clocks.
 
+What it shows, read-only (the step, the floor, the clock, the figures, what each key
+does now), is its half `ConversationView` (`conversation_view`); the moves are here.
 Its states, and why a move is refused in each, are in `states`; the steps walked in
 order, with the floor on the current one and what undo takes back, are a `StepWalk`;
 a breather under way is a `Breather` and the note being typed a `NoteDraft`.
@@ -25,19 +27,18 @@ from bridges_tui.core.model.session import (
     Followup,
     PlannedStep,
     Practice,
-    Speaker,
     Transcript,
     Turn,
-    other_partner,
-    partner_name,
 )
 from bridges_tui.core.talk.breathers import Breather
-from bridges_tui.core.talk.clock import ClockError, TurnClock, local_now
+from bridges_tui.core.talk.clock import ClockError, local_now
+from bridges_tui.core.talk.conversation_view import ConversationView
 from bridges_tui.core.talk.either_name import ClassOrInstance
+from bridges_tui.core.talk.keys import NUDGE_SECONDS, Effect
 from bridges_tui.core.talk.note_drafts import NoteDraft
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
 from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, require
-from bridges_tui.core.talk.step_floor import CLARIFYING, StepFloor
+from bridges_tui.core.talk.step_floor import CLARIFYING
 from bridges_tui.core.talk.steps import StepWalk
 
 __all__ = ["STATES", "Conversation", "ConversationError", "State", "local_now"]
@@ -45,7 +46,7 @@ __all__ = ["STATES", "Conversation", "ConversationError", "State", "local_now"]
 READY, SPEAKING, PAUSED, CONFIRMING, ON_BREAK, DONE, FINISHED = STATES
 
 
-class Conversation:
+class Conversation(ConversationView):
     """One session of a practice for partners A and B (see the module docstring)."""
 
     def __init__(
@@ -101,92 +102,9 @@ class Conversation:
         self.pending_note: int | None = None
         self._draft = NoteDraft(record)
         self._breather: Breather | None = None
-
-    # --- where we are ---------------------------------------------------------------
-
-    @property
-    def state(self) -> State:
-        """Where the conversation stands (a `State`, which reads as its word too)."""
-        return self._state
-
-    @property
-    def position(self) -> int:
-        """Index into `plan` of the current step; `len(plan)` once every step is done."""
-        return self._walk.position
-
-    @property
-    def current(self) -> PlannedStep | None:
-        """The step on the floor or waiting to begin; None once every step is done."""
-        return self._walk.current
-
-    @property
-    def step_number(self) -> int:
-        """1-based number of the current step, for "step n of m" (m once all are done)."""
-        return min(self._walk.position + 1, len(self.plan))
-
-    @property
-    def partners(self) -> tuple[str, str]:
-        """The partners' names, A then B."""
-        return self._record.partners
-
-    def name_of(self, speaker: str) -> str:
-        """The name behind "A", "B" or "both"."""
-        return partner_name(self.partners, speaker)
-
-    @property
-    def followup(self) -> Followup | None:
-        """How the last agreement went, when the couple said at setup."""
-        return self._record.followup
-
-    @property
-    def step_count(self) -> int:
-        """How many steps the session has."""
-        return len(self.plan)
-
-    @property
-    def turns(self) -> tuple[Turn, ...]:
-        """The turns recorded so far, in order."""
-        return tuple(self._record.turns)
-
-    @property
-    def breaks(self) -> tuple[Break, ...]:
-        """The breathers taken so far."""
-        return tuple(self._record.breaks)
-
-    @property
-    def clock(self) -> TurnClock:
-        """The countdown on the floor (a clarifying partner's while they clarify)."""
-        return self._floor.clock
-
-    @property
-    def _floor(self) -> StepFloor:
-        return self._walk.floor
-
-    @property
-    def phase(self) -> str | None:
-        """On a listening-loop step, "reflecting", "confirming" or "clarifying"."""
-        return self._floor.phase if self._on_a_step else None
-
-    @property
-    def tries(self) -> int | None:
-        """On a listening-loop step, the reflection under way (1 for the first)."""
-        return self._floor.tries if self._on_a_step else None
-
-    @property
-    def _on_a_step(self) -> bool:
-        # Once all is done or ended, the last floor stays only for its figures.
-        return self.current is not None and self._state != FINISHED
-
-    @property
-    def floor_holder(self) -> Speaker | None:
-        """Who has (or, before the turn begins, will have) the floor: the step's
-        speaker, or its listener while they clarify. None once every step is done."""
-        current = self.current
-        if current is None:
-            return None
-        if self.phase == CLARIFYING:
-            return other_partner(current.speaker)
-        return current.speaker
+        # When the floor last moved (a turn began, went on or was handed over), on the
+        # monotonic clock: the guard against a double press counts from here.
+        self._moved_at: float | None = None
 
     # --- the floor ------------------------------------------------------------------
 
@@ -195,6 +113,7 @@ class Conversation:
         self._require({READY}, "start a turn")
         self._walk.begin()
         self._state = SPEAKING
+        self._moved()
 
     def hand_over(self) -> Turn | None:
         """Record the turn on the floor and move on to the next step.
@@ -204,6 +123,7 @@ class Conversation:
         the floor back for another try.
         """
         self._require({SPEAKING, PAUSED}, "hand over the floor")
+        self._moved()
         if self._floor.phase == CLARIFYING:
             self._floor.try_again()
             self._state = SPEAKING
@@ -217,6 +137,7 @@ class Conversation:
     def confirm(self) -> Turn:
         """"Yes, you got it": the listening loop's step is recorded; the floor moves on."""
         self._require_answer("confirm")
+        self._moved()
         return self._close_step()
 
     def not_quite(self) -> None:
@@ -224,6 +145,7 @@ class Conversation:
         self._require_answer("say not quite")
         self._floor.not_quite()
         self._state = SPEAKING
+        self._moved()
 
     def pause(self) -> None:
         """Hold the speaker's clock."""
@@ -236,6 +158,7 @@ class Conversation:
         self._require({PAUSED}, "resume")
         self.clock.resume()
         self._state = SPEAKING
+        self._moved()
 
     resume = ClassOrInstance("from_transcript", "resume_turn")
 
@@ -266,9 +189,14 @@ class Conversation:
 
     @property
     def can_undo(self) -> bool:
-        """True while the last hand-over can be taken back: a turn is recorded and the
-        next step has not begun, or a listening loop has a move to take back."""
-        return self._loop_can_undo or (self._state in (READY, DONE) and bool(self._record.turns))
+        """True while a hand-over can be taken back: a turn is recorded and the next
+        step has not begun (or is a turn undo brought back, not resumed since), or a
+        listening loop has a move to take back."""
+        if self._loop_can_undo:
+            return True
+        if not self._record.turns:
+            return False
+        return self._state in (READY, DONE) or (self._state == PAUSED and self._walk.reopened)
 
     @property
     def _loop_can_undo(self) -> bool:
@@ -285,6 +213,10 @@ class Conversation:
         so the speaker picks up again deliberately. Its note is kept for the next
         hand-over. A listening-loop step comes back to its question, "confirming".
 
+        Undo again, before that turn is resumed, and the hand-over before it is taken
+        back too, and so on to the start of the session: the turn given up keeps its
+        note for when its step is recorded again.
+
         Within a listening loop, the loop's last move is taken back instead (None):
         the question, a clarification, or a new try (see `StepFloor.take_back`).
         """
@@ -294,11 +226,29 @@ class Conversation:
         if not self.can_undo:
             if not self._record.turns:
                 raise ConversationError("there is no hand-over to take back")
-            raise ConversationError("the next step has already started; it is too late to undo")
+            raise ConversationError(
+                "this turn has already started; it is too late to undo (hand it over first)"
+            )
         turn, self._state = self._walk.take_back()
         if self.pending_note is not None and self.pending_note >= len(self._record.turns):
             self.pending_note = None
         return turn
+
+    # --- keys ---------------------------------------------------------------------
+
+    def press(self, key: str) -> Effect:
+        """Do what `key` does now (`effect_of`) and return that effect.
+
+        The moves of the floor are made here. The effects that need a screen (a
+        breather, asking before ending, the summary, the note box) are left to the
+        caller; so is a refusal: a move the conversation refuses raises
+        ConversationError saying why, and nothing changes.
+        """
+        done = self.effect_of(key)
+        move = _MOVES.get(done)
+        if move is not None:
+            move(self)
+        return done
 
     # --- notes ----------------------------------------------------------------------
 
@@ -310,7 +260,7 @@ class Conversation:
         self._record.set_note(turn_index, text)
         self._draft.settled()
         if self.pending_note == turn_index:
-            self.pending_note = None
+            self._note_answered()
 
     def keep_draft(self, turn_index: int, text: str) -> None:
         """Keep the words typed so far as the note of `turn_index`, so that a crash
@@ -321,7 +271,7 @@ class Conversation:
     def skip_note(self) -> None:
         """Leave the asked-for note unwritten (any note already there stays)."""
         self._draft.put_back()
-        self.pending_note = None
+        self._note_answered()
 
     # --- breathers ------------------------------------------------------------------
 
@@ -374,32 +324,7 @@ class Conversation:
         """What each partner learned and what both agreed to try (blank text dropped)."""
         self._record.set_closing(learned, agreement)
 
-    # --- read-outs ------------------------------------------------------------------
-
-    def transcript(self) -> Transcript:
-        """The session as it stands, ready to save; the turn on the floor is not in it
-        until it is handed over."""
-        return self._record.transcript()
-
-    def floor_seconds(self) -> dict[str, float]:
-        """Seconds each of "A", "B" and "both" held the floor, the live turn included."""
-        totals = self._record.floor_seconds()
-        if self._turn_live:
-            self._walk.count_live_turn(totals)
-        return totals
-
-    def balance(self) -> float | None:
-        """A's share of the floor held alone, 0..1 (None before anyone spoke alone)."""
-        floor = self.floor_seconds()
-        alone = floor["A"] + floor["B"]
-        return None if alone <= 0 else floor["A"] / alone
-
     # --- inner workings -------------------------------------------------------------
-
-    @property
-    def _turn_live(self) -> bool:
-        state = self._breather.back_to if self._breather is not None else self._state
-        return state in ON_THE_FLOOR
 
     def _close_step(self) -> Turn:
         """Record the step on the floor, move on, and ask for its note if it has one."""
@@ -424,6 +349,18 @@ class Conversation:
         self._state = FINISHED
         return self.transcript()
 
+    def _note_answered(self) -> None:
+        """The note asked for is kept or skipped: a key pressed after that answer is
+        meant, so the guard against a double press is over."""
+        self.pending_note = None
+        self._moved_at = None
+
+    def _moved(self) -> None:
+        """The floor moves now: the turn on it runs again, so undo no longer steps
+        back past it, and the guard against a second press starts."""
+        self._walk.reopened = False
+        self._moved_at = self._now()
+
     def _require_answer(self, action: str) -> None:
         if not self._floor.loop:
             raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
@@ -431,3 +368,21 @@ class Conversation:
 
     def _require(self, allowed: set[State], action: str) -> None:
         require(self._state, allowed, action)
+
+
+def _undo(conversation: Conversation) -> None:
+    conversation.undo()
+
+
+#: The effects `Conversation.press` makes itself: the moves of the floor.
+_MOVES: dict[Effect, Callable[[Conversation], object]] = {
+    Effect.START: Conversation.start_turn,
+    Effect.HAND_OVER: Conversation.hand_over,
+    Effect.RESUME: Conversation.resume_turn,
+    Effect.PAUSE: Conversation.pause,
+    Effect.MORE_TIME: lambda conversation: conversation.add_time(NUDGE_SECONDS),
+    Effect.LESS_TIME: lambda conversation: conversation.remove_time(NUDGE_SECONDS),
+    Effect.GOT_IT: Conversation.confirm,
+    Effect.NOT_QUITE: Conversation.not_quite,
+    Effect.UNDO: _undo,
+}

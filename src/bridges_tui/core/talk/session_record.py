@@ -79,6 +79,10 @@ class SessionRecord:
         self.checkin = checkin
         self.followup = followup
         self.closing = Closing()
+        #: Turns taken back by undo and not recorded again, by their place in `plan`:
+        #: each gives its note back when its step is recorded again, and until then
+        #: the transcript keeps those with words on them (`Transcript.taken_back`).
+        self.taken_back: dict[int, Turn] = {}
         self.extra: dict[str, Any] = {}
 
     @classmethod
@@ -110,7 +114,28 @@ class SessionRecord:
         record.extra = dict(transcript.extra)
         record.turns = list(transcript.turns)
         record.breaks = list(transcript.breaks)
+        record.taken_back = record._places_of(transcript.taken_back)
         return record
+
+    def _places_of(self, taken_back: tuple[Turn, ...]) -> dict[int, Turn]:
+        """The turns an undo took back, each at the first step after the recorded turns
+        (and after the one before it) with its step and speaker; none may be lost, so
+        one that fits no step refuses the resume."""
+        places: dict[int, Turn] = {}
+        place = len(self.turns)
+        for turn in taken_back:
+            while place < len(self.plan) and (
+                self.plan[place].step.id, self.plan[place].speaker
+            ) != (turn.step, turn.speaker):
+                place += 1
+            if place == len(self.plan):
+                raise ConversationError(
+                    f"a turn taken back ({turn.title!r}) no longer matches a step to come, "
+                    "so this session cannot be resumed"
+                )
+            places[place] = turn
+            place += 1
+        return places
 
     # --- the couple's words -----------------------------------------------------------
 
@@ -168,5 +193,9 @@ class SessionRecord:
             partners=self.partners, status=self.status, ended=self.ended,
             turn_s=turn_s, checkin=self.checkin, followup=self.followup,
             turns=tuple(self.turns), breaks=tuple(self.breaks), closing=self.closing,
+            taken_back=tuple(
+                turn for _, turn in sorted(self.taken_back.items())
+                if turn.note is not None or turn.extra
+            ),
             extra=self.extra,
         )

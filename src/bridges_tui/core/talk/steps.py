@@ -2,9 +2,12 @@
 on it, recording its turn at the hand-over, and taking that turn back again.
 
 `Conversation` decides which move is allowed when (its states); this is where a move
-lands on the steps. Undo brings back the exact floor of the last hand-over (not the
-figures rounded for the transcript) and the turn as recorded, so its start time, note
-and unknown keys survive a second hand-over.
+lands on the steps. Undo brings back the exact floor of a hand-over (not the figures
+rounded for the transcript) and the turn as recorded, so its start time, note and
+unknown keys survive a second hand-over. Undo goes back step by step as far as the
+session's start: a turn taken back and then stepped past again (undo once more) keeps
+its note and unknown keys for when its step is recorded again (the record holds it,
+so the transcript saved meanwhile keeps its note too).
 """
 
 from __future__ import annotations
@@ -36,8 +39,12 @@ class StepWalk:
         self.position = len(record.turns)
         #: When the turn on the floor began (None before it begins).
         self.turn_started: datetime | None = None
-        self._handed_floor: StepFloor | None = None
-        self._taken_back: Turn | None = None
+        # The exact floor of each step at its hand-over, by position, for undo (a
+        # session resumed from its file has only the turns' rounded figures).
+        self._handed: dict[int, StepFloor] = {}
+        #: True while the floor is a turn brought back by undo that has not run since:
+        #: undo may then step back past it, since nothing new was said on it.
+        self.reopened = False
         #: The floor of the current step (the last step's, stopped, once all are done).
         self.floor = self._fresh_floor()
 
@@ -55,14 +62,14 @@ class StepWalk:
         """The current step's turn begins now."""
         self.floor.clock.start()
         self.turn_started = self._wall()
-        self._handed_floor = None
+        self.reopened = False
 
     def record_turn(self) -> Turn:
         """Stop the clocks (unless a breather already froze them) and keep the turn."""
         floor = self.floor
         floor.stop()
         planned = self.plan[self.position]
-        carried = self._taken_back
+        carried = self._record.taken_back.pop(self.position, None)
         turn = Turn(
             step=planned.step.id,
             title=planned.step.title,
@@ -78,8 +85,8 @@ class StepWalk:
             extra=carried.extra if carried else {},
         )
         self._record.turns.append(turn)
-        self._handed_floor = floor
-        self._taken_back = None
+        self._handed[self.position] = floor
+        self.reopened = False
         self.turn_started = None
         return turn
 
@@ -94,18 +101,21 @@ class StepWalk:
 
     def take_back(self) -> tuple[Turn, State]:
         """Take the last recorded turn back onto the floor, its time intact; returns it
-        and the state it comes back in (see `StepFloor.reopen`)."""
+        and the state it comes back in (see `StepFloor.reopen`).
+
+        The floor on the current step, if any, is given up: it is either not begun or
+        a turn undo brought back (`reopened`), whose turn is kept for its step."""
         turn = self._record.turns.pop()
-        self.position -= 1
+        self.position = len(self._record.turns)
         # Resumed from a transcript, the turn's rounded figures are all there is.
-        self.floor = self._handed_floor or StepFloor.recorded(
+        self.floor = self._handed.pop(self.position, None) or StepFloor.recorded(
             turn.spoken_s, turn.paused_s, turn.planned_s, loop=self.plan[self.position].step.confirm,
             tries=turn.tries, clarify_s=turn.clarify_s, now=self._now,
         )
         state = self.floor.reopen()
-        self._handed_floor = None
-        self._taken_back = turn
+        self._record.taken_back[self.position] = turn
         self.turn_started = turn.started
+        self.reopened = True
         return turn, state
 
     def count_live_turn(self, totals: dict[str, float]) -> None:

@@ -3,7 +3,10 @@ below, and the keys that move the turn along. On a listening-loop step the one w
 reflected answers with y ("yes, you got it") or n ("not quite").
 
 The screen only shows the core's `Conversation` and asks it to act; every rule
-(who speaks next, what undo restores, how time is counted) lives in the core.
+(who speaks next, what undo restores, how time is counted) lives in the core. So do
+the keys: the bindings are made from the core's key table (`core.talk.keys`), one for
+each thing a key can do here, each enabled at the moments the table gives it; a key
+press asks the conversation what it does now (`Conversation.press`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -22,20 +25,52 @@ from textual.widgets import Static
 
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
-from bridges_tui.tui.conversation_text import pane_states, step_text
+from bridges_tui.core.talk.keys import KEYS, TABLE, WORDS, Effect, Moment, wait_words
+from bridges_tui.tui.conversation_text import pane_states, step_text, texts_ahead
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PartnerPane
+from bridges_tui.tui.widgets.step_box import StepBox
 
 if TYPE_CHECKING:
     from bridges_tui.tui.screens.note_prompt import NotePrompt
 
 #: Below this many rows the prompt and the panes drop their spare lines.
 COMPACT_BELOW = 32
-NUDGE_SECONDS = 30
 NUDGE = Binding.Group("±30s")
 FLASH_SECONDS = 0.8
+
+#: The moments this screen is on top for (a note and a breather have screens of their
+#: own, which bind the keys of their rows of the table).
+SCREEN_MOMENTS = (Moment.BEFORE, Moment.BETWEEN, Moment.SPEAKING, Moment.OVERTIME,
+                  Moment.PAUSED, Moment.CHECKING, Moment.DONE)
+#: Kept out of the key bar for room, still bound: p's "go on" (Space's says it).
+UNLISTED = frozenset({("p", Effect.RESUME)})
+#: Effects that change what is kept (saved before the screen shows them).
+SAVED = frozenset({Effect.HAND_OVER, Effect.GOT_IT, Effect.UNDO})
+
+
+def table_bindings() -> list[BindingType]:
+    """One binding for each thing a key does on this screen (the key table's cells
+    for `SCREEN_MOMENTS`), in the table's order: its words are the table's."""
+    bindings: list[BindingType] = []
+    made: set[tuple[str, Effect]] = set()
+    for key in KEYS:
+        for moment in SCREEN_MOMENTS:
+            done = TABLE[moment][key.name]
+            if done in (Effect.NOTHING, Effect.TYPE) or (key.name, done) in made:
+                continue
+            made.add((key.name, done))
+            words = WORDS[done]
+            bindings.append(Binding(
+                key.keys, f"press('{key.name}', '{done.value}')", words.label,
+                show=(key.name, done) not in UNLISTED,
+                key_display=key.display if key.keys != key.name else None,
+                id=f"conversation.{key.name}.{done.value}", tooltip=words.help,
+                group=NUDGE if done in (Effect.MORE_TIME, Effect.LESS_TIME) else None,
+            ))
+    return bindings
 
 
 class ConversationScreen(Screen):
@@ -43,31 +78,7 @@ class ConversationScreen(Screen):
 
     BINDING_GROUP_TITLE = "Conversation"
     CSS_PATH = sheets("conversation")
-    BINDINGS: list[BindingType] = [
-        Binding("space", "floor", "Start/next", id="conversation.floor",
-                tooltip="Start the turn, or hand the floor to the next speaker"),
-        Binding("p", "pause", "Pause", id="conversation.pause",
-                tooltip="Pause or resume the turn clock"),
-        Binding("plus,equals_sign", "more_time", "+30s", id="conversation.more_time",
-                key_display="+", group=NUDGE, tooltip="Give this turn 30 more seconds"),
-        Binding("minus", "less_time", "-30s", id="conversation.less_time",
-                key_display="-", group=NUDGE, tooltip="Take 30 seconds off this turn"),
-        Binding("y", "got_it", "Yes, got it", id="conversation.got_it",
-                tooltip="Yes, you got it: the floor moves on"),
-        Binding("n", "not_quite", "Not quite", id="conversation.not_quite",
-                tooltip="Not quite: take the floor to clarify, then they try again"),
-        Binding("u", "undo", "Undo", id="conversation.undo",
-                tooltip="Take back the last hand-over; the previous turn continues"),
-        # At 80 columns the key bar has no room for Undo beside the keys of a turn on
-        # the floor. A listening loop can take back a move while a clock is live (a
-        # stray n), so there the same key works unlisted.
-        Binding("u", "undo_running", "Undo", id="conversation.undo_running", show=False,
-                tooltip="Take back the last move of the listening loop"),
-        Binding("b", "breather", "Break", id="conversation.breather",
-                tooltip="Take a calm-down break; the conversation waits"),
-        Binding("e", "end_early", "End", id="conversation.end_early",
-                tooltip="End the session now (asks first)"),
-    ]
+    BINDINGS: list[BindingType] = table_bindings()
 
     class Changed(Message):
         """The conversation changed in a way worth keeping: save it."""
@@ -95,7 +106,8 @@ class ConversationScreen(Screen):
         names = self.conversation.partners
         text = step_text(self.conversation)
         states = pane_states(self.conversation)
-        with Vertical(id="step-box"):
+        with StepBox(id="step-box") as step_box:
+            step_box.expect(texts_ahead(self.conversation))
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
             yield self._static("step-starters", text.starters)
@@ -138,9 +150,9 @@ class ConversationScreen(Screen):
             self._enabled = enabled
             self.refresh_bindings()
 
-    def _enabled_keys(self) -> tuple[bool | None, ...]:
-        return tuple(self.check_action(binding.action, ()) for binding in self.BINDINGS
-                     if isinstance(binding, Binding))
+    def _enabled_keys(self) -> tuple[Moment, bool]:
+        # Which keys work depends on these two alone (see `check_action`).
+        return self.conversation.moment, self.conversation.can_undo
 
     def _show(self, widget: Static, text: str) -> None:
         """Show `text` in `widget` (an empty line hides it), redrawing only on a change."""
@@ -178,50 +190,45 @@ class ConversationScreen(Screen):
     # --- actions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that mean nothing right now, so the key bar fits at 80 columns
-        and the palette offers only what can be done."""
-        state = self.conversation.state
-        if action in ("pause", "more_time", "less_time"):
-            return state in (State.SPEAKING, State.PAUSED)
-        if action in ("got_it", "not_quite"):
-            return state == State.CONFIRMING
-        if action == "floor":
-            return state != State.CONFIRMING
-        if action == "undo":
-            return self.conversation.can_undo and state not in (State.SPEAKING, State.PAUSED)
-        if action == "undo_running":
-            return self.conversation.can_undo and state in (State.SPEAKING, State.PAUSED)
-        return True
+        """A key's binding works, and is shown, at the moments the key table gives it
+        its effect (undo only while there is something to take back); the others are
+        hidden, so the key bar fits at 80 columns and the palette offers only what can
+        be done."""
+        if action != "press":
+            return True
+        key, wanted = parameters
+        if not isinstance(key, str) or TABLE[self.conversation.moment].get(key) != wanted:
+            return False
+        return wanted != Effect.UNDO or self.conversation.can_undo
 
-    def _act(self, move: Callable[[], object], *, changed: bool = True) -> None:
+    def action_press(self, key: str, wanted: str) -> None:
+        """`key` was pressed: the conversation makes the move; this screen shows it,
+        and opens what the move needs (the note box, a breather, the summary)."""
+        moment = self.conversation.moment
         try:
-            move()
+            done = self.conversation.press(key)
         except (ConversationError, ClockError) as error:
             self.notify(str(error), severity="warning", timeout=3, markup=False)
             return
-        if changed:
-            # Asked for before the screen shows the move: the app saves it (about 1 ms)
-            # as it handles the message, alongside this frame, so a turn that looks
-            # handed over is on disk even if bridges is killed a moment later.
-            self.post_message(self.Changed())
-        self.refresh_view()
-
-    def action_floor(self) -> None:
-        conversation = self.conversation
-        if conversation.state == State.READY:
-            self._act(conversation.start_turn, changed=False)
-        elif conversation.state in (State.SPEAKING, State.PAUSED):
-            self._act(conversation.hand_over)
-            self._ask_for_note()
-        elif conversation.state == State.DONE:
+        if done == Effect.WAIT:
+            if words := wait_words(moment):
+                self.notify(words, timeout=2, markup=False)
+            return
+        if done == Effect.BREATHER:
+            self._take_a_breather()
+        elif done == Effect.END_EARLY:
+            self._end_early()
+        elif done == Effect.SUMMARY:
             self.post_message(self.Finished())
-
-    def action_got_it(self) -> None:
-        self._act(self.conversation.confirm)
-        self._ask_for_note()
-
-    def action_not_quite(self) -> None:
-        self._act(self.conversation.not_quite, changed=False)
+        else:
+            if done in SAVED:
+                # Asked for before the screen shows the move: the app saves it (about
+                # 1 ms) as it handles the message, alongside this frame, so a turn that
+                # looks handed over is on disk even if bridges is killed a moment later.
+                self.post_message(self.Changed())
+            self.refresh_view()
+            if done in (Effect.HAND_OVER, Effect.GOT_IT):
+                self._ask_for_note()
 
     def _ask_for_note(self) -> None:
         index = self.conversation.pending_note
@@ -241,6 +248,7 @@ class ConversationScreen(Screen):
             hints=self._hints,
             drafts_to=self,
             about=index,
+            holds_space=lambda: self.conversation.effect_of("space") == Effect.WAIT,
         )
 
         def keep(text: str | None) -> None:
@@ -259,22 +267,7 @@ class ConversationScreen(Screen):
         self.conversation.keep_draft(drafted.about, drafted.text)
         self.post_message(self.Changed())
 
-    def action_pause(self) -> None:
-        self._act(self.conversation.toggle_pause, changed=False)
-
-    def action_more_time(self) -> None:
-        self._act(lambda: self.conversation.add_time(NUDGE_SECONDS), changed=False)
-
-    def action_less_time(self) -> None:
-        self._act(lambda: self.conversation.remove_time(NUDGE_SECONDS), changed=False)
-
-    def action_undo(self) -> None:
-        self._act(self.conversation.undo)
-
-    def action_undo_running(self) -> None:
-        self.action_undo()
-
-    def action_breather(self) -> None:
+    def _take_a_breather(self) -> None:
         from bridges_tui.tui.screens.breather import BreatherScreen  # not needed at first
 
         try:
@@ -291,13 +284,19 @@ class ConversationScreen(Screen):
 
         self.app.push_screen(BreatherScreen(now=self._now), back)
 
-    def action_end_early(self) -> None:
+    def _end_early(self) -> None:
         from bridges_tui.tui.screens.confirm import ConfirmScreen  # like the note and breather
 
         def answer(sure: bool | None) -> None:
-            if sure:
-                self._act(self.conversation.end_early)
-                self.post_message(self.Finished())
+            if not sure:
+                return
+            try:
+                self.conversation.end_early()
+            except ConversationError as error:
+                self.notify(str(error), severity="warning", timeout=3, markup=False)
+                return
+            self.post_message(self.Changed())
+            self.post_message(self.Finished())
 
         self.app.push_screen(
             ConfirmScreen(

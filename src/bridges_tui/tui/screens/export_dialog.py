@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,25 +28,41 @@ class ExportChoice:
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """Asks for a format and a file name; Enter exports, Escape cancels."""
+    """Asks for a format and a file name. Enter exports, from anywhere in the dialog
+    but an open list of formats; only Esc or a click on Cancel cancels (the button
+    is out of the Tab order, so Tab then Enter cannot cancel by surprise).
+
+    The dialog writes through `write` (given by whoever opened it), which answers
+    None once the file is written or why it was not: then the dialog stays open
+    with the reason beside the path, for another name."""
 
     CSS_PATH = sheets("history", "dialogs")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        # Ahead of the focused box or button, so Enter means export wherever it is.
+        Binding("enter", "export", "Export", priority=True, id="export.export"),
+    ]
 
-    def __init__(self, session_id: str, folder: Path) -> None:
+    def __init__(self, session_id: str, folder: Path,
+                 write: Callable[[ExportChoice], str | None]) -> None:
         super().__init__(classes="dialog-screen")
         self.session_id = session_id
         self.folder = folder
+        self._write = write
+        self._refused_name: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export-dialog"):
             yield Static("Export this session", classes="dialog-title")
             yield Select(FORMATS, value="markdown", allow_blank=False, id="export-format")
             yield Input(str(self._default("markdown")), id="export-path")
+            yield Static("", id="export-refused", markup=False)
             yield Static("Written private to you (0600); an existing file is not replaced.",
                          classes="dialog-help")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel (esc)", id="cancel")
+                cancel = Button("Cancel (esc)", id="cancel")
+                cancel.can_focus = False
+                yield cancel
                 yield Button("Export (enter)", id="export", variant="primary")
 
     def on_mount(self) -> None:
@@ -54,6 +71,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def _default(self, form: str) -> Path:
         return self.folder / f"bridges-{self.session_id}{SUFFIXES[form]}"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An open list of formats takes Enter to choose one.
+        if action == "export":
+            return not self.query_one("#export-format", Select).expanded
+        return True
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
@@ -61,16 +84,45 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if value.suffix in SUFFIXES.values() and isinstance(event.value, str):
             path.value = str(value.with_suffix(SUFFIXES[event.value]))
 
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        # A new name: the old reason no longer applies. (The changes of a name typed
+        # fast arrive after its Enter: what counts is the name in the box now.)
+        if self.query_one("#export-path", Input).value.strip() != self._refused_name:
+            self._refuse("")
+
+    def action_export(self) -> None:
+        """Enter: export, once the box has every key typed before it (keys for the
+        box wait in its queue, and a binding ahead of the box would otherwise see a
+        name half typed)."""
+        self.query_one("#export-path", Input).call_later(self._export)
+
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
+        """Write the export, or say beside the path why not."""
+        if not self.is_attached or self.app.screen is not self:
+            return  # already answered (an Enter and a click at once)
         text = self.query_one("#export-path", Input).value.strip()
+        self._refused_name = text
         if not text:
-            self.notify("Please give a file name.", severity="warning")
+            self._refuse("Please give a file name.")
             return
         form = self.query_one("#export-format", Select).value
-        self.dismiss(ExportChoice(form if isinstance(form, str) else "markdown", Path(text).expanduser()))
+        choice = ExportChoice(form if isinstance(form, str) else "markdown", Path(text).expanduser())
+        refused = self._write(choice)
+        if refused is not None:
+            self._refuse(f"Not exported: {refused}")
+            self.query_one("#export-path", Input).focus()
+            return
+        self.dismiss(choice)
+
+    def _refuse(self, reason: str) -> None:
+        refused = self.query_one("#export-refused", Static)
+        refused.update(reason)
+        refused.display = bool(reason)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        """Close without writing (the opener says so)."""
         self.dismiss(None)

@@ -11,34 +11,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
 from bridges_tui.core.text.durations import format_about
 from bridges_tui.tui.styles import sheets
 
-KEYS = """\
-## Keys
+#: The keys of the conversation come from the core's key table, so the help cannot
+#: promise what a key does not do; the app's own keys follow.
+KEYS = f"""\
+## Keys in a conversation
+
+{key_table_markdown()}
+{KEY_NOTES}
+
+Nothing moves on by itself: when time is up you hear one bell and the clock counts
+the extra time, so you can finish your sentence.
+
+## Keys everywhere
 
 | key | what it does |
 | --- | --- |
-| space | start your turn; press again to hand the floor on |
-| p | pause or resume the turn clock |
-| + / - | give the turn 30 seconds more / less |
-| u | undo the last hand-over (the previous turn continues) |
-| b | take a breather: the conversation waits, paused |
-| e | end the session early (asks first) |
-| F1 | this help |
-| F2 | the history of past sessions (on the setup screen and the summary) |
-| ctrl+p | every command, searchable |
-| ctrl+q | quit (asks first; everything is already saved) |
-
-Nothing moves on by itself: when time is up you hear one bell and the clock counts
-the extra time, so you can finish your sentence. Notes: Enter keeps, Esc skips.
+| `F1` | this help |
+| `F2` | the history of past sessions (on the setup screen and the summary) |
+| `ctrl+p` | every command, searchable |
+| `ctrl+q` | quit (asks first; everything is already saved) |
 
 ## Looking back
 
 F2 opens the history. There: Enter opens a session's summary (its agreement and notes
-can be corrected), / finds a word from the notes or the agreement, r replays a session
+can be corrected), / finds a word from the notes or the agreement (↓, Enter or Esc
+back to the sessions found), r replays a session
 (← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
-d deletes (asks first), Esc goes back.
+d deletes (asks first), Esc goes back. To keep the sessions private on a shared laptop,
+`bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
 
 ## The idea
 

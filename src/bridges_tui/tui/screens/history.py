@@ -26,25 +26,21 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
-from bridges_tui.core.files.session_ids import started_by_id
 from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.looking_back.session_summary import (
-    checkin_text,
     clock,
-    share_text,
-    status_word,
-    when_text,
 )
 from bridges_tui.core.text.harmless import one_line
+from bridges_tui.tui.history_table import COLUMNS, column_widths, table_row
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
-from bridges_tui.tui.widgets.session_table import SessionTable, TableRow, TableRows
+from bridges_tui.tui.widgets.session_table import SessionTable, TableRows
 
 FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
-PENDING = "…"
-COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
+#: The keys that leave the search for the sessions found.
+RESULTS = Binding.Group("Results")
 
 
 class _AboutFile(Message):
@@ -76,6 +72,17 @@ class HistoryScreen(Screen):
         Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
                 tooltip="Find sessions by a word from the notes or the agreement"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
+        # While the search box has the focus (the keys above are hidden then: a letter
+        # is part of the search), these say how to get out of it, and do. Ahead of the
+        # box (which would take the arrows to scroll itself, in vain), only then.
+        Binding("down", "to_results('down')", "Results", key_display="↓", group=RESULTS,
+                priority=True, id="history.to_results", tooltip="Move into the sessions found"),
+        Binding("enter", "to_results('enter')", "Results", key_display="⏎", group=RESULTS,
+                priority=True, id="history.search_done", tooltip="Move into the sessions found"),
+        Binding("up", "to_results('up')", "Results", show=False, priority=True,
+                id="history.up_to_results"),
+        Binding("escape", "leave_search", "Done", id="history.leave_search",
+                tooltip="Leave the search; the sessions found stay"),
     ]
 
     class Open(_AboutFile):
@@ -195,7 +202,7 @@ class HistoryScreen(Screen):
         self.shown = [fresh.get(row.id, row) for row in self.shown]
         for row in batch:
             if row.id in keys:
-                table.update_row(self._table_row(row))
+                table.update_row(table_row(row, self.today, wide=self._wide))
         self._show_title()
 
     def _practice_options(self) -> None:
@@ -242,53 +249,20 @@ class HistoryScreen(Screen):
 
     # --- the table ------------------------------------------------------------------
 
-    def _widths(self) -> list[int]:
-        # A space before the first column, two between columns, one for the scrollbar.
-        total = max(64, self.size.width - 2 * len(COLUMNS))
-        when = 17 if self._wide else 12
-        fixed = [when, 0, 0, 7, 5, 8, 11]
-        rest = total - sum(fixed)
-        fixed[2] = max(10, rest * 2 // 5)
-        fixed[1] = rest - fixed[2]
-        return fixed
-
     def _fill_table(self) -> None:
         if not self._width:
             return  # not laid out yet: the first resize fills it, at the right widths
         selected = self.highlighted
-        self._cell_widths = self._widths()
+        self._cell_widths = column_widths(self.size.width, wide=self._wide)
         shown = self.shown
         # A line's cells are made when it is first drawn: the first paint waits for the
         # twenty lines on screen, not for a thousand (nor holds them all in memory).
-        rows = TableRows([row.id for row in shown], lambda index: self._table_row(shown[index]))
+        rows = TableRows([row.id for row in shown], lambda index: table_row(shown[index], self.today, wide=self._wide))
         self.query_one(SessionTable).set_rows(
             COLUMNS, tuple(self._cell_widths), rows,
             right=frozenset({3, 4}), keep=selected.id if selected else None,
         )
         self._show_title()
-
-    def _table_row(self, row: SessionRow) -> TableRow:
-        # A file that can't be read still has a time in its name.
-        started = row.started or started_by_id(row.id)
-        when = when_text(started, self.today)
-        if not self._wide and started is not None:
-            when = started.strftime("%d %b %H:%M" if started.year == self.today.year else "%d %b %Y")
-        if not row.readable:
-            cells = [when, "⚠ can't read", one_line(row.error), "", "", "", "unreadable"]
-            if row.practice:  # the header read; the rest of the file did not
-                cells[1] = "⚠ " + one_line(row.title or row.practice)
-            return TableRow(row.id, tuple(cells), warning=True)
-        partners = " & ".join(one_line(name) for name in row.partners) if row.partners else ""
-        detail = row.detailed
-        return TableRow(row.id, (
-            when,
-            one_line(row.title or row.practice or ""),
-            partners,
-            clock(row.duration_s) if row.duration_s is not None else "–",
-            share_text(row.balance) if detail else PENDING,
-            (checkin_text(row.checkin_before, row.checkin_after) or "–") if detail else PENDING,
-            status_word(row.status),
-        ))
 
     @property
     def highlighted(self) -> SessionRow | None:
@@ -329,7 +303,8 @@ class HistoryScreen(Screen):
             detail.update(Text(f"{row.id} · reading…"))
         else:
             agreed = f"Agreed: “{one_line(row.agreement)}”" if row.agreement else "Nothing agreed."
-            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns", "italic")))
+            lasted = f" · {clock(row.duration_s)} from start to close" if row.duration_s is not None else ""
+            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns{lasted}", "italic")))
 
     # --- actions --------------------------------------------------------------------
 
@@ -370,8 +345,25 @@ class HistoryScreen(Screen):
     def action_filter(self) -> None:
         self.query_one("#history-text", Input).focus()
 
+    def action_to_results(self, key: str = "") -> None:
+        """Leave the search for the sessions it found (the cursor on the first); `key`
+        is the key that asked (each has its own binding, so the key bar shows each).
+        Once the box has every key typed before this one: they wait in its queue."""
+        self.query_one("#history-text", Input).call_later(self._to_table)
+
+    def action_leave_search(self) -> None:
+        """Esc in the search: the same, the sessions found stay."""
+        self.action_to_results("escape")
+
     def action_back(self) -> None:
-        if self.query_one("#history-text", Input).has_focus:
-            self.query_one(SessionTable).focus()
-            return
         self.post_message(self.Leave())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search box has the focus only the keys out of it work (and show):
+        every other key there is part of the search."""
+        searching = self.focused is not None and self.focused.id == "history-text"
+        if action in ("to_results", "leave_search"):
+            return searching
+        if action in ("replay", "trends", "export", "delete", "back", "open"):
+            return not searching
+        return True

@@ -6,6 +6,8 @@ sound like blame (`PhrasingHint`); it never stands between the couple and Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,17 +46,21 @@ class NotePrompt(ModalScreen[str | None]):
             self.text = text
 
     CSS_PATH = sheets("dialogs")
-    BINDINGS = [Binding("escape", "skip", "Skip", id="note.skip")]
+    BINDINGS = [
+        Binding("escape", "skip", "Skip", id="note.skip"),
+    ]
 
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
         hints: bool = True, together: bool = False,
         drafts_to: MessagePump | None = None, about: int = 0,
+        holds_space: Callable[[], bool] | None = None,
     ) -> None:
         """`writer` names who writes the note (`together`: both partners, "Sam &
         Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` False
         (the couple's config) shows none. `drafts_to` (the screen that opens the prompt) is
-        sent the drafts, each saying what the note is `about` (a turn's number)."""
+        sent the drafts, each saying what the note is `about` (a turn's number).
+        While `holds_space` (given by the conversation) is true, Space types nothing."""
         super().__init__(classes="dialog-screen")
         self.label = label
         self.writer = writer
@@ -66,6 +72,7 @@ class NotePrompt(ModalScreen[str | None]):
         self._drafts_to = drafts_to
         self._about = about
         self._draft_timer: Timer | None = None
+        self._holds_space = holds_space
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
@@ -74,7 +81,7 @@ class NotePrompt(ModalScreen[str | None]):
             yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
             yield PhrasingHint(
                 WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
-                           max_length=MAX_NOTE_LENGTH),
+                           max_length=MAX_NOTE_LENGTH, drops_key=self._holds_key),
                 reframe=self.reframe, enabled=self.hints,
             )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
@@ -104,6 +111,15 @@ class NotePrompt(ModalScreen[str | None]):
             self._draft_timer.stop()
             self._draft_timer = None
         return super().dismiss(result)
+
+    def _holds_key(self, key: str) -> bool:
+        """Whether the box drops `key`: a Space while the conversation holds it back
+        (`holds_space`), as the first key in the box, i.e. a double press of the Space
+        that ended the turn. Once words are typed a Space is part of them, however
+        fast: the box asks in the order the keys were typed, so it knows."""
+        if key != "space" or self._holds_space is None or not self._holds_space():
+            return False
+        return self.query_one(Input).value == self.text
 
     def action_skip(self) -> None:
         typed = self.query_one(Input).value.strip()

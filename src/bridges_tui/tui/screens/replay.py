@@ -216,7 +216,9 @@ class ReplayScreen(Screen):
             (state, "bold"),
             f" {self.speed}× · "
             f"{clock(moment.position if self.stepped is None else self.timeline.turn_ends[self.stepped])}"
-            f" of {clock(self.timeline.length_s)}",
+            # The replay runs to the last hand-over; the history's length runs on to the
+            # session's close (the last note, the summary): each says what it counts.
+            f" of {clock(self.timeline.length_s)}, start to last hand-over",
         )
         if self.timeline.transcript.breaks:
             text.append(f" · {len(self.transcript.breaks)} breather{'s' if len(self.transcript.breaks) != 1 else ''}")

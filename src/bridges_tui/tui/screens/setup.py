@@ -59,13 +59,16 @@ class SetupScreen(Screen):
             super().__init__()
             self.choice = choice
 
-    def __init__(self, catalog: Catalog, names: tuple[str, str] | None) -> None:
+    def __init__(self, catalog: Catalog, names: tuple[str, str] | None, store: SessionStore | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        #: The sessions (a locked folder's store holds its key); None: the usual folder.
+        self.store = store
         self.names = names or ("", "")
         #: The turn length bridges last suggested; once the couple types another,
         #: choosing a practice no longer replaces it.
         self._suggested_turn = ""
+        self._error_shown = False
 
     def compose(self) -> ComposeResult:
         # Built as first shown (turn length, summary, titles filled in), with titles on
@@ -102,7 +105,9 @@ class SetupScreen(Screen):
         """Which practices were done before: headers only, off the UI thread, so a long
         history never delays the first screen."""
         try:
-            done = done_before(SessionStore(paths.sessions_dir()).list())
+            # A store of its own: this runs in a thread.
+            store = self.store.sibling() if self.store is not None else SessionStore(paths.sessions_dir())
+            done = done_before(store.list())
         except OSError:
             return  # the picker simply shows no dates
         self.app.call_from_thread(self.query_one(PracticeList).show_done_before, done)
@@ -181,22 +186,41 @@ class SetupScreen(Screen):
             choice = self._choice()
         except (ModelError, DurationError, ValueError) as problem:
             error.update(str(problem))
+            self._error_shown = True
             return
         error.update("")
+        self._error_shown = False
         self.post_message(self.Start(choice))
+
+    @on(Input.Changed)
+    def _recheck(self) -> None:
+        """A problem shown goes once it is fixed (or says what is wrong now), as the
+        couple type; the focus stays where they are typing."""
+        if not self._error_shown:
+            return
+        try:
+            self._choice(focus=False)
+        except (ModelError, DurationError, ValueError) as problem:
+            self.query_one("#setup-error", Static).update(str(problem))
+            return
+        self.query_one("#setup-error", Static).update("")
+        self._error_shown = False
 
     def ask_followup(self, found: AgreementToFollow) -> None:
         """Ask how the most recent agreement went."""
         self.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
 
-    def _choice(self) -> SessionChoice:
+    def _choice(self, *, focus: bool = True) -> SessionChoice:
+        """The couple's choice; a ValueError saying what is wrong (with the focus
+        moved to that box, when `focus`)."""
         names = []
         for letter in ("a", "b"):
             raw = self.query_one(f"#name-{letter}", Input).value
             try:
                 names.append(clean_name(raw))
             except ModelError as problem:
-                self.query_one(f"#name-{letter}", Input).focus()
+                if focus:
+                    self.query_one(f"#name-{letter}", Input).focus()
                 raise ValueError(f"Partner {letter.upper()}'s name: {problem.problem}") from None
         if names[0].casefold() == names[1].casefold():
             raise ValueError("Please use two different names, so the panes can tell you apart.")
@@ -207,7 +231,8 @@ class SetupScreen(Screen):
         try:
             turn = parse_duration(turn_text) if turn_text else practice.turn_seconds
         except DurationError as problem:
-            self.query_one("#turn", Input).focus()
+            if focus:
+                self.query_one("#turn", Input).focus()
             raise ValueError(f"Turn length: {problem}") from None
         a, b = (self.query_one(f"#checkin-{letter}", ScoreInput).score for letter in ("a", "b"))
         checkin = None

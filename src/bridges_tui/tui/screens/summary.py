@@ -136,41 +136,22 @@ class SummaryScreen(Screen):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        transcript = self.transcript
-        a, b = (one_line(name) for name in transcript.partners)
         with VerticalScroll(id="summary"):
             yield Static("", id="summary-title")
             yield Static("", id="summary-saved", markup=False)
-            yield Label("Floor time", classes="field-label")
-            yield BalanceBar((a, b), id="summary-balance")
-            yield Static("", id="summary-floor")
-            if transcript.followup is not None:
-                yield Static("", id="summary-followup")
-            verb = "corrects" if self.past else "edits"
-            how = "" if self.read_only else f"  (Enter on a step {verb} its note)"
-            yield Label(f"Steps and notes{how}", classes="field-label")
-            yield OptionList(id="summary-steps")
-            learned = transcript.closing.learned
             if self.past:
+                yield from self._what_happened()
                 yield Label("Check-in (how connected, 1 distant … 5 close)", classes="field-label")
                 yield Static("", id="summary-checkin-past")
                 yield Label("What we learned", classes="field-label")
                 yield Static("", id="summary-learned")
+                yield from self._agreement()
             else:
-                yield Label("How connected do you feel now? (optional)", classes="field-label")
-                after = transcript.checkin.after or (None, None)
-                with Horizontal(id="summary-checkin"):
-                    for letter, name, score in (("a", a, after[0]), ("b", b, after[1])):
-                        yield ScoreInput(one_line(name), score, id=f"after-{letter}")
-                yield Label("What I learned", classes="field-label")
-                yield WordsInput(learned[0] if len(learned) > 0 else "", placeholder=f"{a}: one line", id="learned-a")
-                yield WordsInput(learned[1] if len(learned) > 1 else "", placeholder=f"{b}: one line", id="learned-b")
-            yield Label("What we agree to try", classes="field-label")
-            agreement = transcript.closing.agreement or ""
-            if self.read_only:
-                yield Static(Text(one_line(agreement) or "Nothing agreed yet."), id="agreement-shown")
-            else:
-                yield WordsInput(agreement, placeholder="One small thing, this week", id="agreement")
+                # Right after the session, what matters most comes first, where the
+                # focus starts: at 80x24 it is all on the first view, the floor time
+                # and the steps below it.
+                yield from self._closing_words()
+                yield from self._what_happened()
             with Horizontal(id="summary-buttons"):
                 if self.past:
                     yield Button("Replay (r)", id="replay", variant="primary")
@@ -183,9 +164,52 @@ class SummaryScreen(Screen):
                     yield Button("Quit (ctrl+q)", id="quit")
         yield KeyBar()
 
+    def _what_happened(self) -> ComposeResult:
+        """Floor time, the follow-up of the last agreement, the steps and their notes."""
+        a, b = (one_line(name) for name in self.transcript.partners)
+        yield Label("Floor time", classes="field-label")
+        yield BalanceBar((a, b), id="summary-balance")
+        yield Static("", id="summary-floor")
+        if self.transcript.followup is not None:
+            yield Static("", id="summary-followup")
+        verb = "corrects" if self.past else "edits"
+        how = "" if self.read_only else f"  (Enter on a step {verb} its note)"
+        yield Label(f"Steps and notes{how}", classes="field-label")
+        yield OptionList(id="summary-steps")
+
+    def _closing_words(self) -> ComposeResult:
+        """What each learned, each box named for its partner on its border (so it
+        stays clear whose line is whose once typed into), what both agree to try, and
+        the check-in after."""
+        transcript = self.transcript
+        a, b = (one_line(name) for name in transcript.partners)
+        learned = transcript.closing.learned
+        yield Label("What I learned", classes="field-label")
+        for n, (letter, name) in enumerate((("a", a), ("b", b))):
+            box = WordsInput(learned[n] if len(learned) > n else "",
+                             placeholder="one line", id=f"learned-{letter}")
+            box.border_title = Text(name[:30])
+            yield box
+        yield from self._agreement()
+        yield Label("How connected do you feel now? (optional)", classes="field-label")
+        after = transcript.checkin.after or (None, None)
+        with Horizontal(id="summary-checkin"):
+            for letter, name, score in (("a", a, after[0]), ("b", b, after[1])):
+                yield ScoreInput(name, score, id=f"after-{letter}")
+
+    def _agreement(self) -> ComposeResult:
+        yield Label("What we agree to try", classes="field-label")
+        agreement = self.transcript.closing.agreement or ""
+        if self.read_only:
+            yield Static(Text(one_line(agreement) or "Nothing agreed yet."), id="agreement-shown")
+            return
+        box = WordsInput(agreement, placeholder="One small thing, this week", id="agreement")
+        box.border_title = Text(" & ".join(one_line(name)[:20] for name in self.transcript.partners))
+        yield box
+
     def on_mount(self) -> None:
-        if self.past:
-            self.query_one("#summary-steps", OptionList).focus()
+        # A past session opens on its steps; the end of one on what each learned.
+        self.query_one("#summary-steps" if self.past else "#learned-a").focus()
         self._show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

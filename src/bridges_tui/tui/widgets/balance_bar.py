@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -29,16 +30,19 @@ class BalanceBar(Widget):
         super().__init__(**kwargs)
         self.names = names
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        # Textual's own Content (a Rich `Text` takes the compositor's slower way), with
+        # widths in cells, so a name with emoji or accents doesn't push the bar out.
         a, b = self.seconds
         left = f"{self.names[0]} {format_clock(round(a))} "
         right = f" {format_clock(round(b))} {self.names[1]}"
-        width = max(0, self.size.width - len(left) - len(right))
+        width = max(0, self.size.width - cell_len(left) - cell_len(right))
         total = a + b
         share = 0.5 if total == 0 else a / total
         filled = round(width * share)
-        text = Text(left)
-        text.append("█" * filled, style=self.get_component_rich_style("balance-bar--a"))
-        text.append("▒" * (width - filled), style=self.get_component_rich_style("balance-bar--b"))
-        text.append(right)
-        return text
+        return Content.assemble(
+            left,
+            ("█" * filled, self.get_visual_style("balance-bar--a", partial=True)),
+            ("▒" * (width - filled), self.get_visual_style("balance-bar--b", partial=True)),
+            right,
+        )

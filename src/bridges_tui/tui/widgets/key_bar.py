@@ -17,12 +17,15 @@ from itertools import groupby
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import ActiveBinding
+from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
+
+NO_STYLE = VisualStyle()
+DIM = VisualStyle(dim=True)
 
 
 class Key(NamedTuple):
@@ -79,8 +82,9 @@ def _key(screen: Screen, entry: ActiveBinding) -> Key:
 
 def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) -> tuple[list[Piece], list[Key]]:
     """The line for `width` columns: the wide style ("  ^q Quit ") if it fits, else
-    the compact one ("^q Quit"), else the compact one without the palette's key.
-    Returns the pieces and the keys they refer to."""
+    the compact one ("^q Quit"), else the compact one without the palette's key, else
+    without whole keys from the end, F1's last of all (its help lists every key): a
+    key is never cut in half. Returns the pieces and the keys they refer to."""
     items = list(items)
     for compact, right in ((False, palette), (True, palette), (True, None)):
         keys: list[Key] = []
@@ -89,8 +93,23 @@ def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) ->
         spare = width - _length(left) - _length(tail)
         if spare >= 0 or (compact and not tail):
             break
+    while spare < 0 and len(items) > 1:
+        items = _without_one(items)
+        keys = []
+        left = _left_pieces(items, True, keys)
+        spare = width - _length(left)
     gap = [Piece(" " * spare, "gap")] if tail and spare > 0 else []
     return left + gap + tail, keys
+
+
+def _without_one(items: list[Key | Group]) -> list[Key | Group]:
+    """`items` less the last one that is not F1 (or F1, when it is all there is left
+    besides the first)."""
+    for index in range(len(items) - 1, 0, -1):
+        item = items[index]
+        if not (isinstance(item, Key) and item.key == "f1"):
+            return items[:index] + items[index + 1:]
+    return items[:-1]
 
 
 def _left_pieces(items: list[Key | Group], compact: bool, keys: list[Key]) -> list[Piece]:
@@ -183,22 +202,28 @@ class KeyBar(Widget, can_focus=False):
             self.tooltip = None
             self.refresh()
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        # Textual's own Content, with the component styles as Textual caches them: a
+        # Rich `Text` took Rich's slower way through the compositor, and the bar is
+        # redrawn in every frame that changes the keys (a turn's start, a hand-over).
         pieces, self._keys = bar_pieces(*self._items, self.size.width)
-        styles = {part: self.get_component_rich_style(f"key-bar--{part}")
+        styles = {part: self.get_visual_style(f"key-bar--{part}", partial=True)
                   for part in ("key", "description", "separator", "hover")}
-        line = Text(no_wrap=True, overflow="crop")
+        parts: list[tuple[str, VisualStyle]] = []
         self._spans = []
+        at = 0
         for piece in pieces:
-            style = styles.get(piece.part, Style())
+            style = styles.get(piece.part, NO_STYLE)
+            width = cell_len(piece.text)
             if piece.key is not None:
                 if piece.key == self._hovered:
                     style = style + styles["hover"]
                 if not self._keys[piece.key].enabled:
-                    style = style + Style(dim=True)
-                self._spans.append((line.cell_len, line.cell_len + cell_len(piece.text), piece.key))
-            line.append(piece.text, style)
-        return line
+                    style = style + DIM
+                self._spans.append((at, at + width, piece.key))
+            parts.append((piece.text, style))
+            at += width
+        return Content.assemble(*parts)
 
     def _key_at(self, x: int) -> int | None:
         return next((key for start, end, key in self._spans if start <= x < end), None)

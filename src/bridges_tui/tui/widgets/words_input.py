@@ -16,6 +16,7 @@ symbol instead (␛ for ESC), one for one, and leaves the value itself exactly a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.highlighter import Highlighter
 from rich.text import Text
@@ -54,14 +55,23 @@ class WordsInput(Input):
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  enter_moves_to: str | None = None, id: str | None = None,
-                 max_length: int = 0) -> None:
-        """`enter_moves_to`: a selector on the screen; Enter moves the focus there."""
+                 max_length: int = 0, drops_key: Callable[[str], bool] | None = None) -> None:
+        """`enter_moves_to`: a selector on the screen; Enter moves the focus there.
+        `drops_key`: asked for each key as the box comes to it, in the order typed (a
+        screen's binding could not: Textual drops it for any key the focused box
+        types, and runs it ahead of keys still on their way to the box); a key it
+        says so for is not typed."""
         super().__init__(value, placeholder, highlighter=_ShownHarmlessly(), id=id, max_length=max_length)
         self._enter_moves_to = enter_moves_to
+        self._drops_key = drops_key
 
     async def on_key(self, event: events.Key) -> None:
         # Enter moves the focus at once, as Tab does (see `typed_ahead`).
         if await keep_typed_ahead(self, event):
+            return
+        if self._drops_key is not None and self._drops_key(event.key):
+            event.stop()
+            event.prevent_default()
             return
         if event.key == "enter" and self._enter_moves_to is not None:
             event.stop()
