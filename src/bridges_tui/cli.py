@@ -74,6 +74,10 @@ def _practices(commands: Any) -> None:
 def _check(commands: Any) -> None:
     check = commands.add_parser("check", help=_("check a practice script and report every problem"))
     check.add_argument("file", help=_("the practice script (a .toml file)"))
+    check.add_argument("--against", metavar="ORIGINAL",
+                       help=_("check FILE as a translation of the script ORIGINAL: the same steps, "
+                              "ids, speakers, lengths and notes (a translation of a built-in, "
+                              "with its `language` key, is checked against the English by itself)"))
 
 
 def _talk(commands: Any) -> None:
@@ -229,7 +233,7 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
         if args.command == "check":
             from bridges_tui.commands import practices
 
-            return practices.check_script(args.file)
+            return practices.check_script(args.file, args.against)
         if args.command == "talk":
             from bridges_tui.commands.talk import talk
 

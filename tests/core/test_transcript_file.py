@@ -33,6 +33,7 @@ format = "bridges-transcript"
 version = 1
 practice = "share-the-why"          # practice id
 title = "Share the why"
+language = "en"                     # the language it was held in
 started = 2026-11-25T20:31:07+01:00 # local time with offset
 ended = 2026-11-25T20:58:40+01:00   # absent while in progress
 status = "complete"                 # in-progress | complete | ended-early
@@ -111,6 +112,24 @@ def test_the_design_example_reads_and_is_written_back_in_the_same_layout() -> No
     written = dump_transcript(transcript)
     assert keys_in_order(written) == keys_in_order(DESIGN_EXAMPLE)
     assert load_transcript(written) == transcript
+
+
+def test_a_file_from_before_languages_reads_as_english_and_a_language_is_kept() -> None:
+    old = DESIGN_EXAMPLE.replace('language = "en"                     # the language it was held in\n', "")
+    assert "language" not in old
+    assert load_transcript(old).language == "en"
+    spanish = load_transcript(old.replace('title = "Share the why"', 'title = "Comparte el porqué"\nlanguage = "es"'))
+    assert (spanish.language, spanish.title) == ("es", "Comparte el porqué")
+    written = dump_transcript(spanish)
+    assert 'title = "Comparte el porqué"\nlanguage = "es"\nstarted = ' in written
+    assert load_transcript(written) == spanish
+
+
+@pytest.mark.parametrize("language", ['"Spanish"', '"ES"', "3", '""'])
+def test_a_language_that_is_not_a_language_code_is_refused(language: str) -> None:
+    text = DESIGN_EXAMPLE.replace('language = "en"', f"language = {language}")
+    with pytest.raises(TranscriptError, match="language: must be a language code"):
+        load_transcript(text)
 
 
 def test_the_file_reads_like_the_design() -> None:

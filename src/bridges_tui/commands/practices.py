@@ -16,9 +16,17 @@ from rich.console import Console
 from rich.text import Text
 
 from bridges_tui.core.files.paths import user_practices_dir
+from bridges_tui.core.language.words import spoken
 from bridges_tui.core.model.session import Practice, PracticeCard
-from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, load_catalog
+from bridges_tui.core.practice_scripts.catalog import (
+    BUILTIN_FOLDER,
+    Catalog,
+    builtin_ids,
+    builtin_practice,
+    load_catalog,
+)
 from bridges_tui.core.practice_scripts.reading import PracticeProblem, PracticeScriptError, load_practice_file
+from bridges_tui.core.practice_scripts.translations import translation_problems
 from bridges_tui.core.text.durations import format_about, format_duration
 
 # C0 and C1 controls (ESC, CSI, BEL…; newline and tab are kept) and the bidi overrides
@@ -92,7 +100,7 @@ def list_practices() -> int:
     status 0. Read from the practices' cards: no built-in's steps are parsed."""
     out, err = _consoles()
     folder = user_practices_dir()
-    catalog = load_catalog(folder)
+    catalog = load_catalog(folder, spoken())
     for group, cards in catalog.grouped():
         heading = Text()
         heading.append(safe(group.title), style="bold underline")
@@ -104,6 +112,8 @@ def list_practices() -> int:
     footer = f"Your own practice scripts go in:\n    {safe(folder)}\n"
     _say(out, Text(footer + "Check one first with: bridges check FILE", style="dim"))
     out.file.flush()
+    if catalog.note:
+        _say(err, Text(safe(catalog.note), style="dim"))
     if catalog.broken:
         count = _plural(len(catalog.broken), "script")
         _say(err, Text(f"\n{count} could not be loaded (the others are fine):", style="bold"))
@@ -135,29 +145,50 @@ def _say_card(out: Console, catalog: Catalog, card: PracticeCard) -> None:
     _say(out)
 
 
-def check_script(file: str) -> int:
-    """Check one practice script: exit 0 with the steps in session order, or exit 1
-    with every problem, each with a hint how to fix it."""
-    out, err = _consoles()
-    path = Path(file)
-    shown = safe(file)
+def _read_script(path: Path, shown: str, err: Console) -> Practice | None:
+    """The practice in the script at `path`, or None once every problem with it (or
+    with reading it) is said on `err`."""
     try:
-        practice = load_practice_file(path, source="user")
+        return load_practice_file(path, source="user")
     except PracticeScriptError as error:
         count = _plural(len(error.problems), "problem")
         _say(err, _problem_lines(error.problems), end="")
         _say(err, Text(f"{shown}: {count}; fix and check again", style="bold"))
-        return 1
     except IsADirectoryError:
         _say(err, f"bridges: {shown} is a folder; give the path of a .toml script")
-        return 1
     except FileNotFoundError:
         _say(err, f"bridges: cannot read {shown}: there is no such file")
-        return 1
     except OSError as error:
         _say(err, f"bridges: cannot read {shown}: {safe(error.strerror or error).lower()}")
-        return 1
+    return None
 
+
+def check_script(file: str, against: str | None = None) -> int:
+    """Check one practice script: exit 0 with the steps in session order, or exit 1
+    with every problem, each with a hint how to fix it. A translation (a script whose
+    `language` is not English) is also checked against its English original: the
+    built-in with its id, or the script `against`."""
+    out, err = _consoles()
+    path = Path(file)
+    shown = safe(file)
+    practice = _read_script(path, shown, err)
+    if practice is None:
+        return 1
+    original = None
+    if against is not None:
+        original = _read_script(Path(against), safe(against), err)
+        if original is None:
+            return 1
+    elif practice.language not in (None, "en") and practice.id in builtin_ids():
+        original = builtin_practice(practice.id)
+    if original is not None:
+        problems = translation_problems(practice, original)
+        if problems:
+            count = _plural(len(problems), "difference")
+            _say(err, _problem_lines(problems), end="")
+            _say(err, Text(f"{shown}: {count} from the original {safe(original.path or original.id)}; "
+                           "a translation changes only the words", style="bold"))
+            return 1
     _say(out, f"ok: {practice.id} '{safe(practice.title)}': {shape(practice)}")
     for number, planned in enumerate(practice.plan(), start=1):
         part = f"round, {planned.lead} leads" if planned.part == "round" else planned.part
@@ -171,6 +202,9 @@ def check_script(file: str) -> int:
         if planned.step.confirm:
             answer = f"listening loop: {planned.listener} answers y (got it) or n (not quite)"
             _say(out, Text(" " * len(columns) + answer, style="dim"))
+    if original is not None:
+        _say(out, f"ok: a faithful translation ({practice.language}) of {safe(original.path or original.id)}: "
+                  "the same steps in the same order, with the same ids, speakers, lengths and notes")
     _advise(out, practice, path)
     return 0
 
@@ -178,6 +212,12 @@ def check_script(file: str) -> int:
 def _advise(out: Console, practice: Practice, path: Path) -> None:
     """Say where the script must go to be used, and whether it replaces a built-in."""
     folder = user_practices_dir()
+    try:
+        shipped = path.resolve().is_relative_to(BUILTIN_FOLDER)
+    except OSError:
+        shipped = False
+    if shipped:
+        return  # one of bridges' own, where it belongs
     if practice.id in builtin_ids():
         _say(out, Text(f"note: '{practice.id}' is also a built-in's id; from your practices "
                        "folder, this script replaces the built-in", style="dim"))

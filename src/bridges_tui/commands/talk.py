@@ -6,13 +6,15 @@ so a typo gets a plain message and exit status 1 instead of a half-drawn screen.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config
+from bridges_tui.core.language.words import spoken
 from bridges_tui.core.model.session import ModelError, Practice, clean_name
-from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.text.durations import DurationError, parse_duration
 
 
@@ -38,13 +40,22 @@ def _practice(practice_id: str) -> Practice:
     built-in is read; otherwise the whole catalog, since theirs may replace it."""
     user_dir = paths.user_practices_dir()
     has_own = user_dir.is_dir() and any(user_dir.glob("*.toml"))
+    language = spoken()
     if not has_own and practice_id in builtin_ids():
-        return builtin_practice(practice_id)
-    catalog = load_catalog(user_dir)
+        return _in_english_if_so(builtin_practice(practice_id, language), language)
+    catalog = load_catalog(user_dir, language)
     practice = catalog.get(practice_id)
     if practice is None:
         known = ", ".join(catalog.ids()) or "none"
         raise CommandError(f"no practice called {practice_id!r}. Known practices: {known}")
+    return _in_english_if_so(practice, language)
+
+
+def _in_english_if_so(practice: Practice, language: str) -> Practice:
+    """`practice`, having said on stderr, once, when it is a built-in in English for
+    want of a translation into `language`."""
+    if practice.source == "built-in" and practice.language != language:
+        print(Catalog(cards=(practice.card,), untranslated=(practice.id,)).note, file=sys.stderr)
     return practice
 
 

@@ -67,7 +67,7 @@ turns = st.builds(
     planned_s=seconds, spoken_s=seconds, paused_s=seconds, note=st.none() | texts,
     note_by=st.none() | speakers,
     extra=extras(("step", "title", "speaker", "started", "planned_s", "spoken_s",
-                  "paused_s", "note", "note_by")),
+                  "paused_s", "note", "note_by", "tries", "clarify_s")),
 )
 breaks = st.builds(Break, started=moments, seconds=seconds, extra=extras(("started", "seconds")))
 followups = st.none() | st.builds(
@@ -84,6 +84,7 @@ def transcripts(draw: st.DrawFn) -> Transcript:
     return Transcript(
         practice=draw(nonempty), title=draw(nonempty), started=draw(moments),
         partners=(draw(names), draw(names)), status=status,  # type: ignore[arg-type]
+        language=draw(st.sampled_from(["en", "es", "de", "pt"])),
         ended=None if status == "in-progress" else draw(moments),
         turn_s=draw(st.none() | st.integers(1, 3600)),
         checkin=Checkin(draw(scores), draw(scores), extra=draw(extras(("before", "after")))),
@@ -93,7 +94,7 @@ def transcripts(draw: st.DrawFn) -> Transcript:
         closing=Closing(tuple(draw(st.lists(texts, max_size=2))), draw(st.none() | texts),
                         extra=draw(extras(("learned", "agreement")))),
         taken_back=tuple(draw(st.lists(turns, max_size=2))),
-        extra=draw(extras(("format", "version", "practice", "title", "started", "ended",
+        extra=draw(extras(("format", "version", "practice", "title", "language", "started", "ended",
                            "status", "partners", "turn_s", "checkin", "followup", "turns",
                            "breaks", "closing", "taken_back"))),
     )

@@ -41,6 +41,7 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
 from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.language.words import spoken
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice
 from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
@@ -122,9 +123,12 @@ class BridgesApp(App[None]):
 
     @property
     def catalog(self) -> Catalog:
-        """Every practice, read on first use."""
+        """Every practice, read on first use, the built-ins in the language bridges
+        speaks (saying once which are in English for want of a translation)."""
         if self._catalog is None:
-            self._catalog = load_catalog(paths.user_practices_dir())
+            self._catalog = load_catalog(paths.user_practices_dir(), spoken())
+            if self._catalog.note:
+                self.notify(self._catalog.note, timeout=10)
         return self._catalog
 
     def on_mount(self) -> None:

@@ -116,7 +116,7 @@ class LiveSession:
         except Exception as error:
             self._app.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
             return
-        practice = self._catalog().get(transcript.practice)
+        practice = self._catalog().get(transcript.practice, transcript.language)
         if practice is None:
             self._app.notify(
                 f"The practice {transcript.practice!r} is not installed any more, so this "

@@ -153,7 +153,7 @@ class PastSessions:
             return
         from bridges_tui.tui.screens.summary import SummaryScreen
 
-        practice = self._catalog().get(transcript.practice)
+        practice = self._catalog().get(transcript.practice, transcript.language)
         session = PastSession(path, transcript, self.store, self._save_index_soon)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
@@ -167,7 +167,7 @@ class PastSessions:
             return
         from bridges_tui.tui.screens.replay import ReplayScreen
 
-        practice = self._catalog().get(transcript.practice)
+        practice = self._catalog().get(transcript.practice, transcript.language)
         self._app.push_screen(ReplayScreen(transcript, practice, now=self._now))
 
     def trends(self, rows: list[SessionRow]) -> None:

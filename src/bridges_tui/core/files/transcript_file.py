@@ -4,8 +4,8 @@ The layout is the one in DESIGN.md, written so that a couple can open the file i
 editor and read it: top-level keys first, then `[checkin]`, `[followup]` (how the
 last agreement went), one `[[turns]]` table per turn, `[[breaks]]` and `[closing]`,
 and `[[taken_back]]` (turns an undo took back, kept for their notes), each with its
-keys in a fixed order. Every table is optional; a file from before
-`[followup]` existed reads with no follow-up. Keys this version does not know
+keys in a fixed order. Every table is optional; a file from before `language` or
+`[followup]` existed reads as English, with no follow-up. Keys this version does not know
 (written by a newer bridges, or by hand) are read into the model's `extra` mappings
 and written back after the known keys, so a rewrite never drops them.
 
@@ -25,6 +25,7 @@ from typing import Any, cast
 from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.toml_text import toml_document, toml_value
+from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import field_names
 from bridges_tui.core.model.session import (
     STATUSES,
@@ -69,7 +70,7 @@ def _keys(kind: type) -> tuple[str, ...]:
 
 #: The top of the file as a person reads it: what the file is, then when the session
 #: was, how it ended and who sat there. Every other field follows in the model's order.
-_HEADER = ("format", "version", "practice", "title", "started", "ended", "status", "partners")
+_HEADER = ("format", "version", "practice", "title", "language", "started", "ended", "status", "partners")
 # Known keys in the order they are written; anything else is an `extra`.
 _TOP_KEYS = (*_HEADER, *(name for name in _keys(Transcript) if name not in _HEADER))
 _CHECKIN_KEYS = _keys(Checkin)
@@ -141,6 +142,9 @@ def load_transcript(text: str) -> Transcript:
     practice, title, started, ended, status, partners, version = _header(document)
     fields = _Fields(document, "")
     turn_s = fields.get("turn_s", int, "must be a whole number of seconds", required=False)
+    # Absent in files written before languages: those sessions were held in English.
+    language = fields.get("language", str, 'must be a language code like "en" or "es"',
+                          required=False, check=LANGUAGE_CODE.fullmatch) or "en"
     try:
         checkin = _checkin(fields.table("checkin"))
         # Absent in files written before the follow-up existed; present, it is complete.
@@ -157,8 +161,8 @@ def load_transcript(text: str) -> Transcript:
             for index, table in enumerate(fields.tables("taken_back"), 1)
         )
         return Transcript(
-            practice=practice, title=title, started=started, partners=partners, status=status,
-            ended=ended, turn_s=turn_s, checkin=checkin, followup=followup, turns=turns,
+            practice=practice, title=title, language=language, started=started, partners=partners,
+            status=status, ended=ended, turn_s=turn_s, checkin=checkin, followup=followup, turns=turns,
             breaks=breaks, closing=closing, taken_back=taken_back, version=version,
             extra=fields.rest(_TOP_KEYS),
         )

@@ -6,6 +6,7 @@ Each check gets the record being made, the field's name and its value, and raise
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
@@ -74,6 +75,17 @@ def seconds(positive: bool) -> Check:
             raise ModelError(name, f"must be {kind}, got {value!r}")
 
     return check
+
+
+#: A language as a practice script or a transcript names it: two or three lowercase
+#: letters, ISO 639 ("en", "es", "de").
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def language(instance: Any, name: str, value: Any) -> None:
+    """A language code: "en", "es", "de" (two or three lowercase letters)."""
+    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+        raise ModelError(name, f'must be a language code like "en" or "es", got {value!r}')
 
 
 def count(instance: Any, name: str, value: Any) -> None:

@@ -119,6 +119,9 @@ class Practice:
     idea: str | None = field(default=None, check=checks.optional_text)
     #: How to put a blaming note in this practice's frame (the phrasing hint).
     reframe: str | None = field(default=None, check=checks.optional_text)
+    #: The language its words are in ("en", "es"…): always known for a built-in; for
+    #: the couple's own script, what its `language` key says, if anything.
+    language: str | None = field(default=None, check=checks.optional(checks.language))
 
     def _check_record(self) -> None:
         if not (self.opening or self.round or self.closing):

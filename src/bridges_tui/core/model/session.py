@@ -244,6 +244,9 @@ class Transcript:
     partners: tuple[str, str] = field(convert=_partner_names)
     status: Status = field(default="in-progress", check=checks.one_of(STATUSES))
     ended: datetime | None = field(default=None, check=checks.aware)
+    #: The language the session was held in, and its words are in ("en", "es"…);
+    #: a file from before languages has none, and was English.
+    language: str = field(default="en", check=checks.language)
     #: The turn length the couple chose, when it differs from the practice's.
     turn_s: int | None = field(default=None, check=checks.optional(checks.seconds(positive=True)))
     checkin: Checkin = field(factory=Checkin)

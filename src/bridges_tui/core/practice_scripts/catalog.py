@@ -11,6 +11,14 @@ then the couple's own. A built-in's card is read from the top of its script and 
 scan of its steps' lengths, and its steps only when it is chosen, so the first screen
 parses one script's steps, not twelve. The couple's own scripts are read whole, since
 only a whole reading says whether one is broken.
+
+Built-ins come in languages: the English original in `practices/<id>.toml`, each
+translation in `practices/<code>/<id>.toml`, with the same id and the same step ids,
+so that history and trends join sessions held in different languages. The catalog
+reads them in the language asked for, and a practice not translated into it in
+English, saying so in one line (`Catalog.note`). The groups' titles go through
+`gettext` when the catalog is made, so they are in the language bridges speaks.
+The couple's own scripts are shown whatever their language.
 """
 
 from __future__ import annotations
@@ -20,6 +28,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from bridges_tui.core.files.paths import user_practices_dir
+from bridges_tui.core.language.choice import ENGLISH
+from bridges_tui.core.language.words import N_, _, n_
+from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.practice_scripts.reading import (
@@ -50,35 +61,36 @@ class PracticeGroup:
 #: start, then the two core flows, then the others in the source's order. Then the
 #: practices from other methods, by moment: the hard talks (a fight to look back on
 #: first), then the everyday ones, shortest first. A built-in file in no group
-#: follows in a group of its own, by id.
+#: follows in a group of its own, by id. Their words are marked for the catalogs (N_)
+#: and translated when a catalog is made (`_builtin_groups`).
 BUILTIN_GROUPS: tuple[PracticeGroup, ...] = (
     PracticeGroup(
-        title="Rebuilding Emotional Bridges", moment="when something matters between you",
+        title=N_("Rebuilding Emotional Bridges"), moment=N_("when something matters between you"),
         ids=("same-team", "share-the-why", "assume-the-best", "differences",
              "say-what-you-want", "undefended"),
-        about="The six practices of “Rebuilding Emotional Bridges” (SimplyMidori, 2024), "
-              "an article on repairing emotional intimacy. Be on the same team is where "
-              "it suggests you start.",
+        about=N_("The six practices of “Rebuilding Emotional Bridges” (SimplyMidori, 2024), "
+                 "an article on repairing emotional intimacy. Be on the same team is where "
+                 "it suggests you start."),
     ),
     PracticeGroup(
-        title="Hard talks", moment="after a fight, or when you keep talking past each other",
+        title=N_("Hard talks"), moment=N_("after a fight, or when you keep talking past each other"),
         ids=("after-a-fight", "speaker-listener", "mirror-validate-empathise"),
-        about="Structured talks from couples therapy. Each follows the method its idea "
-              "names, described by the people it names.",
+        about=N_("Structured talks from couples therapy. Each follows the method its idea "
+                 "names, described by the people it names."),
     ),
     PracticeGroup(
-        title="Every day", moment="short talks that keep you close",
+        title=N_("Every day"), moment=N_("short talks that keep you close"),
         ids=("appreciations", "love-maps", "stress-reducing"),
-        about="Short rituals from John Gottman and Julie Schwartz Gottman's work on what "
-              "keeps couples close.",
+        about=N_("Short rituals from John Gottman and Julie Schwartz Gottman's work on what "
+                 "keeps couples close."),
     ),
 )
 #: The group of built-ins that no group names (none, as shipped).
-MORE_BUILTINS = PracticeGroup(title="More practices", moment="that came with bridges", ids=())
+MORE_BUILTINS = PracticeGroup(title=N_("More practices"), moment=N_("that came with bridges"), ids=())
 #: The group of the couple's own scripts (a script that replaces a built-in keeps the
 #: built-in's place instead).
-OWN_GROUP = PracticeGroup(title="Your own", moment="practices you wrote", ids=(),
-                          about="The scripts in your practices folder.")
+OWN_GROUP = PracticeGroup(title=N_("Your own"), moment=N_("practices you wrote"), ids=(),
+                          about=N_("The scripts in your practices folder."))
 
 #: The six practices of the source, "Rebuilding Emotional Bridges".
 SOURCE_PRACTICES: tuple[str, ...] = BUILTIN_GROUPS[0].ids
@@ -86,21 +98,34 @@ SOURCE_PRACTICES: tuple[str, ...] = BUILTIN_GROUPS[0].ids
 BUILTIN_ORDER: tuple[str, ...] = tuple(pid for group in BUILTIN_GROUPS for pid in group.ids)
 
 
-#: The built-in scripts, inside the package. A plain path rather than
+#: The built-in scripts, inside the package: the English originals, and a folder of
+#: translations per language beside them (`es/`, `de/`). A plain path rather than
 #: `importlib.resources`, whose machinery costs the first screen about 5 ms; bridges
 #: is always installed as files on disk (a wheel or an editable install), never zipped.
 BUILTIN_FOLDER = Path(__file__).resolve().parents[2] / "practices"
 
 
+def _scripts_in(folder: Path) -> dict[str, Path]:
+    return {entry.name.removesuffix(".toml"): entry
+            for entry in folder.iterdir() if entry.name.endswith(".toml")}
+
+
 @functools.cache
 def _builtin_files() -> dict[str, Path]:
-    found = {
-        entry.name.removesuffix(".toml"): entry
-        for entry in BUILTIN_FOLDER.iterdir() if entry.name.endswith(".toml")
-    }
+    found = _scripts_in(BUILTIN_FOLDER)
     order = [pid for pid in BUILTIN_ORDER if pid in found]
     order += sorted(pid for pid in found if pid not in BUILTIN_ORDER)
     return {pid: found[pid] for pid in order}
+
+
+@functools.cache
+def _translated_files(language: str) -> dict[str, Path]:
+    """The built-ins translated into `language`, by id (none for English, or for a
+    language with no folder)."""
+    folder = BUILTIN_FOLDER / language
+    if language == ENGLISH or not LANGUAGE_CODE.fullmatch(language) or not folder.is_dir():
+        return {}
+    return _scripts_in(folder)
 
 
 def builtin_ids() -> tuple[str, ...]:
@@ -108,36 +133,64 @@ def builtin_ids() -> tuple[str, ...]:
     return tuple(_builtin_files())
 
 
-def _builtin_file(practice_id: str) -> Path:
+def builtin_language(practice_id: str, language: str) -> str:
+    """The language the built-in `practice_id` is read in when `language` is asked
+    for: that one when it has been translated into it, else English. KeyError if
+    there is no built-in with that id."""
+    builtin_file(practice_id, ENGLISH)
+    return language if practice_id in _translated_files(language) else ENGLISH
+
+
+def builtin_translations(language: str) -> dict[str, Path]:
+    """The scripts of the built-ins translated into `language`, by id: those with an
+    English original (a translation checks against it with `bridges check`)."""
+    return {pid: path for pid, path in _translated_files(language).items() if pid in _builtin_files()}
+
+
+def builtin_file(practice_id: str, language: str = ENGLISH) -> Path:
+    """The script of a built-in practice in `language` (its English original when it
+    has not been translated into it); KeyError if there is none with that id."""
     files = _builtin_files()
     if practice_id not in files:
         raise KeyError(f"no built-in practice {practice_id!r}")
-    return files[practice_id]
+    return _translated_files(language).get(practice_id, files[practice_id])
+
 
 
 @functools.cache
-def builtin_practice(practice_id: str) -> Practice:
-    """A practice that ships with bridges, read whole; KeyError if there is none with
+def builtin_practice(practice_id: str, language: str = ENGLISH) -> Practice:
+    """A practice that ships with bridges, read whole, in `language` where it has
+    been translated into it and in English otherwise; KeyError if there is none with
     that id."""
-    entry = _builtin_file(practice_id)
-    return parse_practice_bytes(entry.read_bytes(), str(entry), "built-in")
+    entry = builtin_file(practice_id, language)
+    practice = parse_practice_bytes(entry.read_bytes(), str(entry), "built-in")
+    read_in = builtin_language(practice_id, language)
+    return practice if practice.language == read_in else replace(practice, language=read_in)
 
 
 @functools.cache
-def builtin_card(practice_id: str) -> PracticeCard:
-    """What the picker shows of a built-in practice, read without its steps."""
-    entry = _builtin_file(practice_id)
+def builtin_card(practice_id: str, language: str = ENGLISH) -> PracticeCard:
+    """What the picker shows of a built-in practice, read without its steps, in
+    `language` as `builtin_practice` reads it."""
+    entry = builtin_file(practice_id, language)
     return parse_practice_card(entry.read_bytes(), str(entry), "built-in")
 
 
+def _translated(group: PracticeGroup) -> PracticeGroup:
+    """`group` with its words in the language bridges speaks."""
+    return replace(group, title=_(group.title), moment=_(group.moment),
+                   about=_(group.about) if group.about else "")
+
+
 def _builtin_groups() -> tuple[PracticeGroup, ...]:
-    """The groups of the built-ins there are, each with the ones it names that exist."""
+    """The groups of the built-ins there are, each with the ones it names that exist,
+    in the language bridges speaks."""
     ids = builtin_ids()
-    groups = [replace(group, ids=tuple(pid for pid in group.ids if pid in ids))
+    groups = [replace(_translated(group), ids=tuple(pid for pid in group.ids if pid in ids))
               for group in BUILTIN_GROUPS]
     rest = tuple(pid for pid in ids if pid not in BUILTIN_ORDER)
     if rest:
-        groups.append(replace(MORE_BUILTINS, ids=rest))
+        groups.append(replace(_translated(MORE_BUILTINS), ids=rest))
     return tuple(group for group in groups if group.ids)
 
 
@@ -156,19 +209,35 @@ class Catalog:
     #: User scripts that could not be loaded, with why: the script's problems, or the
     #: reason the file (or folder) could not be read.
     broken: tuple[tuple[Path, PracticeScriptError | str], ...] = ()
+    #: The language the built-ins were asked for.
+    language: str = ENGLISH
+    #: Built-ins not translated into it, shown in English (by id, in catalog order).
+    untranslated: tuple[str, ...] = ()
+
+    @property
+    def note(self) -> str | None:
+        """The one calm line saying which built-ins are in English for want of a
+        translation (None when every one is in the language asked for)."""
+        titles = [card.title for pid in self.untranslated if (card := self.card(pid)) is not None]
+        if not titles:
+            return None
+        return n_("“{titles}” isn't in your language yet, so it is shown in English.",
+                  "Some practices aren't in your language yet, so they are shown in English: {titles}.",
+                  len(titles)).format(titles=", ".join(titles))
 
     def card(self, practice_id: str) -> PracticeCard | None:
         """The card of the practice with this id, or None."""
         return next((card for card in self.cards if card.id == practice_id), None)
 
-    def get(self, practice_id: str) -> Practice | None:
-        """The whole practice with this id (a built-in's steps are read now), or None."""
+    def get(self, practice_id: str, language: str | None = None) -> Practice | None:
+        """The whole practice with this id (a built-in's steps are read now), or None;
+        a built-in in `language` (a past session's), default the catalog's."""
         card = self.card(practice_id)
         if card is None:
             return None
         if card.source == "user":
             return next(practice for practice in self.own if practice.id == practice_id)
-        return builtin_practice(practice_id)
+        return builtin_practice(practice_id, language or self.language)
 
     def ids(self) -> tuple[str, ...]:
         """Every practice id, in catalog order."""
@@ -189,14 +258,16 @@ def _user_scripts(folder: Path) -> list[Path]:
     )
 
 
-def load_catalog(user_dir: Path | None = None) -> Catalog:
-    """The built-ins plus every script in `user_dir` (default: the config folder's
-    `practices/`). A missing folder is fine; a broken script is listed in `broken`
-    and the others still load. A user script with a built-in's id replaces it in place.
+def load_catalog(user_dir: Path | None = None, language: str = ENGLISH) -> Catalog:
+    """The built-ins in `language` (in English where one has not been translated
+    into it) plus every script in `user_dir` (default: the config folder's
+    `practices/`), whatever its language. A missing folder is fine; a broken script is
+    listed in `broken` and the others still load. A user script with a built-in's id
+    replaces it in place.
     """
     if user_dir is None:
         user_dir = user_practices_dir()
-    builtins = {pid: builtin_card(pid) for pid in builtin_ids()}
+    builtins = {pid: builtin_card(pid, language) for pid in builtin_ids()}
     users: dict[str, Practice] = {}
     broken: list[tuple[Path, PracticeScriptError | str]] = []
     try:
@@ -225,8 +296,11 @@ def load_catalog(user_dir: Path | None = None) -> Catalog:
     groups = list(_builtin_groups())
     own_ids = tuple(pid for pid in sorted(users) if pid not in builtins)
     if own_ids:
-        groups.append(replace(OWN_GROUP, ids=own_ids))
+        groups.append(replace(_translated(OWN_GROUP), ids=own_ids))
     cards = [users[pid].card if pid in users else builtins[pid]
              for group in groups for pid in group.ids]
+    untranslated = tuple(card.id for card in cards if card.source == "built-in"
+                         and builtin_language(card.id, language) != language)
     return Catalog(cards=tuple(cards), groups=tuple(groups), own=tuple(users.values()),
-                   overridden=overridden, broken=tuple(broken))
+                   overridden=overridden, broken=tuple(broken), language=language,
+                   untranslated=untranslated)

@@ -13,6 +13,7 @@ import re
 import tomllib
 from typing import Any
 
+from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.text.durations import DurationError, parse_duration
 
@@ -45,6 +46,7 @@ EXAMPLES = {
     "note.label": 'note = { label = "What did you hear?", by = "listener" }',
     "idea": 'idea = "Why this practice helps, in two or three sentences."',
     "reframe": 'reframe = "Try what you noticed and what you worried it meant."',
+    "language": 'language = "es"',
 }
 
 
@@ -220,6 +222,18 @@ class ScriptChecker:
         if not isinstance(value, bool):
             hint = f"write {key} = true or {key} = false, without quotes"
             self.problem(where, key, f"must be true or false, not {kind(value)}", hint)
+            return None
+        return value
+
+    def language(self, table: dict[str, Any]) -> str | None:
+        """The script's optional `language`: a code like "es" (None when absent or wrong)."""
+        value = self.text(table, "language", "", required=False)
+        if value is None:
+            return None
+        if not LANGUAGE_CODE.fullmatch(value):
+            message = f'must be a language code like "es" or "de", not {quote(value)}'
+            hint = 'write its ISO 639 code, e.g. language = "es" (Spanish) or "de" (German)'
+            self.problem("", "language", message, hint)
             return None
         return value
 

@@ -10,6 +10,7 @@ the script format itself: what a script may contain, and reading it into a `Prac
     id = "share-the-why"          # lowercase letters, digits and dashes
     title = "Share the why"
     summary = "Two sentences about what the practice is for."
+    language = "es"               # optional: the language its words are in (ISO 639)
     idea = "..."                  # optional: the idea behind it, 2-3 sentences (help)
     reframe = "..."               # optional: one line, how to word a blaming note here
     turn = "2m"                   # suggested turn length: 90, "90s", "2m", "1m30s"
@@ -78,7 +79,7 @@ PRACTICE_FORMAT = "bridges-practice"
 PRACTICE_VERSION = 1
 
 PARTS: tuple[str, ...] = ("opening", "round", "closing")
-TOP_KEYS = ("format", "version", "id", "title", "summary", "idea", "reframe", "turn", *PARTS)
+TOP_KEYS = ("format", "version", "id", "language", "title", "summary", "idea", "reframe", "turn", *PARTS)
 STEP_KEYS = (
     "id", "title", "speaker", "duration", "prompt", "listener", "starters", "note", "confirm",
 )
@@ -154,6 +155,7 @@ def _heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
     are usually written."""
     check.unknown_keys(document, TOP_KEYS, "", "a script")
     practice_id = check.ident(document, "")
+    language = check.language(document)
     title = check.text(document, "title", "", max_length=MAX_TITLE_LENGTH)
     summary = check.text(document, "summary", "")
     idea = check.text(document, "idea", "", required=False)
@@ -163,7 +165,7 @@ def _heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
     reframe = check.text(document, "reframe", "", required=False, max_length=MAX_REFRAME_LENGTH)
     turn = check.duration(document, "turn", "", required=True)
     return {"id": practice_id, "title": title, "summary": summary, "idea": idea,
-            "reframe": reframe, "turn_seconds": turn}
+            "reframe": reframe, "turn_seconds": turn, "language": language}
 
 
 def _steps(check: ScriptChecker, document: dict[str, Any], part: str,
@@ -309,7 +311,7 @@ def parse_practice_card(data: bytes, path: str, source: str) -> PracticeCard:
         below = text[len(heading_text):] if rest else ""
         length = _scanned_length(document, below, heading["turn_seconds"])
         if not check.problems and length is not None:
-            del heading["reframe"]  # shown during a note, not on a card
+            del heading["reframe"], heading["language"]  # a card shows neither
             turns, set_seconds, free_turns = length
             return PracticeCard(**heading, turns=turns, set_seconds=set_seconds,
                                 free_turns=free_turns, source=source, path=path)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bridges_tui.core.language.words import spoken
 from bridges_tui.core.model.field_checks import is_text, is_whole
 from bridges_tui.core.model.session import (
     Break,
@@ -67,6 +68,9 @@ class SessionRecord:
         if followup is not None and type(followup) is not Followup:
             raise ConversationError("the follow-up must say how an earlier agreement went")
         self.practice = practice
+        #: The language the session is held in: its practice's, else (a script of the
+        #: couple's own that names none) the one bridges speaks.
+        self.language: str = practice.language or spoken()
         self.partners: tuple[str, str] = names
         #: The turn length in use: the couple's choice, else the practice's.
         self.turn_seconds: int = turn_seconds if turn_seconds is not None else practice.turn_seconds
@@ -109,6 +113,7 @@ class SessionRecord:
                 "this session's turns no longer match the practice's steps, "
                 "so it cannot be resumed"
             )
+        record.language = transcript.language
         record.checkin = transcript.checkin
         record.closing = transcript.closing
         record.extra = dict(transcript.extra)
@@ -189,7 +194,7 @@ class SessionRecord:
         practice = self.practice
         turn_s = self.turn_seconds if self.turn_seconds != practice.turn_seconds else None
         return Transcript(
-            practice=practice.id, title=practice.title, started=self.started,
+            practice=practice.id, title=practice.title, language=self.language, started=self.started,
             partners=self.partners, status=self.status, ended=self.ended,
             turn_s=turn_s, checkin=self.checkin, followup=self.followup,
             turns=tuple(self.turns), breaks=tuple(self.breaks), closing=self.closing,
