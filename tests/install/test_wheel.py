@@ -52,7 +52,11 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     installed = Path(where.stdout.strip())
     assert ROOT not in installed.parents, f"imported the checkout, not the wheel: {installed}"
     assert (installed / "styles" / "bridges.tcss").is_file()
-    assert sorted(p.name for p in (installed / "practices").glob("*.toml"))
+    english = sorted(p.name for p in (installed / "practices").glob("*.toml"))
+    assert english
+    # Every practice in every language ships: the translations beside the English.
+    for language in ("es", "de"):
+        assert sorted(p.name for p in (installed / "practices" / language).glob("*.toml")) == english
     assert not (installed / "testing").exists(), "the test support went into the wheel"
 
     styles = subprocess.run(

@@ -19,7 +19,6 @@ from bridges_tui.core.files.paths import user_practices_dir
 from bridges_tui.core.language.words import spoken
 from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.practice_scripts.catalog import (
-    BUILTIN_FOLDER,
     Catalog,
     builtin_ids,
     builtin_practice,
@@ -212,12 +211,6 @@ def check_script(file: str, against: str | None = None) -> int:
 def _advise(out: Console, practice: Practice, path: Path) -> None:
     """Say where the script must go to be used, and whether it replaces a built-in."""
     folder = user_practices_dir()
-    try:
-        shipped = path.resolve().is_relative_to(BUILTIN_FOLDER)
-    except OSError:
-        shipped = False
-    if shipped:
-        return  # one of bridges' own, where it belongs
     if practice.id in builtin_ids():
         _say(out, Text(f"note: '{practice.id}' is also a built-in's id; from your practices "
                        "folder, this script replaces the built-in", style="dim"))
