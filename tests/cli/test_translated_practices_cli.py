@@ -32,7 +32,7 @@ def test_every_builtin_in_every_language_passes_bridges_check_against_the_englis
     capsys.readouterr()
 
 
-def _translation(tmp_path: Path, change) -> Path:  # noqa: ANN001
+def _translation(tmp_path: Path, change) -> Path:
     text = (BUILTIN_FOLDER / "es" / "share-the-why.toml").read_text(encoding="utf-8")
     path = tmp_path / "share-the-why.toml"
     path.write_text(change(text), encoding="utf-8")
@@ -56,7 +56,7 @@ def _translation(tmp_path: Path, change) -> Path:  # noqa: ANN001
      ["reframe: is missing: the original has one"]),
 ])
 def test_a_translation_that_strays_from_the_english_is_refused_with_each_difference(
-    tmp_path: Path, change, expected: list[str]  # noqa: ANN001
+    tmp_path: Path, change, expected: list[str]
 ) -> None:
     path = _translation(tmp_path, change)
     original = str(BUILTIN_FOLDER / "share-the-why.toml")

@@ -1,5 +1,6 @@
-"""Every built-in practice, and one a couple wrote themselves, run end to end through
-the real app at 80×24 on a fake clock, to a summary and a valid transcript on disk."""
+"""Every built-in practice in every language, and one a couple wrote themselves, run
+end to end through the real app at 80×24 on a fake clock, to a summary and a valid
+transcript on disk that records the language it was held in."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from bridges_tui.core.files.transcript_file import load_transcript
+from bridges_tui.core.language import words
 from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice
 from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import run_to_the_summary
+from bridges_tui.testing.talk import talk_app as open_talk
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.setup import SetupScreen
@@ -23,27 +26,45 @@ def saved_file(home: Path) -> Path:
     return path
 
 
-# Every built-in file there is, grouped or not: a new practice is run without a line here.
+@pytest.fixture
+def speaking():
+    """Speak a language for one test (English again afterwards)."""
+    yield words.speak
+    words.speak("en")
+
+
+# Every built-in file there is, grouped or not, in every language: a new practice or
+# a new language is run without a line here.
+@pytest.mark.parametrize("language", ["en", "es", "de"])
 @pytest.mark.parametrize("practice_id", builtin_ids())
 async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
-    practice_id: str, talk_app, fake_time, bridges_home: Path
+    practice_id: str, language: str, fake_time, bridges_home: Path, speaking
 ) -> None:
-    practice = builtin_practice(practice_id)
-    app = talk_app(practice_id)
+    speaking(language)
+    practice = builtin_practice(practice_id, language)
+    assert practice.language == language
+    app = open_talk(fake_time, practice, ("Sam", "Alex"))
     async with running(app, size=(80, 24)) as pilot:
         headings = await run_to_the_summary(pilot, fake_time, not_quite_once=True)
         assert type(app.screen).__name__ == "SummaryScreen"
     plan = practice.plan()
     assert len(headings) == len(plan)
     for number, (heading, planned) in enumerate(zip(headings, plan, strict=False), start=1):
-        assert f"step {number} of {len(plan)} · {planned.step.title}" in heading
+        # The step's own title, as the couple read it, with where it stands.
+        assert f"{number} " in heading and f" {len(plan)} · {planned.step.title}" in heading, heading
 
     path = saved_file(bridges_home)
     transcript = load_transcript(path.read_text(encoding="utf-8"))  # a valid file
     assert transcript.status == "complete" and transcript.practice == practice_id
+    assert (transcript.language, transcript.title) == (language, practice.title)
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert raw["language"] == language
     assert [t.step for t in transcript.turns] == [p.step.id for p in plan]
+    assert [t.title for t in transcript.turns] == [p.step.title for p in plan]
     for turn, planned in zip(transcript.turns, plan, strict=False):
         assert (turn.note is not None) == (planned.step.note is not None), turn.step
+        if planned.step.note is not None:
+            assert turn.note == f"note for {planned.step.note.label}"
         assert (turn.tries is not None) == planned.step.confirm, turn.step
     loops = [t for t in transcript.turns if t.tries]
     if loops:
@@ -51,7 +72,6 @@ async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
         assert (loops[0].tries, loops[0].clarify_s) == (2, 12)
         assert loops[0].spoken_s == 60
         assert all(t.tries == 1 for t in loops[1:])
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
         assert raw["turns"][transcript.turns.index(loops[0])]["tries"] == 2
 
 
