@@ -87,6 +87,9 @@ def _talk(commands: Any) -> None:
                       help=_("the two partners (A sits left, B right); remembered for next time"))
     talk.add_argument("--turn", metavar="DURATION",
                       help=_("turn length: 90, 90s, 2m or 1m30s (default: the practice's)"))
+    talk.add_argument("--off-the-record", action="store_true",
+                      help=_("hold the session in memory only: nothing is saved, and a crash "
+                             "or a closed terminal loses it (the summary can keep it after all)"))
 
 
 def _history(commands: Any) -> None:
@@ -233,7 +236,7 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
         if args.command == "talk":
             from bridges_tui.commands.talk import talk
 
-            return talk(args.practice, args.names, args.turn)
+            return talk(args.practice, args.names, args.turn, off_the_record=args.off_the_record)
         if args.command == "history":
             from bridges_tui.tui.app import run_app
 

@@ -20,6 +20,7 @@ from bridges_tui.core.files.config import Config, save_config
 from bridges_tui.core.files.lock_files import IDENTITY_FILE
 from bridges_tui.core.files.session_key import SessionKey, new_key, seal_identity
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.testing.disk_search import everything_on_disk, files_under, found_on_disk
 from bridges_tui.testing.history import AGREEMENT, FIRST, write_history
 from bridges_tui.testing.pilot import first_screen, running
 from bridges_tui.testing.talk import run_to_the_summary
@@ -68,10 +69,6 @@ async def type_passphrase(pilot, passphrase: str) -> None:
         if not isinstance(app.screen, UnlockScreen) or not app.screen.query_one("#passphrase", Input).disabled:
             break
     await pilot.pause()
-
-
-def everything_on_disk(home: Path) -> bytes:
-    return b"".join(path.read_bytes() for path in home.rglob("*") if path.is_file())
 
 
 async def test_a_wrong_passphrase_is_said_calmly_and_the_right_one_opens_setup(
@@ -138,12 +135,8 @@ async def test_a_note_typed_while_locked_is_nowhere_on_disk_in_the_clear(
     [new] = set((bridges_home / "sessions").iterdir()) - before
     notes = [turn.note for turn in SessionStore(new.parent, locked).load(new).turns if turn.note]
     assert notes and all(distinctive in note for note in notes)  # it was written, encrypted
-    searched = [path for folder in (bridges_home, temp) for path in folder.rglob("*") if path.is_file()]
-    assert len(searched) > 6
-    for word in (distinctive, "periwinkle", "kayak"):
-        for path in searched:
-            assert word.encode() not in path.read_bytes(), f"{word!r} in the clear in {path}"
-            assert word.encode("utf-16-le") not in path.read_bytes(), f"{word!r} in the clear in {path}"
+    assert len(files_under(bridges_home, temp)) > 6
+    assert found_on_disk((distinctive, "periwinkle", "kayak"), bridges_home, temp) == []
 
 
 async def test_the_unlock_screen_shows_its_keys_and_the_help_tells_of_the_lock(locked: SessionKey) -> None:

@@ -60,6 +60,8 @@ class TalkRequest:
     practice: Practice
     names: tuple[str, str]
     turn_seconds: int | None = None
+    #: `--off-the-record`: held in memory only (see `LiveSession`).
+    off_the_record: bool = False
 
 
 class BridgesApp(App[None]):
@@ -148,7 +150,8 @@ class BridgesApp(App[None]):
             return
         if self.talk is not None:
             request = self.talk
-            choice = SessionChoice(request.practice, request.names, request.turn_seconds, None)
+            choice = SessionChoice(request.practice, request.names, request.turn_seconds, None,
+                                   off_the_record=request.off_the_record)
             self.live.start(choice, first_screen=True)
         elif self.start == "history":
             self.past.open_history()
@@ -157,9 +160,18 @@ class BridgesApp(App[None]):
             # Looking for an unfinished session reads every session's header: not
             # before the first screen is drawn, and not on the event loop.
             self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
-                self.live.offer_resume, thread=True, group="resume", exclusive=True))
+                self._look_for_unfinished, thread=True, group="resume", exclusive=True))
         self._first_screen_open = True
         self.fit.fit()  # a terminal too small from the start: say so on top
+
+    def _look_for_unfinished(self) -> None:
+        """In a thread: a let-go a SIGKILL cut short is finished first (so it is never
+        offered), then the newest unfinished session is offered for resuming."""
+        try:
+            self.past.finish_letting_go()
+        except OSError:
+            pass  # the folder can't be read: the offer finds nothing either
+        self.live.offer_resume()
 
     def _settle_in(self) -> None:
         """Once the first screen is up: what start-up put off, in this order (the
@@ -229,7 +241,8 @@ class BridgesApp(App[None]):
         self._open_first_screen()
 
     def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
-        self.remember_names(message.choice.names)
+        if not message.choice.off_the_record:  # off the record, nothing is written at all
+            self.remember_names(message.choice.names)
         self.live.start(message.choice)
 
     def on_conversation_screen_changed(self, _: ConversationScreen.Changed) -> None:
@@ -252,6 +265,15 @@ class BridgesApp(App[None]):
 
     def on_summary_screen_delete(self, message: SummaryScreen.Delete) -> None:
         self.past.delete(message.path)
+
+    def on_summary_screen_let_go(self, _: SummaryScreen.LetGo) -> None:
+        if self.live.path is not None:
+            self.past.delete(self.live.path)
+        else:  # never written (the disk said no): there is nothing to remove but memory
+            self.new_session()
+
+    def on_summary_screen_keep_after_all(self, _: SummaryScreen.KeepAfterAll) -> None:
+        self.live.ask_to_keep()
 
     def on_history_screen_open(self, message: HistoryScreen.Open) -> None:
         self.past.open(message.path)
@@ -321,7 +343,9 @@ class BridgesApp(App[None]):
             if isinstance(screen, SummaryScreen):
                 screen.flush_edits()
         detail = "Everything is already saved."
-        if self.live.waiting:
+        if self.live.off_the_record:
+            detail = "This session is off the record: leaving forgets it, and nothing of it is kept."
+        elif self.live.waiting:
             detail += " The session waits for you: bridges offers to resume it next time."
 
         def answer(sure: bool | None) -> None:
@@ -370,7 +394,8 @@ class BridgesApp(App[None]):
             unsaved: str | None = "bridges could not write them"
         else:
             unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
-        message = crash_message(error, self.live.path, unsaved, write_crash_log(error))
+        message = crash_message(error, self.live.path, unsaved, write_crash_log(error),
+                                off_the_record=self.live.off_the_record)
         self._return_code = 1
         if self._exception is None:
             # As Textual does: `run_test` raises it again, so a test sees the crash.

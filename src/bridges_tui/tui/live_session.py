@@ -2,6 +2,12 @@
 every change (and in memory, retried, while the disk says no), finished, corrected
 on its summary, and picked up again after bridges stopped during it.
 
+A session off the record is held the same way through a keeper with no store
+(`KeptInMemory`): every save is made and none reaches the disk, so no transcript,
+autosave, draft or history entry exists of it, and nothing is offered for resuming.
+Kept after all (both partners chose it on the summary), it gets a `SessionKeeper`
+and is written as any session is from that moment.
+
 A plain object the app owns. The screens never reach it: they report what the couple
 does with messages, and the app asks this object to act. The conversation's module
 and the screens after the first are imported on first use, so none of this slows
@@ -20,7 +26,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.keeper import SessionKeeper
+from bridges_tui.core.files.keeper import KeptInMemory, SessionKeeper
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.model.session import Transcript
@@ -48,7 +54,7 @@ class LiveSession:
         self.now = now
         self.wall = wall
         self.conversation: Conversation | None = None
-        self.keeper: SessionKeeper | None = None
+        self.keeper: SessionKeeper | KeptInMemory | None = None
         self._retry_timer: Timer | None = None
 
     # --- start and resume ---------------------------------------------------------
@@ -58,6 +64,7 @@ class LiveSession:
 
         As the first screen (`bridges talk`) it holds nothing typed yet, so it is saved
         just after it is first drawn, and the couple see it without waiting on the disk.
+        Off the record, it is held in memory only.
         """
         from bridges_tui.core.talk.conversation import Conversation
 
@@ -70,16 +77,19 @@ class LiveSession:
             checkin_before=choice.checkin,
             followup=choice.followup,
         )
-        self._open(conversation, SessionKeeper(self.store), save_now=not first_screen)
+        keeper = KeptInMemory() if choice.off_the_record else SessionKeeper(self.store)
+        self._open(conversation, keeper, save_now=not first_screen)
 
-    def _open(self, conversation: Conversation, keeper: SessionKeeper, *, save_now: bool = True) -> None:
+    def _open(self, conversation: Conversation, keeper: SessionKeeper | KeptInMemory, *,
+              save_now: bool = True) -> None:
         from bridges_tui.tui.screens.conversation import ConversationScreen
 
         self.conversation = conversation
         self.keeper = keeper
         if save_now:
             self.save()
-        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints()))
+        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints(),
+                                                 off_the_record=self.off_the_record))
         if not save_now:
             self._app.call_after_refresh(self.save)
 
@@ -177,6 +187,44 @@ class LiveSession:
         return keeper is not None and keeper.path is not None and Path(keeper.path) == Path(path)
 
     @property
+    def off_the_record(self) -> bool:
+        """True while the session is held in memory only."""
+        return isinstance(self.keeper, KeptInMemory)
+
+    def keep_after_all(self) -> None:
+        """Both chose to keep the session off the record: write it as any session is,
+        from now on (encrypted, when the folder is locked)."""
+        if self.conversation is None or not self.off_the_record:
+            return
+        self.keeper = SessionKeeper(self.store)
+        self.save()
+
+    def ask_to_keep(self) -> None:
+        """On the summary of a session off the record: keep it after all, once both
+        partners have agreed, each with a key of their own."""
+        from bridges_tui.tui.screens.both_agree import BothAgreeScreen
+        from bridges_tui.tui.screens.summary import SummaryScreen
+
+        conversation = self.conversation
+        if conversation is None or not self.off_the_record:
+            return
+        summary = self._app.screen
+
+        def answer(sure: bool | None) -> None:
+            if not sure:
+                return
+            self.keep_after_all()
+            if isinstance(summary, SummaryScreen) and summary.is_attached:
+                summary.kept()
+            self._app.notify(self.saved_line(), timeout=6)
+
+        self._app.push_screen(BothAgreeScreen(
+            "Keep this session after all?",
+            "It is saved as any session is, from now on: its transcript, and in the history. "
+            "Each of you agrees with your own key; one of you alone can't.",
+            conversation.partners, yes="Keep it", no="Leave it off the record"), answer)
+
+    @property
     def path(self) -> Path | None:
         """The session's file, once it has one."""
         return self.keeper.path if self.keeper is not None else None
@@ -221,10 +269,14 @@ class LiveSession:
     def saved_line(self) -> str:
         """Where the session is kept, for its summary."""
         keeper = self.keeper
+        if isinstance(keeper, KeptInMemory):
+            return ("Off the record: nothing is saved, and leaving this summary forgets the session. "
+                    "To keep it after all, both of you agree (ctrl+s).")
         if keeper is not None and keeper.unsaved:
             return f"Not saved yet ({keeper.problem}); bridges keeps trying."
         if keeper is not None and keeper.path is not None:
-            return f"Saved to {paths.shown(keeper.path)}"
+            return (f"Saved to {paths.shown(keeper.path)}. It is kept; to let it go instead, "
+                    "both of you agree (ctrl+l).")
         return "Not saved yet: bridges keeps trying."
 
     @property
@@ -233,6 +285,10 @@ class LiveSession:
         return self.conversation is not None and self.conversation.state != "finished"
 
     def let_go(self) -> None:
-        """Hold no session any more (a new one is set up, or this one was deleted)."""
+        """Hold no session any more (a new one is set up, or this one was let go of):
+        nothing saves it again, and a session off the record is forgotten."""
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
         self.conversation = None
         self.keeper = None

@@ -1,5 +1,6 @@
 """Looking back: the history, a past session's summary (with the agreement and notes
-correctable), its replay, the trends, export and delete; and, on setup, the question
+correctable), its replay, the trends, export and letting a session go (both partners
+agreeing: `letting_go` removes it and all made from it); and, on setup, the question
 how the last agreement went.
 
 A plain object the app owns, beside `LiveSession`. Everything here works on the
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 class PastSession:
     """One session opened from the history: what its summary shows and corrects."""
+
+    #: A past session is on disk, by definition.
+    off_the_record = False
 
     def __init__(self, path: Path, transcript: Transcript, store: SessionStore,
                  changed: Callable[[], None]) -> None:
@@ -87,7 +91,15 @@ class PastSessions:
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
             self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            self.finish_letting_go()
         return self._index
+
+    def finish_letting_go(self) -> None:
+        """Finish a let-go a SIGKILL cut short, before anything past is read (a `stat`
+        when there is none)."""
+        from bridges_tui.core.looking_back import letting_go
+
+        letting_go.finish(self.index)
 
     def _save_index_soon(self) -> None:
         self._app.run_worker(self.index.save, thread=True, group="index-save")
@@ -212,38 +224,49 @@ class PastSessions:
         return None
 
     def delete(self, path: Path) -> None:
-        """Delete the session at `path`, after asking; the file is removed."""
+        """Let the session at `path` go, once both partners have agreed, each with a
+        key of their own: its file and all made from it are removed."""
         entry = self.store.entry(path)
         what = path.name
+        names: tuple[str, str] = ("A", "B")
         if entry.readable and entry.started is not None:
-            who = " & ".join(entry.partners or ())
-            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {who}"
-        detail = f"{what}.\nThe file {paths.shown(path)} is removed; this cannot be undone."
+            names = entry.partners or names
+            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {' & '.join(names)}"
+        detail = (f"{what}.\nIts file {paths.shown(path)}, its notes in the history and its words in "
+                  "the search are removed from this computer; this cannot be undone. "
+                  "Each of you agrees with your own key; one of you alone can't.")
 
-        from bridges_tui.tui.screens.confirm import ConfirmScreen
+        from bridges_tui.tui.screens.both_agree import BothAgreeScreen
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self._delete(path)
+                self._let_go(path)
 
-        self._app.push_screen(ConfirmScreen("Delete this session?", detail, yes="Delete", no="Keep it"), answer)
+        self._app.push_screen(BothAgreeScreen("Let this session go?", detail, names,
+                                              yes="Let it go", no="Keep it"), answer)
 
-    def _delete(self, path: Path) -> None:
+    def _let_go(self, path: Path) -> None:
+        from bridges_tui.core.looking_back import letting_go
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         live = self._live.is_kept_in(path)
-        try:
-            self.store.delete(path)
-        except OSError as error:
-            self._app.notify(f"Not deleted: {error}", severity="error", timeout=10)
-            return
-        self.index.forget(path)
-        self._save_index_soon()
-        self._app.notify(f"Deleted {path.name}.")
         if live:
-            # Nothing may save that session again: the summary under the history goes.
+            self.store.release(path)  # this bridges' own hold would read as another's
+        try:
+            problem = letting_go.let_go(self.index, path)
+        except OSError as error:
+            if live:
+                self.store.hold(path)
+            self._app.notify(f"Not let go: {error}", severity="error", timeout=10)
+            return
+        said = f"Let go: {path.name} is removed from this computer."
+        if problem is not None:
+            said += f" Its history entry couldn't be removed yet ({problem}); bridges finishes that next time."
+        self._app.notify(said, timeout=8)
+        if live:
+            # Nothing may save that session again: its summary goes.
             self._live.let_go()
-            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen))
+            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen) and not screen.past)
         else:
             self._drop_screens(lambda screen: isinstance(screen, SummaryScreen) and screen.path == path)
 
@@ -256,6 +279,9 @@ class PastSessions:
             return
         while len(app.screen_stack) > 1 and not isinstance(app.screen_stack[-1], HistoryScreen):
             app.pop_screen()
+        if len(app.screen_stack) == 1:  # the summary was all there was: a fresh setup
+            app.push_screen(self._setup())
+            return
         history = app.screen_stack[-1]
         if isinstance(history, HistoryScreen) and any(gone(screen) for screen in app.screen_stack[1:]):
             # The live session's summary lies under the history: start afresh beneath.

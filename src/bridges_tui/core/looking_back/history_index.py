@@ -101,6 +101,8 @@ class HistoryIndex:
         self._seen: dict[str, Signature] = {}
         self._changed = False
         self._words_changed = False
+        # Sessions let go of: never indexed again by a read that began before.
+        self._let_go: set[str] = set()
 
     # --- listing ----------------------------------------------------------------------
 
@@ -140,7 +142,8 @@ class HistoryIndex:
             self._seen = seen
             for gone in set(known) - set(seen):
                 del known[gone]
-                self._changed = True
+                # Its words go too: a vanished session's words must not stay on disk.
+                self._changed = self._words_changed = True
         few = len(fresh) < READ_AT_ONCE
         for path in fresh:
             rows.append(self.read(path) if few else self._header_row(path))
@@ -167,6 +170,8 @@ class HistoryIndex:
             row = row_of(path, transcript)
             words = words_of(transcript)
         with self._lock:
+            if path.name in self._let_go:
+                return row
             self._load_rows()[path.name] = (signature, row)
             self._changed = True
             if self._words is not None:
@@ -188,6 +193,20 @@ class HistoryIndex:
             for table in (self._rows, self._words):
                 if table is not None and table.pop(path.name, None) is not None:
                     self._changed = self._words_changed = True
+
+    def drop_for_good(self, names: Iterable[str]) -> str | None:
+        """Drop the sessions named `names` (file names) from both index files, and
+        write both now (see `letting_go`); the problem in words if they could not be
+        written."""
+        with self._lock:
+            rows, words = self._load_rows(), self._load_words()
+            for name in names:
+                self._let_go.add(name)
+                rows.pop(name, None)
+                words.pop(name, None)
+                self._new_words.pop(name, None)
+            self._changed = self._words_changed = True
+        return self.save()
 
     # --- words ------------------------------------------------------------------------
 
