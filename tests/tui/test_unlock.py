@@ -17,9 +17,11 @@ from textual.widgets import Input, Markdown, Static
 
 from bridges_tui.core.files import lock_moves
 from bridges_tui.core.files.config import Config, save_config
+from bridges_tui.core.files.history_index_file import LOCKED_INDEX_FILE, LOCKED_WORDS_FILE, read_document
 from bridges_tui.core.files.lock_files import IDENTITY_FILE
 from bridges_tui.core.files.session_key import SessionKey, new_key, seal_identity
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.looking_back.history_index import HistoryIndex
 from bridges_tui.testing.disk_search import everything_on_disk, files_under, found_on_disk
 from bridges_tui.testing.history import AGREEMENT, FIRST, write_history
 from bridges_tui.testing.pilot import first_screen, running
@@ -193,3 +195,36 @@ def test_unlock_screen(snap_compare, bridges_home: Path, size) -> None:
     bridges_home.mkdir()
     (bridges_home / IDENTITY_FILE).write_bytes(b"age-encryption.org/v1\n")
     assert snap_compare(BridgesApp(), terminal_size=size, run_before=first_screen)
+
+
+async def test_letting_go_while_locked_needs_both_and_leaves_nothing_of_it_even_encrypted(
+    locked: SessionKey, bridges_home: Path, talk_app, fake_time
+) -> None:
+    sessions = bridges_home / "sessions"
+    before = set(sessions.iterdir())
+    app = talk_app("share-the-why")
+    async with running(app, size=(80, 24)) as pilot:
+        await type_passphrase(pilot, PASSPHRASE)
+        await pilot.pause()
+        await run_to_the_summary(pilot, fake_time, note="periwinkle kayak ({label})")
+        [new] = set(sessions.iterdir()) - before
+        assert new.name.endswith(".toml.age")
+        # The encrypted index on disk knows the session, its words too (as after a
+        # `bridges list` or a search of a long history).
+        listing = HistoryIndex(SessionStore(sessions, locked), bridges_home)
+        listing.read_all()
+        assert listing.save() is None
+        words = read_document(bridges_home / LOCKED_WORDS_FILE, locked)
+        assert "periwinkle" in words[new.name][1]
+        await pilot.press("ctrl+l", "s")
+        await pilot.pause()
+        assert new.exists(), "one partner alone can't let it go"
+        await pilot.press("a")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "SetupScreen"
+    assert not new.exists() and set(sessions.iterdir()) == before
+    for name in (LOCKED_INDEX_FILE, LOCKED_WORDS_FILE):
+        kept = read_document(bridges_home / name, locked)
+        assert kept and new.name not in kept and f"{FIRST}.toml.age" in kept
+    assert b"periwinkle" not in everything_on_disk(bridges_home)
+    assert not (bridges_home / "letting-go").exists()
