@@ -93,7 +93,7 @@ def test_a_session_another_bridges_keeps_is_not_let_go(home: Path) -> None:
 
 def test_a_file_that_cannot_be_removed_is_said_and_no_promise_is_left(home: Path) -> None:
     path = home / "sessions" / "20261231-000000-share-the-why.toml"  # never there
-    with pytest.raises(StoreError, match="can.t delete .*: there is no such file"):
+    with pytest.raises(StoreError, match=r"can.t delete .*: there is no such file"):
         letting_go.let_go(index_of(home), path)
     assert not (home / letting_go.MARKER_FILE).exists()
 
