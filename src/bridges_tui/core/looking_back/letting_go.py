@@ -19,7 +19,8 @@ one file, its words in the other). The order of the moves:
 
 `finish` is called on every start before the past sessions are read (the app and
 `bridges list`); it repeats steps 2 to 4 for every id in a marker, so a let-go cut
-short anywhere ends fully gone. Removing is not wiping: the blocks a file held stay
+short anywhere ends fully gone (and it sweeps the data folder's temporary files,
+which a write killed at any other time may leave too). Removing is not wiping: the blocks a file held stay
 on the disk until they are reused, which the README says (the lock is what protects
 against recovery tools).
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bridges_tui.core.files.history_index_file import LETTING_GO_FILE
 from bridges_tui.core.files.lock_files import LOCKED_SUFFIX, PLAIN_SUFFIX, is_locked, session_id
 from bridges_tui.core.files.safe_files import (
     StoreError,
@@ -40,7 +42,7 @@ from bridges_tui.core.files.safe_files import (
 from bridges_tui.core.looking_back.history_index import HistoryIndex
 
 #: In the data folder while a let-go is under way: the ids of the sessions, one a line.
-MARKER_FILE = "letting-go"
+MARKER_FILE = LETTING_GO_FILE
 
 
 def let_go(index: HistoryIndex, path: Path) -> str | None:
@@ -73,7 +75,11 @@ def let_go(index: HistoryIndex, path: Path) -> str | None:
 def finish(index: HistoryIndex) -> str | None:
     """Finish every let-go a SIGKILL cut short (a no-op, one `stat`, when there is
     none); the problem in words if one could not be finished yet. While the folder
-    is locked and the store has no key, it waits for the unlock."""
+    is locked and the store has no key, it waits for the unlock.
+
+    Temporary files killed writes left in the data folder (the index's, the marker's:
+    they may hold words) are swept first, whether or not a let-go was cut short."""
+    sweep_leftovers(index.folder)
     if not os.path.exists(index.folder / MARKER_FILE):
         return None
     store = index.store
