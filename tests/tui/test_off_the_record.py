@@ -146,7 +146,7 @@ async def test_a_session_is_kept_unless_both_let_it_go(
         assert app.screen.query_one("#step-box").border_subtitle in (None, "")
         await run_to_the_summary(pilot, fake_time, note=NOTE)
         assert isinstance(app.screen, SummaryScreen)
-        assert "It is kept" in saved_text(app)
+        assert "Kept, unless you both let it go" in saved_text(app)
         [path] = session_files(bridges_home)
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, BothAgreeScreen)

@@ -275,8 +275,7 @@ class LiveSession:
         if keeper is not None and keeper.unsaved:
             return f"Not saved yet ({keeper.problem}); bridges keeps trying."
         if keeper is not None and keeper.path is not None:
-            return (f"Saved to {paths.shown(keeper.path)}. It is kept; to let it go instead, "
-                    "both of you agree (ctrl+l).")
+            return f"Saved to {paths.shown(keeper.path)}. Kept, unless you both let it go (ctrl+l)."
         return "Not saved yet: bridges keeps trying."
 
     @property

@@ -1,6 +1,7 @@
 """The history: every past session in a table, newest first, with filters by practice
 and by a word from the notes or the agreement. Enter opens a session's summary; from
-here a session can also be replayed, exported or deleted, and the trends opened.
+here a session can also be replayed, exported or let go of (both partners agreeing),
+and the trends opened.
 
 The rows come from the history index (`core.history_index`): at once for every file it
 knows, from their headers for the rest, which a background thread then reads whole,
@@ -66,8 +67,8 @@ class HistoryScreen(Screen):
                 tooltip="Sessions per week, floor balance and check-ins over time"),
         Binding("x", "export", "Export", id="history.export",
                 tooltip="Save the session as Markdown or TOML"),
-        Binding("d", "delete", "Delete", id="history.delete",
-                tooltip="Delete the session's file (asks first)"),
+        Binding("d", "delete", "Let go", id="history.delete",
+                tooltip="Remove the session and all made from it (both of you agree first)"),
         # Out of the key bar for room (the filter box says "/"), still in the palette.
         Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
                 tooltip="Find sessions by a word from the notes or the agreement"),
@@ -95,7 +96,7 @@ class HistoryScreen(Screen):
         """Save the session as Markdown or TOML, somewhere else."""
 
     class Delete(_AboutFile):
-        """Delete the session's file (after asking)."""
+        """Let the session go (after both partners agree)."""
 
     class Trends(Message):
         """Show the trends across `rows`."""
