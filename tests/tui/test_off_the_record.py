@@ -124,7 +124,7 @@ async def test_keep_it_after_all_needs_both_and_writes_a_session_bridges_show_re
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Saved to" in saved_text(app)
-        assert app.screen.query("#let-go") and not app.screen.query("#keep")
+        assert app.screen.query_one("#let-go").display and not app.screen.query_one("#keep").display
         # From now on it is kept as any session is: what is typed on the summary too.
         app.screen.query_one("#agreement").value = "Walk after dinner on Sundays."  # type: ignore[attr-defined]
         await pilot.press("ctrl+n")
@@ -176,4 +176,25 @@ async def test_the_history_shows_nothing_of_a_session_off_the_record(
     index = bridges_home / "history-index.json"
     if index.exists():
         assert json.loads(index.read_text(encoding="utf-8"))["sessions"] == {}
+    assert session_files(bridges_home) == []
+
+
+async def test_a_session_the_disk_refused_is_let_go_of_by_both_and_never_saved_later(
+    talk_app, fake_time, bridges_home: Path
+) -> None:
+    bridges_home.mkdir()
+    (bridges_home / "sessions").write_text("a file where the folder should be", encoding="utf-8")
+    app = talk_app()
+    async with running(app, size=(80, 24)) as pilot:
+        await run_to_the_summary(pilot, fake_time, note=NOTE)
+        assert app.live.keeper is not None and app.live.keeper.unsaved and app.live.path is None
+        await pilot.press("ctrl+l", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, BothAgreeScreen), "one partner alone can't"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert app.live.keeper is None  # nothing left to retry
+        (bridges_home / "sessions").unlink()
+        app.live.retry()
     assert session_files(bridges_home) == []

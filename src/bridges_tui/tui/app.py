@@ -160,18 +160,9 @@ class BridgesApp(App[None]):
             # Looking for an unfinished session reads every session's header: not
             # before the first screen is drawn, and not on the event loop.
             self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
-                self._look_for_unfinished, thread=True, group="resume", exclusive=True))
+                self.past.look_for_unfinished, thread=True, group="resume", exclusive=True))
         self._first_screen_open = True
         self.fit.fit()  # a terminal too small from the start: say so on top
-
-    def _look_for_unfinished(self) -> None:
-        """In a thread: a let-go a SIGKILL cut short is finished first (so it is never
-        offered), then the newest unfinished session is offered for resuming."""
-        try:
-            self.past.finish_letting_go()
-        except OSError:
-            pass  # the folder can't be read: the offer finds nothing either
-        self.live.offer_resume()
 
     def _settle_in(self) -> None:
         """Once the first screen is up: what start-up put off, in this order (the
@@ -267,10 +258,7 @@ class BridgesApp(App[None]):
         self.past.delete(message.path)
 
     def on_summary_screen_let_go(self, _: SummaryScreen.LetGo) -> None:
-        if self.live.path is not None:
-            self.past.delete(self.live.path)
-        else:  # never written (the disk said no): there is nothing to remove but memory
-            self.new_session()
+        self.past.let_go_of_live()
 
     def on_summary_screen_keep_after_all(self, _: SummaryScreen.KeepAfterAll) -> None:
         self.live.ask_to_keep()

@@ -232,8 +232,8 @@ class PastSessions:
         if entry.readable and entry.started is not None:
             names = entry.partners or names
             what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {' & '.join(names)}"
-        detail = (f"{what}.\nIts file {paths.shown(path)}, its notes in the history and its words in "
-                  "the search are removed from this computer; this cannot be undone. "
+        detail = (f"{what}.\nIts file, its entry in the history and its words for the search are "
+                  "removed from this computer; this cannot be undone. "
                   "Each of you agrees with your own key; one of you alone can't.")
 
         from bridges_tui.tui.screens.both_agree import BothAgreeScreen
@@ -244,6 +244,35 @@ class PastSessions:
 
         self._app.push_screen(BothAgreeScreen("Let this session go?", detail, names,
                                               yes="Let it go", no="Keep it"), answer)
+
+    def let_go_of_live(self) -> None:
+        """Let the session just held go (its summary asked), once both agree."""
+        if self._live.path is not None:
+            self.delete(self._live.path)
+            return
+        conversation = self._live.conversation
+        if conversation is None:
+            return
+        from bridges_tui.tui.screens.both_agree import BothAgreeScreen
+
+        def answer(sure: bool | None) -> None:
+            if sure:  # never written (the disk said no): nothing to remove but memory
+                self._live.let_go()
+                self._app.switch_screen(self._setup())
+
+        self._app.push_screen(BothAgreeScreen(
+            "Let this session go?", "It is not on disk yet; letting it go forgets it, and bridges stops "
+            "trying to save it. Each of you agrees with your own key; one of you alone can't.",
+            conversation.partners, yes="Let it go", no="Keep it"), answer)
+
+    def look_for_unfinished(self) -> None:
+        """In a thread, at start: a let-go a SIGKILL cut short is finished first (so it
+        is never offered), then the newest unfinished session is offered for resuming."""
+        try:
+            self.finish_letting_go()
+        except OSError:
+            pass  # the folder can't be read: the offer finds nothing either
+        self._live.offer_resume()
 
     def _let_go(self, path: Path) -> None:
         from bridges_tui.core.looking_back import letting_go

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -33,6 +32,7 @@ from bridges_tui.core.looking_back.session_summary import (
 )
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.history_table import COLUMNS, column_widths, table_row
+from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRows
@@ -42,14 +42,6 @@ BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
 #: The keys that leave the search for the sessions found.
 RESULTS = Binding.Group("Results")
-
-
-class _AboutFile(Message):
-    """Something asked about the session file at `path`."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
 
 
 class HistoryScreen(Screen):
@@ -86,16 +78,16 @@ class HistoryScreen(Screen):
                 tooltip="Leave the search; the sessions found stay"),
     ]
 
-    class Open(_AboutFile):
+    class Open(AboutFile):
         """Show the session's summary."""
 
-    class Replay(_AboutFile):
+    class Replay(AboutFile):
         """Play the session back."""
 
-    class Export(_AboutFile):
+    class Export(AboutFile):
         """Save the session as Markdown or TOML, somewhere else."""
 
-    class Delete(_AboutFile):
+    class Delete(AboutFile):
         """Let the session go (after both partners agree)."""
 
     class Trends(Message):

@@ -43,6 +43,7 @@ from bridges_tui.core.looking_back.session_summary import checkin_text, clock, s
 from bridges_tui.core.model.session import PlannedStep, Transcript
 from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.kept_session import KeptSession
+from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
@@ -51,14 +52,6 @@ from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
-
-
-class _AboutFile(Message):
-    """Something asked about the past session's file at `path`."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
 
 
 class SummaryScreen(Screen):
@@ -90,13 +83,13 @@ class SummaryScreen(Screen):
     class OpenHistory(Message):
         """Show the history of past sessions."""
 
-    class Replay(_AboutFile):
+    class Replay(AboutFile):
         """Play the session back."""
 
-    class Export(_AboutFile):
+    class Export(AboutFile):
         """Save the session as Markdown or TOML, somewhere else."""
 
-    class Delete(_AboutFile):
+    class Delete(AboutFile):
         """Let the past session go (after both agree)."""
 
     class LetGo(Message):
@@ -161,10 +154,9 @@ class SummaryScreen(Screen):
                 else:
                     yield Button("New session (ctrl+n)", id="new", variant="primary")
                     yield Button("History (f2)", id="history")
-                    if self.session.off_the_record:
-                        yield Button("Keep it after all (ctrl+s)", id="keep")
-                    else:
-                        yield Button("Let go (ctrl+l)", id="let-go", variant="error")
+                    # One of the two shows (see `_show`): the other once kept after all.
+                    yield Button("Keep it after all (ctrl+s)", id="keep")
+                    yield Button("Let go (ctrl+l)", id="let-go", variant="error")
         yield KeyBar()
 
     def _what_happened(self) -> ComposeResult:
@@ -241,6 +233,9 @@ class SummaryScreen(Screen):
             title.append(f" · {clock(summary.length_s)}")
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-saved", Static).update(Text(self.session.saved_line()))
+        if not self.past:
+            self.query_one("#keep").display = self.session.off_the_record
+            self.query_one("#let-go").display = not self.session.off_the_record
         self.query_one(BalanceBar).seconds = (summary.floor.a, summary.floor.b)
         a, b = (one_line(name) for name in transcript.partners)
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
@@ -369,33 +364,30 @@ class SummaryScreen(Screen):
 
     # --- leaving --------------------------------------------------------------------
 
+    def _leave(self, message: Message) -> None:
+        """What was typed is saved first; then the app is asked for `message`."""
+        self._save_now()
+        self.post_message(message)
+
     @on(Button.Pressed, "#new")
     def action_new_session(self) -> None:
-        self._save_now()
-        self.post_message(self.NewSession())
+        self._leave(self.NewSession())
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
-        self._save_now()
-        self.post_message(self.OpenHistory())
+        self._leave(self.OpenHistory())
 
     @on(Button.Pressed, "#let-go")
     def action_let_go(self) -> None:
-        self._save_now()
-        self.post_message(self.LetGo())
+        self._leave(self.LetGo())
 
     @on(Button.Pressed, "#keep")
     def action_keep_after_all(self) -> None:
-        self._save_now()
-        self.post_message(self.KeepAfterAll())
+        self._leave(self.KeepAfterAll())
 
     def kept(self) -> None:
         """The session off the record is kept after all: say where, offer letting go."""
-        self.query_one("#summary-saved", Static).update(Text(self.session.saved_line()))
-        keep = self.query_one("#keep", Button)
-        self.query_one("#summary-buttons").mount(Button("Let go (ctrl+l)", id="let-go", variant="error"),
-                                                 after=keep)
-        keep.remove()
+        self._show()
         self.refresh_bindings()
 
     @on(Button.Pressed, "#replay")
@@ -406,14 +398,12 @@ class SummaryScreen(Screen):
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
         if self.path is not None:
-            self._save_now()
-            self.post_message(self.Export(self.path))
+            self._leave(self.Export(self.path))
 
     @on(Button.Pressed, "#delete")
     def action_delete(self) -> None:
         if self.path is not None:
-            self._save_now()
-            self.post_message(self.Delete(self.path))
+            self._leave(self.Delete(self.path))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
