@@ -76,13 +76,8 @@ class KeptInMemory:
     problem: str | None = None
     unsaved = False
 
-    def __init__(self) -> None:
-        #: The newest transcript, held for nothing but being kept after all.
-        self.transcript: Transcript | None = None
-
     def keep(self, transcript: Transcript) -> bool:
-        """Hold `transcript` in memory (the disk is never touched)."""
-        self.transcript = transcript
+        """Nothing to do: the conversation holds the transcript, in memory only."""
         return True
 
     def retry(self) -> bool:
