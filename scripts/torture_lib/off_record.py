@@ -67,7 +67,7 @@ def _trial(rng: random.Random, home: Path, temp: Path, note: str, words: tuple[s
             return
         if not run.until(lambda: run.shows(MARK), 5):
             result.failures.append(f"the header does not say {MARK!r}:\n{run.text}")
-        run.kill_at = time.monotonic() + rng.uniform(0.05, 9.0)
+        run.kill_at = time.monotonic() + rng.uniform(0.05, 14.0)
         try:
             _walk(run, rng, note, result)
         except Killed:

@@ -11,7 +11,7 @@ from torture_lib.off_record import off_record_kills
 
 
 def test_a_session_off_the_record_killed_mid_turn_leaves_nothing_and_offers_nothing() -> None:
-    # Seed 1 kills 1.25 s in (the first step's turn or its note), seed 2 after 8.6 s
+    # Seed 1 kills 1.9 s in (the first step's turn or its note), seed 2 after 13.4 s
     # (a later turn, or the summary on a fast machine).
     figures = off_record_kills(2, seed=1)
     assert figures.ok, figures.report()

@@ -228,3 +228,25 @@ async def test_letting_go_while_locked_needs_both_and_leaves_nothing_of_it_even_
         assert kept and new.name not in kept and f"{FIRST}.toml.age" in kept
     assert b"periwinkle" not in everything_on_disk(bridges_home)
     assert not (bridges_home / "letting-go").exists()
+
+
+async def test_a_session_off_the_record_while_locked_writes_nothing_and_can_be_kept_encrypted(
+    locked: SessionKey, bridges_home: Path, talk_app, fake_time
+) -> None:
+    sessions = bridges_home / "sessions"
+    before = {path: path.read_bytes() for path in files_under(bridges_home)}
+    app = talk_app("share-the-why", off_the_record=True)
+    async with running(app, size=(80, 24)) as pilot:
+        await type_passphrase(pilot, PASSPHRASE)
+        await pilot.pause()
+        await run_to_the_summary(pilot, fake_time, note="periwinkle kayak ({label})")
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert {path: path.read_bytes() for path in files_under(bridges_home)} == before
+        # Both keep it after all: written from now on, encrypted like any session.
+        await pilot.press("ctrl+s", "s", "a")
+        await pilot.pause()
+    [new] = set(sessions.iterdir()) - set(before)
+    assert new.name.endswith(".toml.age")
+    notes = [turn.note for turn in SessionStore(sessions, locked).load(new).turns if turn.note]
+    assert notes and all("periwinkle kayak" in note for note in notes)
+    assert found_on_disk(("periwinkle", "kayak"), bridges_home) == []
