@@ -88,18 +88,15 @@ class PastSessions:
     def index(self) -> HistoryIndex:
         """The index of the sessions folder, made on first use, with a store of its own."""
         if self._index is None:
+            from bridges_tui.core.looking_back import letting_go
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-            self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
-            self.finish_letting_go()
+            index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            # A let-go a SIGKILL cut short is finished before anything past is read
+            # (a `stat` when there is none); if it can't be yet, the next start tries.
+            letting_go.finish(index)
+            self._index = index
         return self._index
-
-    def finish_letting_go(self) -> None:
-        """Finish a let-go a SIGKILL cut short, before anything past is read (a `stat`
-        when there is none)."""
-        from bridges_tui.core.looking_back import letting_go
-
-        letting_go.finish(self.index)
 
     def _save_index_soon(self) -> None:
         self._app.run_worker(self.index.save, thread=True, group="index-save")
@@ -269,7 +266,7 @@ class PastSessions:
         """In a thread, at start: a let-go a SIGKILL cut short is finished first (so it
         is never offered), then the newest unfinished session is offered for resuming."""
         try:
-            self.finish_letting_go()
+            _ = self.index  # making it finishes any let-go a SIGKILL cut short
         except OSError:
             pass  # the folder can't be read: the offer finds nothing either
         self._live.offer_resume()
