@@ -124,6 +124,13 @@ def test_breather(snap_compare, talk_app, fake_time, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_hidden(snap_compare, talk_app, fake_time, size) -> None:
+    """The hide key mid-turn: the neutral view, nothing of the conversation beneath."""
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 35, ("f12",))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare, talk_app, fake_time, size) -> None:
     run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
                  ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),

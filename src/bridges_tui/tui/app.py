@@ -48,6 +48,7 @@ from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.garbage import freeze_what_start_up_made
+from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
 from bridges_tui.tui.live_session import LiveSession
 from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
@@ -76,6 +77,9 @@ class BridgesApp(App[None]):
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and the ideas behind the practices"),
         Binding("ctrl+q", "request_quit", "Quit", id="app.quit", priority=True,
                 tooltip="Leave bridges (asks first; everything is already saved)"),
+        # Priority: it must work in every box and dialog (see `tui.hiding` for the keys).
+        Binding(HIDE_KEYS, "hide", "Hide", id="app.hide", priority=True,
+                tooltip="Hide everything at once (the turn pauses); again to come back"),
     ]
 
     def __init__(
@@ -104,8 +108,11 @@ class BridgesApp(App[None]):
         self._catalog = catalog
         self.config_path = paths.config_file()
         self.config, self.config_warning = load_config(self.config_path)
+        #: What waits while the hide key's neutral view is up (saves, screens).
+        self.held = HeldBack(lambda words: self.notify(words, severity="error", timeout=10))
         self._keep_sessions(SessionStore(paths.sessions_dir()))
         self.fit = TerminalFit(self)
+        self.hiding = Hiding(self, self.held, self.fit, lambda: self.live.pause_for_hiding())
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.
         self._first_screen_open = False
@@ -114,9 +121,10 @@ class BridgesApp(App[None]):
         """Read and write the sessions through `store` (a locked folder's, once open)."""
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
-                                hints=lambda: self.config.phrasing_hints)
+                                hints=lambda: self.config.phrasing_hints, held=self.held)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
-                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
+                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints,
+                                 held=self.held)
 
     # --- start-up ---------------------------------------------------------------
 
@@ -208,14 +216,18 @@ class BridgesApp(App[None]):
         from bridges_tui.core.files import lock_moves
         from bridges_tui.core.files.session_key import LockError, WrongPassphrase
 
+        # The answer waits while the screen is hidden: unlocked, it would show their names.
+        later = self.held.now_or_later
         try:
             key = lock_moves.open_folder(self.store.folder, passphrase)
         except WrongPassphrase:
-            self.call_from_thread(self._refused, "That passphrase doesn't open them. Take your time, and try again.")
+            self.call_from_thread(later, "unlock", lambda: self._refused(
+                "That passphrase doesn't open them. Take your time, and try again."))
         except LockError as error:
-            self.call_from_thread(self._refused, str(error))
+            reason = str(error)  # `error` itself is gone once the except block ends
+            self.call_from_thread(later, "unlock", lambda: self._refused(reason))
         else:
-            self.call_from_thread(self._unlocked, key)
+            self.call_from_thread(later, "unlock", lambda: self._unlocked(key))
 
     def _refused(self, reason: str) -> None:
         from bridges_tui.tui.screens.unlock import UnlockScreen
@@ -296,6 +308,14 @@ class BridgesApp(App[None]):
         """Notifications carry names, notes and file names: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def action_hide(self) -> None:
+        """The hide key: the neutral view over everything, or everything back."""
+        self.hiding.toggle()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While hidden only the hide key works: nothing opens over the neutral view."""
+        return action == "hide" or not self.hiding.hidden
+
     def action_help(self) -> None:
         # Imported here: its Markdown widget costs the first screen ~30 ms to load.
         from bridges_tui.tui.screens.help import HelpScreen
@@ -365,6 +385,7 @@ class BridgesApp(App[None]):
 
         keeper = self.live.keeper
         try:
+            self.held.release()  # nothing waits for the screen to come back now
             self.live.save()
         except Exception:  # the error may lie in saving itself: the message says so
             unsaved: str | None = "bridges could not write them"

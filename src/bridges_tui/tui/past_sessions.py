@@ -24,6 +24,7 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.tui.hiding import HeldBack
 from bridges_tui.tui.live_session import LiveSession
 
 if TYPE_CHECKING:
@@ -37,21 +38,31 @@ class PastSession:
     """One session opened from the history: what its summary shows and corrects."""
 
     def __init__(self, path: Path, transcript: Transcript, store: SessionStore,
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], held: HeldBack) -> None:
         self.path = path
         self.transcript = transcript
         self._store = store
         self._changed = changed
+        self._held = held
 
     def correct(self, correction: Correction) -> Transcript:
-        """Apply `correction` to the file, and return the transcript as it now stands."""
+        """Apply `correction` to the file (once the screen is back, while it is
+        hidden), and return the transcript as it now stands."""
         from bridges_tui.core.looking_back.corrections import corrected
 
         fixed = corrected(self.transcript, correction)
+        if self._held.held:
+            self.transcript = fixed
+            self._held.now_or_later(f"past {self.path}", self._write)
+            return fixed
         self._store.save(self.path, fixed)
         self.transcript = fixed
         self._changed()
         return fixed
+
+    def _write(self) -> None:
+        self._store.save(self.path, self.transcript)
+        self._changed()
 
     def saved_line(self) -> str:
         """Where the file is, and what may be corrected in it."""
@@ -67,10 +78,12 @@ class PastSessions:
     def __init__(self, app: App[None], store: SessionStore, live: LiveSession,
                  catalog: Callable[[], Catalog], *, now: Callable[[], float],
                  wall: Callable[[], datetime], setup: Callable[[], Screen],
-                 hints: Callable[[], bool]) -> None:
+                 hints: Callable[[], bool], held: HeldBack) -> None:
         """`setup` makes a fresh setup screen, for when the history has nothing under it;
-        `hints` says whether the couple wants phrasing hints."""
+        `hints` says whether the couple wants phrasing hints; `held` holds writes back
+        while the screen is hidden."""
         self._app = app
+        self._held = held
         self._hints = hints
         self.store = store
         self._live = live
@@ -90,7 +103,8 @@ class PastSessions:
         return self._index
 
     def _save_index_soon(self) -> None:
-        self._app.run_worker(self.index.save, thread=True, group="index-save")
+        self._held.now_or_later("index", lambda: self._app.run_worker(
+            self.index.save, thread=True, group="index-save"))
 
     # --- on setup -------------------------------------------------------------------
 
@@ -100,7 +114,10 @@ class PastSessions:
         def look() -> None:
             try:
                 found = self.index.agreement_to_follow()
-                self.index.save()
+                if self._held.held:
+                    self._app.call_from_thread(self._save_index_soon)
+                else:
+                    self.index.save()
             except OSError:
                 return  # no history to read: nothing to ask
             if found is not None:
@@ -154,7 +171,7 @@ class PastSessions:
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         practice = self._catalog().get(transcript.practice)
-        session = PastSession(path, transcript, self.store, self._save_index_soon)
+        session = PastSession(path, transcript, self.store, self._save_index_soon, self._held)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
             hints=self._hints(),

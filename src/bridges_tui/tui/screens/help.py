@@ -31,6 +31,7 @@ the extra time, so you can finish your sentence.
 | `F2` | the history of past sessions (on the setup screen and the summary) |
 | `ctrl+p` | every command, searchable |
 | `ctrl+q` | quit (asks first; everything is already saved) |
+| `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |
 
 ## Looking back
 
