@@ -22,7 +22,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -48,7 +47,7 @@ from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.garbage import freeze_what_start_up_made
-from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
+from bridges_tui.tui.hiding import HIDE_KEYS, HIDE_WORDS, HeldBack, Hiding
 from bridges_tui.tui.live_session import LiveSession
 from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
@@ -121,7 +120,8 @@ class BridgesApp(App[None]):
         """Read and write the sessions through `store` (a locked folder's, once open)."""
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
-                                hints=lambda: self.config.phrasing_hints, held=self.held)
+                                hints=lambda: self.config.phrasing_hints, held=self.held,
+                                names_shown=lambda: not self.blank_start)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
                                  setup=self._setup_screen, hints=lambda: self.config.phrasing_hints,
                                  held=self.held)
@@ -191,7 +191,7 @@ class BridgesApp(App[None]):
     def _setup_screen(self) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, self.config.names, self.store)
+        setup = SetupScreen(self.catalog, None if self.blank_start else self.config.names, self.store)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -200,7 +200,13 @@ class BridgesApp(App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            self.past.ask_followup(setup)
+            if not self.blank_start:
+                self.past.ask_followup(setup)
+
+    @property
+    def blank_start(self) -> bool:
+        """The couple's setting: the start screen shows no names, no last agreement."""
+        return self.config.start_screen == "blank"
 
     def on_resize(self, event: Resize) -> None:
         if self._first_screen_open:  # before, the first screen's opening fits it
@@ -293,8 +299,10 @@ class BridgesApp(App[None]):
         self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
-        if self.config.names == names or self.locked:
-            return  # while locked, the names are kept only in the (encrypted) sessions
+        if self.config.names == names or self.locked or self.blank_start:
+            # While locked, the names are kept only in the (encrypted) sessions; with a
+            # blank start screen they are not kept for it either.
+            return
         self.config = replace(self.config, names=names)
         try:
             save_config(self.config_path, self.config)
@@ -353,26 +361,17 @@ class BridgesApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette."""
-        area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
-        for binding in getattr(screen, "BINDINGS", []):
-            # Shown in the key bar, or kept out of it only for room (those have a tooltip).
-            if isinstance(binding, Binding) and (binding.show or binding.tooltip):
-                action = binding.action
-                _, name, parameters = parse_action(action)
-                if screen.check_action(name, parameters) is not True:
-                    continue
-                yield SystemCommand(
-                    f"{area}: {binding.description}",
-                    binding.tooltip or binding.description,
-                    lambda action=action, screen=screen: screen.run_action(action),
-                )
+        from bridges_tui.tui.palette import screen_commands
+
+        yield from screen_commands(screen)
         yield SystemCommand("bridges: Help", "Keys and the ideas behind the practices", self.action_help)
+        yield SystemCommand("bridges: Hide", f"Hide everything at once; {HIDE_WORDS} to come back",
+                            self.action_hide)
         yield SystemCommand("bridges: Quit", "Leave bridges (asks first)", self.action_request_quit)
         yield from (
             command for command in super().get_system_commands(screen)
             if command.title not in ("Quit",)
         )
-
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: the session saved, a plain message, the app closed.

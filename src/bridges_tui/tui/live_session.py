@@ -42,10 +42,12 @@ class LiveSession:
 
     def __init__(self, app: App[None], store: SessionStore, catalog: Callable[[], Catalog], *,
                  now: Callable[[], float], wall: Callable[[], datetime], hints: Callable[[], bool],
-                 held: HeldBack) -> None:
+                 held: HeldBack, names_shown: Callable[[], bool] = lambda: True) -> None:
         """`hints` says whether the couple wants phrasing hints (their config, as it is now);
-        `held` holds saves back while the screen is hidden."""
+        `held` holds saves back while the screen is hidden; `names_shown` whether the
+        offer to resume, at the start, may name them (not with a blank start screen)."""
         self._app = app
+        self._names_shown = names_shown
         self._held = held
         self._hints = hints
         self.store = store
@@ -111,7 +113,7 @@ class LiveSession:
             elif choice == "close":
                 self.close_as_ended_early(entry.path)
 
-        self._app.push_screen(ResumeScreen(entry, self._catalog()), answer)
+        self._app.push_screen(ResumeScreen(entry, self._catalog(), names=self._names_shown()), answer)
 
     def resume(self, path: Path) -> None:
         """Continue an in-progress session where it stopped."""

@@ -1,0 +1,28 @@
+"""The command palette's commands for a screen: every key it shows (or keeps out of
+the key bar only for room) that works now, named "area: what it does"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.actions import parse as parse_action
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+def screen_commands(screen: Screen) -> Iterator[SystemCommand]:
+    """The palette's commands for `screen`'s own keys."""
+    area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
+    for binding in getattr(screen, "BINDINGS", []):
+        # Shown in the key bar, or kept out of it only for room (those have a tooltip).
+        if isinstance(binding, Binding) and (binding.show or binding.tooltip):
+            action = binding.action
+            _, name, parameters = parse_action(action)
+            if screen.check_action(name, parameters) is not True:
+                continue
+            yield SystemCommand(
+                f"{area}: {binding.description}",
+                binding.tooltip or binding.description,
+                lambda action=action, screen=screen: screen.run_action(action),
+            )
