@@ -81,6 +81,8 @@ class Hiding:
         self._fit = fit
         self._pause = pause
         self._screen: HiddenScreen | None = None
+        #: Made once and kept (installed): a screen built afresh took more than a frame.
+        self._made: HiddenScreen | None = None
 
     @property
     def hidden(self) -> bool:
@@ -103,8 +105,11 @@ class Hiding:
             for screen in self._app.screen_stack:  # shown paused, already, when it comes back
                 if isinstance(screen, ConversationScreen):
                     screen.refresh_view()
-        self._screen = HiddenScreen(HIDE_SHOWN)
-        self._app.push_screen(self._screen)
+        if self._made is None:
+            self._made = HiddenScreen(HIDE_SHOWN)
+            self._app.install_screen(self._made, "hidden")
+        self._screen = self._made
+        self._app.push_screen("hidden")
 
     def show(self) -> None:
         if self._screen is None:

@@ -10,7 +10,6 @@ rules are in the shared sheet, so the first hide parses no stylesheet.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -26,6 +25,6 @@ class HiddenScreen(Screen[None]):
         self.key = key
 
     def compose(self) -> ComposeResult:
-        with Middle():
-            with Center():
-                yield Static(f"Paused. Press {self.key} to come back.", id="hidden-line")
+        # One widget, centred by the screen's own rules: each container more cost the
+        # first hide time (it is built then, and kept for the next ones).
+        yield Static(f"Paused. Press {self.key} to come back.", id="hidden-line")
