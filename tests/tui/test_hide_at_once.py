@@ -366,3 +366,31 @@ async def test_the_unlock_screen_and_its_answer_wait_while_hidden(bridges_home: 
         await pilot.pause()
         assert any(isinstance(screen, SetupScreen) for screen in app.screen_stack)
         assert "Sam" in screen_text(app)  # the session still in progress, offered for resuming
+
+
+# --- what waits --------------------------------------------------------------------------------
+
+
+def test_what_waits_is_made_in_order_the_latest_of_each_kind_and_a_failure_is_said() -> None:
+    from bridges_tui.tui.hiding import HeldBack
+
+    made: list[str] = []
+    said: list[str] = []
+    held = HeldBack(said.append)
+    held.now_or_later("live", lambda: made.append("now"))
+    assert made == ["now"], "not held: at once"
+    held.hold()
+    held.now_or_later("live", lambda: made.append("first save"))
+    held.now_or_later("offer", lambda: made.append("offer"))
+    held.now_or_later("live", lambda: made.append("latest save"))
+
+    def refused() -> None:
+        raise OSError("the disk is full")
+
+    held.now_or_later("past", refused)
+    assert made == ["now"]
+    held.release()
+    assert made == ["now", "latest save", "offer"]
+    assert said == ["Not saved: the disk is full"]
+    held.now_or_later("live", lambda: made.append("after"))
+    assert made[-1] == "after" and not held.held

@@ -321,8 +321,11 @@ class BridgesApp(App[None]):
         self.hiding.toggle()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While hidden only the hide key works: nothing opens over the neutral view."""
-        return action == "hide" or not self.hiding.hidden
+        """While hidden only the hide key works: nothing opens over the neutral view.
+        (It works once the first screen is open, so that none can open over it.)"""
+        if action == "hide":
+            return self._first_screen_open
+        return not self.hiding.hidden
 
     def action_help(self) -> None:
         # Imported here: its Markdown widget costs the first screen ~30 ms to load.
