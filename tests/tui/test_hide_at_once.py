@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from bridges_tui.core.files.config import Config, save_config
 from bridges_tui.testing.history import AGREEMENT, FIRST, write_history
@@ -33,6 +33,7 @@ from bridges_tui.tui.screens.resume import ResumeScreen
 from bridges_tui.tui.screens.setup import SetupScreen
 from bridges_tui.tui.screens.summary import SummaryScreen
 from bridges_tui.tui.screens.trends import TrendsScreen
+from bridges_tui.tui.widgets.practice_list import PracticeList
 from bridges_tui.tui.widgets.session_table import SessionTable
 
 SIZE = (80, 24)
@@ -327,14 +328,17 @@ async def test_the_history_table_keeps_its_place(past, fake_time, bridges_home: 
         assert table.cursor == row
 
 
-async def test_the_practice_list_on_setup_keeps_its_highlight(fake_time, bridges_home: Path) -> None:
+async def test_the_practice_list_on_setup_keeps_what_was_found(fake_time, bridges_home: Path) -> None:
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
     async with running(app, size=SIZE) as pilot:
-        practices = app.screen.query_one("#practice", OptionList)
+        practices = app.screen.query_one("#practice", PracticeList)
         practices.focus()
-        await pilot.press("down", "down", "down")
+        await pilot.press(*"fight")  # typing finds a practice
+        await pilot.pause()
+        chosen = (practices.highlighted, practices.practice_id)
+        assert chosen[1] == "after-a-fight"
         await hide_and_come_back(pilot, bridges_home)
-        assert practices.highlighted == 3
+        assert (practices.highlighted, practices.practice_id) == chosen
 
 
 # --- a locked folder ----------------------------------------------------------------------

@@ -58,6 +58,13 @@ def test_setup(snap_compare, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_setup_finding_a_practice(snap_compare, fake_time, size) -> None:
+    """What "fight", typed into the list, leaves: the practices that speak of fights."""
+    run = moving(fake_time, ("tab", "tab"), tuple("fight"))
+    assert snap_compare(BridgesApp(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_together_step_waiting(snap_compare, talk_app, size) -> None:
     assert snap_compare(talk_app(), terminal_size=size)
 

@@ -207,7 +207,8 @@ class LiveSession:
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         self._app.switch_screen(
-            SummaryScreen(conversation.transcript(), self, plan=conversation.plan, hints=self._hints())
+            SummaryScreen(conversation.transcript(), self, plan=conversation.plan,
+                          hints=self._hints(), reframe=conversation.practice.reframe)
         )
 
     def correct(self, correction: Correction) -> Transcript:

@@ -174,7 +174,7 @@ class PastSessions:
         session = PastSession(path, transcript, self.store, self._save_index_soon, self._held)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
-            hints=self._hints(),
+            hints=self._hints(), reframe=practice.reframe if practice is not None else None,
         ))
 
     def replay(self, path: Path) -> None:
