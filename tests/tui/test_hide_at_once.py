@@ -243,6 +243,24 @@ async def test_the_offer_to_resume_waits_while_hidden(
         assert isinstance(app.screen, ResumeScreen), "offered once the screen is back"
 
 
+async def test_the_history_index_made_while_hidden_is_written_once_back(
+    past, fake_time, bridges_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Setup reads every session for the last agreement, and keeps what it read in the
+    # history's index: not while the screen is hidden.
+    monkeypatch.setattr(BridgesApp, "LOOK_BACK_DELAY", 0.3)
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("f12")
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        assert not (bridges_home / "history-index.json").exists()
+        await pilot.press("f12")
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        assert (bridges_home / "history-index.json").exists()
+
+
 async def test_the_summary_with_an_agreement_half_typed(talk, fake_time, bridges_home: Path) -> None:
     app = talk
     async with running(app, size=SIZE) as pilot:
@@ -381,6 +399,8 @@ def test_what_waits_is_made_in_order_the_latest_of_each_kind_and_a_failure_is_sa
     made: list[str] = []
     said: list[str] = []
     held = HeldBack(said.append)
+    told: list[bool] = []
+    held.follow(told.append)
     held.now_or_later("live", lambda: made.append("now"))
     assert made == ["now"], "not held: at once"
     held.hold()
@@ -395,6 +415,7 @@ def test_what_waits_is_made_in_order_the_latest_of_each_kind_and_a_failure_is_sa
     assert made == ["now"]
     held.release()
     assert made == ["now", "latest save", "offer"]
+    assert told == [True, False]
     assert said == ["Not saved: the disk is full"]
     held.now_or_later("live", lambda: made.append("after"))
     assert made[-1] == "after" and not held.held

@@ -17,8 +17,10 @@ clock never runs while nobody can see it, and Space goes on.
 
 While hidden nothing is written: saves wait (`HeldBack`) and are made when the
 screen comes back, and so does whatever would open a screen over the neutral view
-(the offer to resume, the unlock screen's answer). Every other
-key does nothing until the hide key is pressed again.
+(the offer to resume, the unlock screen's answer); the history's index, which may be
+filling in from a thread, keeps what it read until then (`HistoryIndex.held`). Every
+other key does nothing until the hide key is pressed again. Only a crash writes while
+hidden: the session is saved then, as always.
 """
 
 from __future__ import annotations
@@ -45,7 +47,13 @@ class HeldBack:
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
         self._waiting: dict[str, Callable[[], object]] = {}
+        self._followers: list[Callable[[bool], None]] = []
         self.held = False
+
+    def follow(self, follower: Callable[[bool], None]) -> None:
+        """Tell `follower` True when the hold begins and False when it ends (for what
+        writes by itself, in a thread: the history's index)."""
+        self._followers.append(follower)
 
     def now_or_later(self, kind: str, move: Callable[[], object]) -> None:
         """Make `move` now, or when the hold ends (in place of one of the same `kind`)."""
@@ -57,10 +65,14 @@ class HeldBack:
     def hold(self) -> None:
         """From now on, what is asked for waits."""
         self.held = True
+        for follower in self._followers:
+            follower(True)
 
     def release(self) -> None:
         """Make everything that waited, and let the next ones through."""
         self.held = False
+        for follower in self._followers:
+            follower(False)
         waiting = list(self._waiting.values())
         self._waiting.clear()
         for move in waiting:

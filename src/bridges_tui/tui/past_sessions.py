@@ -100,11 +100,20 @@ class PastSessions:
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
             self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            self._index.held = self._held.held
+            self._held.follow(self._hold_index)
         return self._index
 
+    def _hold_index(self, held: bool) -> None:
+        """The history's index writes nothing while the screen is hidden (a history
+        being read in a thread goes on reading), and what it read is saved after."""
+        if self._index is not None:
+            self._index.held = held
+            if not held:
+                self._save_index_soon()
+
     def _save_index_soon(self) -> None:
-        self._held.now_or_later("index", lambda: self._app.run_worker(
-            self.index.save, thread=True, group="index-save"))
+        self._app.run_worker(self.index.save, thread=True, group="index-save")
 
     # --- on setup -------------------------------------------------------------------
 
@@ -114,10 +123,7 @@ class PastSessions:
         def look() -> None:
             try:
                 found = self.index.agreement_to_follow()
-                if self._held.held:
-                    self._app.call_from_thread(self._save_index_soon)
-                else:
-                    self.index.save()
+                self.index.save()
             except OSError:
                 return  # no history to read: nothing to ask
             if found is not None:

@@ -101,6 +101,9 @@ class HistoryIndex:
         self._seen: dict[str, Signature] = {}
         self._changed = False
         self._words_changed = False
+        #: While True (the app's screen is hidden), `save` writes nothing and keeps
+        #: what changed for the next one.
+        self.held = False
 
     # --- listing ----------------------------------------------------------------------
 
@@ -283,7 +286,7 @@ class HistoryIndex:
         """Write what changed; the problem in words if it could not be written (the
         index is only a cache, so that never stops anything)."""
         with self._lock:
-            if not (self._changed or self._words_changed or self._new_words):
+            if self.held or not (self._changed or self._words_changed or self._new_words):
                 return None
             rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
             words = None
