@@ -44,6 +44,8 @@ back to the sessions found), r replays a session
 (← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
 d deletes (asks first), Esc goes back. To keep the sessions private on a shared laptop,
 `bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
+`bridges start-screen blank` keeps your names and your last agreement off this app's
+start screen; `bridges start-screen remembered` brings them back.
 
 ## The idea
 
