@@ -145,6 +145,26 @@ async def test_a_half_typed_note_comes_back_and_waits_to_be_saved(talk, fake_tim
     assert NOTE in next((bridges_home / "sessions").glob("*.toml")).read_text()
 
 
+async def test_a_crash_while_hidden_still_saves_what_waited(talk, fake_time, bridges_home: Path) -> None:
+    app = talk
+    with pytest.raises(RuntimeError, match="something unexpected"):
+        async with running(app, size=SIZE) as pilot:
+            await pilot.press("space")
+            fake_time.advance(20)
+            await pilot.press("space")  # the first turn, handed over and saved
+            await pilot.pause()
+            session = next((bridges_home / "sessions").glob("*.toml"))
+            assert "[[turns]]" in session.read_text()
+            await pilot.press("f12")
+            app.live.conversation.set_note(0, NOTE)  # as a note kept a moment before would
+            app.post_message(ConversationScreen.Changed())
+            await pilot.pause()
+            assert NOTE not in session.read_text(), "the save waits while hidden"
+            app._handle_exception(RuntimeError("something unexpected"))
+            await pilot.pause()
+    assert NOTE in session.read_text(), "a crash makes the save that waited"
+
+
 @pytest.mark.parametrize("opened", ["breather", "end", "help", "palette"])
 async def test_over_a_conversation(opened: str, talk, fake_time, bridges_home: Path) -> None:
     app = talk
@@ -419,3 +439,15 @@ def test_what_waits_is_made_in_order_the_latest_of_each_kind_and_a_failure_is_sa
     assert said == ["Not saved: the disk is full"]
     held.now_or_later("live", lambda: made.append("after"))
     assert made[-1] == "after" and not held.held
+
+
+def test_a_crash_makes_only_the_writes_that_waited() -> None:
+    from bridges_tui.tui.hiding import HeldBack
+
+    made: list[str] = []
+    held = HeldBack(made.append)
+    held.hold()
+    held.now_or_later("offer", lambda: made.append("offer"), opens_screen=True)
+    held.now_or_later("live", lambda: made.append("save"))
+    held.release(screens=False)
+    assert made == ["save"]

@@ -222,18 +222,19 @@ class BridgesApp(App[None]):
         from bridges_tui.core.files import lock_moves
         from bridges_tui.core.files.session_key import LockError, WrongPassphrase
 
-        # The answer waits while the screen is hidden: unlocked, it would show their names.
-        later = self.held.now_or_later
+        def later(answer: Callable[[], None]) -> None:
+            # The answer waits while the screen is hidden: unlocked, it would show their names.
+            self.call_from_thread(lambda: self.held.now_or_later("unlock", answer, opens_screen=True))
+
         try:
             key = lock_moves.open_folder(self.store.folder, passphrase)
         except WrongPassphrase:
-            self.call_from_thread(later, "unlock", lambda: self._refused(
-                "That passphrase doesn't open them. Take your time, and try again."))
+            later(lambda: self._refused("That passphrase doesn't open them. Take your time, and try again."))
         except LockError as error:
             reason = str(error)  # `error` itself is gone once the except block ends
-            self.call_from_thread(later, "unlock", lambda: self._refused(reason))
+            later(lambda: self._refused(reason))
         else:
-            self.call_from_thread(later, "unlock", lambda: self._unlocked(key))
+            later(lambda: self._unlocked(key))
 
     def _refused(self, reason: str) -> None:
         from bridges_tui.tui.screens.unlock import UnlockScreen
@@ -387,7 +388,7 @@ class BridgesApp(App[None]):
 
         keeper = self.live.keeper
         try:
-            self.held.release()  # nothing waits for the screen to come back now
+            self.held.release(screens=False)  # the writes that waited for the screen
             self.live.save()
         except Exception:  # the error may lie in saving itself: the message says so
             unsaved: str | None = "bridges could not write them"

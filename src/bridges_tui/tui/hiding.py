@@ -46,7 +46,7 @@ class HeldBack:
 
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
-        self._waiting: dict[str, Callable[[], object]] = {}
+        self._waiting: dict[str, tuple[Callable[[], object], bool]] = {}
         self._followers: list[Callable[[bool], None]] = []
         self.held = False
 
@@ -55,10 +55,11 @@ class HeldBack:
         writes by itself, in a thread: the history's index)."""
         self._followers.append(follower)
 
-    def now_or_later(self, kind: str, move: Callable[[], object]) -> None:
-        """Make `move` now, or when the hold ends (in place of one of the same `kind`)."""
+    def now_or_later(self, kind: str, move: Callable[[], object], *, opens_screen: bool = False) -> None:
+        """Make `move` now, or when the hold ends (in place of one of the same `kind`);
+        say if it `opens_screen` (a crash makes only the writes)."""
         if self.held:
-            self._waiting[kind] = move
+            self._waiting[kind] = (move, opens_screen)
         else:
             move()
 
@@ -68,12 +69,13 @@ class HeldBack:
         for follower in self._followers:
             follower(True)
 
-    def release(self) -> None:
-        """Make everything that waited, and let the next ones through."""
+    def release(self, *, screens: bool = True) -> None:
+        """Make everything that waited (but the screens, unless `screens`), and let
+        the next ones through."""
         self.held = False
         for follower in self._followers:
             follower(False)
-        waiting = list(self._waiting.values())
+        waiting = [move for move, opens_screen in self._waiting.values() if screens or not opens_screen]
         self._waiting.clear()
         for move in waiting:
             try:

@@ -99,7 +99,8 @@ class LiveSession:
             return
         if waiting:
             # Never over the hide key's neutral view: it would name the session.
-            self._app.call_from_thread(self._held.now_or_later, "offer", lambda: self._offer(waiting[0]))
+            self._app.call_from_thread(lambda: self._held.now_or_later(
+                "offer", lambda: self._offer(waiting[0]), opens_screen=True))
 
     def _offer(self, entry: SessionRow) -> None:
         from bridges_tui.tui.screens.resume import ResumeScreen
