@@ -47,7 +47,7 @@ from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.garbage import freeze_what_start_up_made
-from bridges_tui.tui.hiding import HIDE_KEYS, HIDE_WORDS, HeldBack, Hiding
+from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
 from bridges_tui.tui.live_session import LiveSession
 from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
@@ -121,7 +121,7 @@ class BridgesApp(App[None]):
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
                                 hints=lambda: self.config.phrasing_hints, held=self.held,
-                                names_shown=lambda: not self.blank_start)
+                                names_shown=lambda: not self.config.blank_start)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
                                  setup=self._setup_screen, hints=lambda: self.config.phrasing_hints,
                                  held=self.held)
@@ -191,7 +191,7 @@ class BridgesApp(App[None]):
     def _setup_screen(self) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, None if self.blank_start else self.config.names, self.store)
+        setup = SetupScreen(self.catalog, None if self.config.blank_start else self.config.names, self.store)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -200,13 +200,8 @@ class BridgesApp(App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            if not self.blank_start:
+            if not self.config.blank_start:
                 self.past.ask_followup(setup)
-
-    @property
-    def blank_start(self) -> bool:
-        """The couple's setting: the start screen shows no names, no last agreement."""
-        return self.config.start_screen == "blank"
 
     def on_resize(self, event: Resize) -> None:
         if self._first_screen_open:  # before, the first screen's opening fits it
@@ -300,7 +295,7 @@ class BridgesApp(App[None]):
         self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
-        if self.config.names == names or self.locked or self.blank_start:
+        if self.config.names == names or self.locked or self.config.blank_start:
             # While locked, the names are kept only in the (encrypted) sessions; with a
             # blank start screen they are not kept for it either.
             return
@@ -364,18 +359,13 @@ class BridgesApp(App[None]):
         self.push_screen(ConfirmScreen("Leave bridges?", detail, yes="Quit", no="Stay"), answer)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a command in the palette."""
-        from bridges_tui.tui.palette import screen_commands
+        """Every key of the current screen is also a command in the palette (see
+        `tui.palette`), then bridges' own and Textual's (but its Quit)."""
+        from bridges_tui.tui.palette import app_commands, screen_commands
 
         yield from screen_commands(screen)
-        yield SystemCommand("bridges: Help", "Keys and the ideas behind the practices", self.action_help)
-        yield SystemCommand("bridges: Hide", f"Hide everything at once; {HIDE_WORDS} to come back",
-                            self.action_hide)
-        yield SystemCommand("bridges: Quit", "Leave bridges (asks first)", self.action_request_quit)
-        yield from (
-            command for command in super().get_system_commands(screen)
-            if command.title not in ("Quit",)
-        )
+        yield from app_commands(self.action_help, self.action_hide, self.action_request_quit)
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Quit")
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: the session saved, a plain message, the app closed.

@@ -89,6 +89,11 @@ class Config:
     #: written down either). Last, so the fields before keep their places.
     start_screen: str = field(default="remembered", check=_start_screen)
 
+    @property
+    def blank_start(self) -> bool:
+        """True when the start screen shows no names and no last agreement."""
+        return self.start_screen == "blank"
+
 
 def load_config(path: Path | str) -> tuple[Config, str | None]:
     """The config at `path`, and a warning to show when it could not be used.
