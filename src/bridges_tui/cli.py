@@ -143,6 +143,15 @@ def _passphrase(commands: Any) -> None:
     _passphrase_fd(change)
 
 
+def _start_screen(commands: Any) -> None:
+    start = commands.add_parser(
+        "start-screen",
+        help=_("what the start screen shows: your names and last agreement (remembered), "
+               "or neither until you start (blank); without a choice, which it is"),
+    )
+    start.add_argument("choice", nargs="?", choices=("remembered", "blank"))
+
+
 #: argparse's words a couple can meet, marked here for the catalogs (argparse looks
 #: them up itself, through `build_parser`'s hook).
 ARGPARSE_WORDS = (
@@ -161,6 +170,7 @@ ARGPARSE_WORDS = (
 _COMMANDS: dict[str, Callable[[Any], None]] = {
     "practices": _practices, "check": _check, "talk": _talk, "history": _history,
     "list": _list, "show": _show, "export": _export, "lock": _lock, "unlock": _unlock, "passphrase": _passphrase,
+    "start-screen": _start_screen,
 }
 
 
@@ -259,6 +269,10 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
             if args.command == "unlock":
                 return locking.unlock_sessions(args.passphrase_fd)
             return locking.change_passphrase(args.passphrase_fd)
+        if args.command == "start-screen":
+            from bridges_tui.commands.start_screen import start_screen
+
+            return start_screen(args.choice)
     except CommandError as error:
         print(f"bridges: {error}", file=sys.stderr)
         return 1

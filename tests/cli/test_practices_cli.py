@@ -7,6 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from bridges_tui.cli import main
+from bridges_tui.core.practice_scripts.catalog import (
+    BUILTIN_ORDER,
+    SOURCE_PRACTICES,
+    builtin_card,
+    builtin_ids,
+    builtin_practice,
+)
+from bridges_tui.core.text.durations import format_about
 from bridges_tui.testing.cli import bridges
 
 BUILTINS = Path(__file__).parents[2] / "src" / "bridges_tui" / "practices"
@@ -50,15 +59,25 @@ def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
 # --- bridges practices --------------------------------------------------------------
 
 
-def test_practices_lists_both_builtins(bridges_home: Path) -> None:
+def test_practices_lists_every_builtin_in_its_group_with_its_length(bridges_home: Path) -> None:
     result = bridges("practices")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     out = result.stdout
-    assert out.index("share-the-why  Share the why  (built-in)") < out.index(
-        "assume-the-best  Assume the best  (built-in)"
-    )
-    assert "8 turns, about 13 min" in out
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert headings[:3] == [
+        "Rebuilding Emotional Bridges: when something matters between you",
+        "Hard talks: after a fight, or when you keep talking past each other",
+        "Every day: short talks that keep you close",
+    ]
+    # Each built-in under its group's heading, in the group's order.
+    places = [out.index(f"  {pid}  {builtin_card(pid).title}  (built-in)\n") for pid in BUILTIN_ORDER]
+    assert places == sorted(places) and len(places) >= 12
+    assert out.index(headings[1]) < places[len(SOURCE_PRACTICES)] < out.index(headings[2])
+    assert "  share-the-why  Share the why  (built-in)\n" in out
+    assert "about 13 min · 8 turns · turn length 2m" in out
+    assert "about 7 min · 6 turns · turn length 1m" in out  # appreciations
+    assert "Your own:" not in out  # no group for scripts the couple has not written
     # Readable at 80 columns; only a long folder path may run past.
     assert all(len(line) <= 80 for line in out.splitlines() if str(bridges_home) not in line)
     assert_clean(result)
@@ -69,10 +88,17 @@ def test_practices_marks_a_user_override_and_lists_user_scripts(bridges_home: Pa
     user_script(bridges_home, "zz.toml", GOOD)
     result = bridges("practices")
     assert result.returncode == 0, result.stderr
-    assert "share-the-why  Evening check-in  (yours, replaces the built-in)" in result.stdout
-    assert "Share the why" not in result.stdout
-    assert "evening-check-in  Evening check-in  (yours)" in result.stdout
-    assert str(bridges_home / "practices") in result.stdout
+    out = result.stdout
+    assert "share-the-why  Evening check-in  (yours, replaces the built-in)" in out
+    assert "Share the why" not in out
+    # The replacement keeps the built-in's place; a new script is in a group of its own.
+    assert out.index("same-team") < out.index("share-the-why") < out.index("assume-the-best")
+    assert out.index("stress-reducing") < out.index("Your own: practices you wrote")
+    assert out.index("Your own: practices you wrote") < out.index(
+        "  evening-check-in  Evening check-in  (yours)"
+    )
+    assert "about 4 min · 3 turns · turn length 1m30s" in out
+    assert str(bridges_home / "practices") in out
 
 
 def test_practices_lists_a_broken_script_and_still_loads_the_rest(bridges_home: Path) -> None:
@@ -91,6 +117,18 @@ def test_practices_lists_a_broken_script_and_still_loads_the_rest(bridges_home: 
 
 
 # --- bridges check --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("practice_id", builtin_ids())
+def test_every_builtin_passes_bridges_check(
+    practice_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["check", str(BUILTINS / f"{practice_id}.toml")])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    practice = builtin_practice(practice_id)
+    assert out.startswith(f"ok: {practice_id} '{practice.title}': ")
+    assert f"= {practice.card.turns} turns, {format_about(practice.card.seconds())}" in out
 
 
 def test_check_a_builtin_is_ok() -> None:

@@ -1,6 +1,6 @@
-"""The six built-in practices follow their exercises in PRACTICES.md: what each keeps,
-where the listening loop runs, and the idea and frame each gives the help screen and
-the phrasing hint."""
+"""The built-in practices: the source's six follow their exercises in PRACTICES.md
+(what each keeps, where the listening loop runs), the others the methods their ideas
+name; and every one gives the help screen its idea and the phrasing hint its frame."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ import re
 
 import pytest
 
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.core.practice_scripts.catalog import (
+    SOURCE_PRACTICES,
+    builtin_ids,
+    builtin_practice,
+)
 from bridges_tui.core.text.hints import find_hint
 
 
@@ -23,7 +27,7 @@ def loop_steps(practice_id: str) -> list[str]:
     return [step.id for step in builtin_practice(practice_id).round if step.confirm]
 
 
-@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+@pytest.mark.parametrize("practice_id", builtin_ids())
 def test_each_has_an_idea_in_two_or_three_sentences_and_a_frame(practice_id: str) -> None:
     practice = builtin_practice(practice_id)
     # Full stops inside quotes ("Undefended Love".) end a sentence too.
@@ -33,7 +37,33 @@ def test_each_has_an_idea_in_two_or_three_sentences_and_a_frame(practice_id: str
     assert practice.idea != practice.summary
 
 
-@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+@pytest.mark.parametrize("practice_id", builtin_ids())
+def test_the_phrasing_hint_suggests_the_practices_own_frame(practice_id: str) -> None:
+    practice = builtin_practice(practice_id)
+    hint = find_hint("It's your fault, you never listen", practice.reframe)
+    assert hint is not None and hint.suggestion == practice.reframe
+
+
+#: Who described the method each practice beyond the source's six follows, as its
+#: idea must say (the facts, in bridges' own words).
+METHODS = {
+    "after-a-fight": ("Gottman", "Rapoport", "aftermath"),
+    "stress-reducing": ("Gottman", "stress-reducing conversation"),
+    "mirror-validate-empathise": ("Imago", "Hendrix", "Hunt"),
+    "speaker-listener": ("PREP", "Markman", "Stanley"),
+    "appreciations": ("Gottman", "fondness and admiration"),
+    "love-maps": ("Gottman", "love map"),
+}
+
+
+def test_every_practice_beyond_the_sources_names_its_method_and_who_described_it() -> None:
+    assert set(builtin_ids()) == set(SOURCE_PRACTICES) | set(METHODS)
+    for practice_id, names in METHODS.items():
+        idea = builtin_practice(practice_id).idea or ""
+        assert all(name in idea for name in names), (practice_id, names)
+
+
+@pytest.mark.parametrize("practice_id", builtin_ids())
 def test_every_listening_loop_is_a_turn_of_reflecting_back(practice_id: str) -> None:
     practice = builtin_practice(practice_id)
     for step in (*practice.opening, *practice.round, *practice.closing):
@@ -44,7 +74,7 @@ def test_every_listening_loop_is_a_turn_of_reflecting_back(practice_id: str) -> 
 
 def test_same_team_starts_with_the_shared_question_and_keeps_the_agreed_option() -> None:
     practice = builtin_practice("same-team")
-    assert BUILTIN_ORDER[0] == "same-team"
+    assert SOURCE_PRACTICES[0] == "same-team"
     assert "how can we both get what we want" in " ".join(s.prompt.lower() for s in practice.opening)
     assert "The option we'll try" in notes("same-team")
     assert practice.closing[-1].note.label == "The option we'll try"

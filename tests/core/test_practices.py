@@ -11,7 +11,10 @@ import pytest
 
 from bridges_tui.core.files.toml_text import toml_document
 from bridges_tui.core.practice_scripts.catalog import (
+    BUILTIN_GROUPS,
     BUILTIN_ORDER,
+    SOURCE_PRACTICES,
+    builtin_card,
     builtin_ids,
     builtin_practice,
     load_catalog,
@@ -86,20 +89,37 @@ def only_problem(data: dict[str, Any] | str) -> PracticeProblem:
 # --- the built-ins ----------------------------------------------------------------
 
 
-def test_builtins_come_in_a_fixed_order() -> None:
-    assert builtin_ids() == BUILTIN_ORDER == (
+def test_builtins_come_in_groups_the_sources_six_first() -> None:
+    # The six of the source in their fixed order, then the others by the moment.
+    assert SOURCE_PRACTICES == (
         "same-team", "share-the-why", "assume-the-best", "differences", "say-what-you-want",
         "undefended",
     )
+    assert [group.title for group in BUILTIN_GROUPS] == [
+        "Rebuilding Emotional Bridges", "Hard talks", "Every day"]
+    assert BUILTIN_GROUPS[0].ids == SOURCE_PRACTICES
+    assert BUILTIN_ORDER == (
+        *SOURCE_PRACTICES, "after-a-fight", "speaker-listener", "mirror-validate-empathise",
+        "appreciations", "love-maps", "stress-reducing",
+    )
+    # Every built-in file has a place in a group: none falls into "More practices".
+    assert builtin_ids() == BUILTIN_ORDER
 
 
-@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+def test_the_everyday_talks_come_shortest_first() -> None:
+    everyday = [builtin_card(pid).seconds() for pid in BUILTIN_GROUPS[2].ids]
+    assert everyday == sorted(everyday) and everyday[0] <= 10 * 60
+
+
+@pytest.mark.parametrize("practice_id", builtin_ids())
 def test_each_builtin_loads_and_is_a_complete_practice(practice_id: str) -> None:
     practice = builtin_practice(practice_id)
     assert practice.id == practice_id
     assert practice.source == "built-in"
     assert practice.path and Path(practice.path).name == f"{practice_id}.toml"
-    assert 120 <= practice.turn_seconds <= 180
+    # Short turns suit the short rituals (appreciations) and the small pieces of a
+    # mirroring talk; none is shorter than a minute or longer than three.
+    assert 60 <= practice.turn_seconds <= 180
     assert practice.opening and practice.round and practice.closing
     assert practice.closing[-1].speaker == "together" and practice.closing[-1].note
     steps = (*practice.opening, *practice.round, *practice.closing)
@@ -110,7 +130,8 @@ def test_each_builtin_loads_and_is_a_complete_practice(practice_id: str) -> None
             assert step.listener, f"{step.id} has no listener guidance"
     assert any(step.starters for step in practice.round)
     assert any(step.note for step in practice.round)
-    assert 10 * 60 <= sum(practice.seconds_for(p.step) for p in practice.plan()) <= 30 * 60
+    # From a few minutes' ritual to a long evening talk.
+    assert 5 * 60 <= sum(practice.seconds_for(p.step) for p in practice.plan()) <= 30 * 60
 
 
 def test_share_the_why_keeps_what_the_listener_heard() -> None:
@@ -346,7 +367,8 @@ def write(folder: Path, name: str, data: dict[str, Any] | str) -> Path:
 
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path / "nowhere")
-    assert catalog.ids()[:6] == BUILTIN_ORDER
+    assert catalog.ids() == BUILTIN_ORDER
+    assert catalog.groups == BUILTIN_GROUPS
     assert catalog.broken == () and catalog.overridden == ()
 
 
@@ -364,12 +386,16 @@ def test_user_scripts_follow_the_builtins_by_id(tmp_path: Path) -> None:
     assert catalog.ids() == (*builtin_ids(), "apple", "zebra")
     assert catalog.get("apple").source == "user"  # type: ignore[union-attr]
     assert catalog.get("nope") is None and catalog.broken == ()
+    *builtins, own = catalog.grouped()
+    assert (own[0].title, own[0].moment) == ("Your own", "practices you wrote")
+    assert [card.id for card in own[1]] == ["apple", "zebra"]
+    assert [group for group, _ in builtins] == list(BUILTIN_GROUPS)
 
 
 def test_a_user_override_wins_in_place_and_is_marked(tmp_path: Path) -> None:
     path = write(tmp_path, "mine.toml", script(id="share-the-why", title="Our why"))
     catalog = load_catalog(tmp_path)
-    assert catalog.ids()[:6] == BUILTIN_ORDER
+    assert catalog.ids() == BUILTIN_ORDER and catalog.groups == BUILTIN_GROUPS
     practice = catalog.get("share-the-why")
     assert practice is not None and practice.title == "Our why"
     assert practice.source == "user" and practice.path == str(path)
@@ -415,3 +441,20 @@ def test_an_unreadable_user_script_is_listed_with_the_reason(
     [(broken_path, why)] = catalog.broken
     assert broken_path == path and why == "cannot read the file: Permission denied"
     assert "other" in catalog.ids()
+
+
+def test_a_builtin_in_no_group_is_still_offered_in_a_group_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from bridges_tui.core.practice_scripts import catalog as module
+
+    everyday = replace(BUILTIN_GROUPS[2], ids=("appreciations", "stress-reducing"))
+    monkeypatch.setattr(module, "BUILTIN_GROUPS", (*BUILTIN_GROUPS[:2], everyday))
+    monkeypatch.setattr(module, "BUILTIN_ORDER", tuple(
+        pid for pid in BUILTIN_ORDER if pid != "love-maps"))
+    catalog = load_catalog(tmp_path)
+    titles = [group.title for group in catalog.groups]
+    assert titles == ["Rebuilding Emotional Bridges", "Hard talks", "Every day", "More practices"]
+    assert catalog.groups[-1].ids == ("love-maps",) and catalog.ids()[-1] == "love-maps"

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from bridges_tui.core.files.transcript_file import load_transcript
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_practice
+from bridges_tui.core.practice_scripts.catalog import builtin_ids, builtin_practice
 from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import run_to_the_summary
 from bridges_tui.tui.app import BridgesApp
@@ -23,7 +23,8 @@ def saved_file(home: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("practice_id", BUILTIN_ORDER)
+# Every built-in file there is, grouped or not: a new practice is run without a line here.
+@pytest.mark.parametrize("practice_id", builtin_ids())
 async def test_each_builtin_runs_to_a_summary_and_a_valid_transcript(
     practice_id: str, talk_app, fake_time, bridges_home: Path
 ) -> None:
@@ -124,8 +125,12 @@ async def test_a_user_practice_of_an_unusual_shape_loads_runs_and_saves(
         assert isinstance(app.screen, SetupScreen)
         practices = app.screen.query_one("#practice", OptionList)
         prompts = [str(practices.get_option_at_index(i).prompt) for i in range(practices.option_count)]
-        ours = next(i for i, text in enumerate(prompts) if text.startswith("The long walk"))
-        assert "(your own)" in prompts[ours]
+        ids = [practices.get_option_at_index(i).id for i in range(practices.option_count)]
+        ours = ids.index("long-walk")
+        # Listed among the couple's own, with how long it takes and its title.
+        assert "Your own" in prompts[ours - 1]
+        assert prompts[ours].endswith("The long walk  (your own)")
+        assert prompts[ours].split()[0].isdigit()
         # The broken script is listed, disabled, with what is wrong and how to find out more.
         broken = prompts[-1]
         assert broken.startswith("broken.toml  (your own, can't be used)")
@@ -162,6 +167,7 @@ async def test_the_setup_shows_which_practices_were_done_before(
         await again.workers.wait_for_complete()
         await pilot.pause()
         practices = again.screen.query_one("#practice", OptionList)
-        first = str(practices.get_option_at_index(0).prompt)
-        assert first.startswith("Be on the same team  · last done ")
-        assert "last done" not in str(practices.get_option_at_index(1).prompt)
+        prompts = {practices.get_option_at_index(i).id: str(practices.get_option_at_index(i).prompt)
+                   for i in range(practices.option_count)}
+        assert "Be on the same team  · last done " in prompts["same-team"]
+        assert [pid for pid, text in prompts.items() if "last done" in text] == ["same-team"]

@@ -161,6 +161,27 @@ async def test_open_a_summary_and_correct_its_agreement_and_a_note(history, hist
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+async def test_a_note_corrected_later_gets_its_practices_own_reframe(history, history_app) -> None:
+    from bridges_tui.core.practice_scripts.catalog import builtin_practice
+    from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
+
+    reframe = builtin_practice("share-the-why").reframe
+    assert reframe
+    app = history_app()
+    async with running(app, size=SIZE) as pilot:
+        await go_to(pilot, FIRST)  # a share-the-why session
+        await pilot.press("enter")
+        steps = app.screen.query_one("#summary-steps", OptionList)
+        steps.focus()
+        steps.highlighted = 3
+        await pilot.press("enter")
+        assert isinstance(app.screen, NotePrompt)
+        app.screen.query_one(Input).value = "You never listen, it's your fault"
+        await pilot.pause()
+        hint = app.screen.query_one(PhrasingHint)
+        assert hint.hint is not None and hint.hint.suggestion == reframe
+
+
 @pytest.mark.parametrize("step", [1, 3], ids=["a step without a note", "a step with one"])
 async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
     step: int, history, history_app

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_ORDER, builtin_card, builtin_practice
+from bridges_tui.core.practice_scripts.catalog import builtin_card, builtin_ids, builtin_practice
 from bridges_tui.core.text.durations import format_duration
 from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
@@ -18,7 +18,13 @@ from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.help import HelpScreen
 from bridges_tui.tui.screens.setup import SetupScreen
 from bridges_tui.tui.screens.too_small import TooSmallScreen
+from bridges_tui.tui.widgets.practice_list import PracticeList
 from bridges_tui.tui.widgets.score_input import ScoreInput
+
+
+def highlight(practices: PracticeList, practice_id: str) -> None:
+    """Highlight a practice by its id (the list has group headings between them)."""
+    practices.highlighted = [option.id for option in practices.options].index(practice_id)
 
 
 async def fill_setup(pilot, a: str, b: str, turn: str | None = None) -> None:
@@ -40,7 +46,7 @@ async def test_start_from_setup_remembers_names_and_keeps_the_checkin(
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         await fill_setup(pilot, "Sam 🌻", "Alex", turn="1m30s")
-        app.screen.query_one("#practice", OptionList).highlighted = 2  # assume-the-best
+        highlight(app.screen.query_one(PracticeList), "assume-the-best")
         app.screen.query_one("#checkin-a", Input).value = "3"
         app.screen.query_one("#checkin-b", Input).value = "2"
         await pilot.press("ctrl+s")
@@ -127,16 +133,20 @@ async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
         await pilot.pause()
         screen = app.screen
         turn = screen.query_one("#turn", Input)
-        practices = screen.query_one("#practice", OptionList)
+        practices = screen.query_one(PracticeList)
         first, second = screen.catalog.cards[:2]
+        assert practices.practice_id == first.id
         assert turn.value == format_duration(first.turn_seconds)
-        practices.highlighted = 1
+        highlight(practices, second.id)
         await pilot.pause()
         assert turn.value == format_duration(second.turn_seconds)
-        assert f"{second.title}: turns of" in str(screen.query_one("#turn-hint", Static).render())
+        about = str(screen.query_one("#practice-about", Static).render())
+        assert second.summary.split()[0] in about
+        assert f"{format_duration(second.turn_seconds)} each" in about
         turn.value = "3m"
         await pilot.pause()
-        practices.highlighted = 0
+        assert "3m each" in str(screen.query_one("#practice-about", Static).render())
+        highlight(practices, first.id)
         await pilot.pause()
         assert turn.value == "3m", "a length the couple typed is theirs"
 
@@ -144,8 +154,8 @@ async def test_the_turn_length_follows_the_practice_until_the_couple_types_one(
 async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
     fake_time, bridges_home: Path
 ) -> None:
-    # The picker needs titles and summaries; parsing six scripts' steps cost the
-    # first screen about 3 ms.
+    # The picker needs titles, summaries and lengths, all on the cards; parsing a dozen
+    # scripts' steps would cost the first screen several milliseconds.
     builtin_practice.cache_clear()
     builtin_card.cache_clear()
     app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
@@ -153,11 +163,15 @@ async def test_setup_reads_the_steps_of_the_highlighted_practice_only(
         await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, SetupScreen)
-        assert builtin_card.cache_info().currsize == len(BUILTIN_ORDER)
-        assert builtin_practice.cache_info().currsize == 1  # the hint counts its steps
-        await pilot.press("tab", "tab", "down")  # to the list, the next practice
-        assert builtin_practice.cache_info().currsize == 2
-        assert "Share the why: turns of" in str(app.screen.query_one("#turn-hint", Static).render())
+        assert builtin_card.cache_info().currsize == len(builtin_ids())
+        assert builtin_practice.cache_info().currsize == 0
+        await pilot.press("tab", "tab", "down", "down")  # to the list, two practices on
+        assert app.screen.query_one(PracticeList).practice_id == app.screen.catalog.cards[2].id
+        assert builtin_practice.cache_info().currsize == 0
+        await fill_setup(pilot, "Sam", "Alex")
+        await pilot.press("ctrl+s")  # the chosen one, read whole now it starts
+        assert isinstance(app.screen, ConversationScreen)
+        assert builtin_practice.cache_info().currsize == 1
 
 
 @pytest.mark.parametrize("move_on", ["enter", "tab"])
@@ -175,8 +189,8 @@ async def test_names_typed_ahead_land_in_their_own_boxes(move_on: str, fake_time
         screen = app.screen
         assert screen.query_one("#name-a", Input).value == "Sam"
         assert screen.query_one("#name-b", Input).value == "Alex"
-        practices = screen.query_one("#practice", OptionList)
-        assert app.focused is practices and practices.highlighted == 1
+        practices = screen.query_one(PracticeList)
+        assert app.focused is practices and practices.practice_id == screen.catalog.cards[1].id
         await pilot.press("shift+tab")
         assert app.focused is screen.query_one("#name-b", Input)
         await pilot.press("shift+tab")
@@ -190,14 +204,14 @@ async def test_a_burst_through_turn_length_and_checkin_keeps_every_key(fake_time
     async with running(app, size=(80, 24)) as pilot:
         screen = app.screen
         turn = screen.query_one("#turn", Input)
-        practices = screen.query_one("#practice", OptionList)
+        practices = screen.query_one(PracticeList)
         practices.focus()
         await pilot.pause()
         for key in ("down", "tab", "end", "backspace", "backspace", "9", "0", "s", "tab", "4", "tab", "3", "tab"):
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await pilot.pause()
         await pilot.pause()
-        assert practices.highlighted == 1
+        assert practices.practice_id == screen.catalog.cards[1].id
         assert turn.value == "90s"
         assert screen.query_one("#checkin-a", ScoreInput).score == 4
         assert screen.query_one("#checkin-b", ScoreInput).score == 3

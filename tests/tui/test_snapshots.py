@@ -58,6 +58,13 @@ def test_setup(snap_compare, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_setup_finding_a_practice(snap_compare, fake_time, size) -> None:
+    """What "fight", typed into the list, leaves: the practices that speak of fights."""
+    run = moving(fake_time, ("tab", "tab"), tuple("fight"))
+    assert snap_compare(BridgesApp(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_together_step_waiting(snap_compare, talk_app, size) -> None:
     assert snap_compare(talk_app(), terminal_size=size)
 
@@ -120,6 +127,13 @@ def test_note_prompt_with_a_phrasing_hint(snap_compare, talk_app, fake_time, siz
 @pytest.mark.parametrize("size", SIZES)
 def test_breather(snap_compare, talk_app, fake_time, size) -> None:
     run = moving(fake_time, ("space",), 40, ("space",), ("space",), 20, ("b",), 125)
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hidden(snap_compare, talk_app, fake_time, size) -> None:
+    """The hide key mid-turn: the neutral view, nothing of the conversation beneath."""
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 35, ("f12",))
     assert snap_compare(talk_app(), terminal_size=size, run_before=run)
 
 

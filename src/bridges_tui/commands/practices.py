@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.text import Text
 
 from bridges_tui.core.files.paths import user_practices_dir
-from bridges_tui.core.model.session import Practice
-from bridges_tui.core.practice_scripts.catalog import builtin_ids, load_catalog
+from bridges_tui.core.model.session import Practice, PracticeCard
+from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, load_catalog
 from bridges_tui.core.practice_scripts.reading import PracticeProblem, PracticeScriptError, load_practice_file
-from bridges_tui.core.text.durations import format_duration
+from bridges_tui.core.text.durations import format_about, format_duration
 
 # C0 and C1 controls (ESC, CSI, BEL…; newline and tab are kept) and the bidi overrides
 # that can make text read differently from what it is.
@@ -44,12 +44,9 @@ def _say(console: Console, text: Text | str = "", end: str = "\n") -> None:
     console.print(line, end=end, soft_wrap=not console.is_terminal)
 
 
-def about(practice: Practice) -> str:
+def about(card: PracticeCard) -> str:
     """How long a practice runs: "8 turns, about 13 min"."""
-    plan = practice.plan()
-    seconds = sum(practice.seconds_for(planned.step) for planned in plan)
-    minutes = max(1, round(seconds / 60))
-    return f"{len(plan)} turn{'s' if len(plan) != 1 else ''}, about {minutes} min"
+    return f"{_plural(card.turns, 'turn')}, {format_about(card.seconds())}"
 
 
 def shape(practice: Practice) -> str:
@@ -62,7 +59,7 @@ def shape(practice: Practice) -> str:
         parts.append(f"{len(practice.round)} round (×2)")
     if practice.closing:
         parts.append(f"{len(practice.closing)} closing")
-    return f"{', '.join(parts)} = {about(practice)}"
+    return f"{', '.join(parts)} = {about(practice.card)}"
 
 
 def _problem_lines(
@@ -77,10 +74,11 @@ def _problem_lines(
     return text
 
 
-def _indented(text: str, width: int) -> str:
+def _indented(text: str, width: int, indent: str = "    ") -> str:
     # Wrapped by hand rather than by rich padding, which pads every line with spaces.
     return textwrap.fill(
-        text, width=max(40, width - 1), initial_indent="    ", subsequent_indent="    "
+        text, width=max(40, width - 1), initial_indent=indent, subsequent_indent=indent,
+        break_on_hyphens=False,
     )
 
 
@@ -89,29 +87,20 @@ def _plural(count: int, noun: str) -> str:
 
 
 def list_practices() -> int:
-    """Print every practice (id, title, where it comes from, summary, length), then any
-    user script that could not be loaded, with its problems. Exit status 0."""
+    """Print every practice in its group (id, title, where it comes from, summary,
+    length), then any user script that could not be loaded, with its problems. Exit
+    status 0. Read from the practices' cards: no built-in's steps are parsed."""
     out, err = _consoles()
     folder = user_practices_dir()
     catalog = load_catalog(folder)
-    for card in catalog.cards:
-        practice = catalog.get(card.id)
-        assert practice is not None  # every card's practice is in the catalog
-        source = "built-in"
-        if practice.source == "user":
-            replaces = practice.id in catalog.overridden
-            source = "yours, replaces the built-in" if replaces else "yours"
+    for group, cards in catalog.grouped():
         heading = Text()
-        heading.append(safe(practice.id), style="bold")
-        heading.append(f"  {safe(practice.title)}  ")
-        heading.append(f"({source})", style="dim")
+        heading.append(safe(group.title), style="bold underline")
+        heading.append(f": {safe(group.moment)}")
         _say(out, heading)
-        _say(out, _indented(safe(practice.summary), out.width))
-        details = about(practice)
-        if practice.source == "user" and practice.path:
-            details += f" · {safe(practice.path)}"
-        _say(out, Text(_indented(details, out.width), style="dim"))
         _say(out)
+        for card in cards:
+            _say_card(out, catalog, card)
     footer = f"Your own practice scripts go in:\n    {safe(folder)}\n"
     _say(out, Text(footer + "Check one first with: bridges check FILE", style="dim"))
     out.file.flush()
@@ -125,6 +114,25 @@ def list_practices() -> int:
             else:
                 _say(err, f"    {safe(why)}")
     return 0
+
+
+def _say_card(out: Console, catalog: Catalog, card: PracticeCard) -> None:
+    source = "built-in"
+    if card.source == "user":
+        replaces = card.id in catalog.overridden
+        source = "yours, replaces the built-in" if replaces else "yours"
+    heading = Text("  ")
+    heading.append(safe(card.id), style="bold")
+    heading.append(f"  {safe(card.title)}  ")
+    heading.append(f"({source})", style="dim")
+    _say(out, heading)
+    _say(out, _indented(safe(card.summary), out.width, "      "))
+    details = f"{format_about(card.seconds())} · {_plural(card.turns, 'turn')} · "
+    details += f"turn length {format_duration(card.turn_seconds)}"
+    if card.source == "user" and card.path:
+        details += f" · {safe(card.path)}"
+    _say(out, Text(_indented(details, out.width, "      "), style="dim"))
+    _say(out)
 
 
 def check_script(file: str) -> int:

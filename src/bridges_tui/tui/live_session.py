@@ -32,6 +32,8 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.session_choice import SessionChoice
+from bridges_tui.core.talk.states import State
+from bridges_tui.tui.hiding import HeldBack
 
 if TYPE_CHECKING:
     from bridges_tui.core.looking_back.corrections import Correction
@@ -45,9 +47,14 @@ class LiveSession:
     """The one conversation bridges is holding, if any, and the file it is kept in."""
 
     def __init__(self, app: App[None], store: SessionStore, catalog: Callable[[], Catalog], *,
-                 now: Callable[[], float], wall: Callable[[], datetime], hints: Callable[[], bool]) -> None:
-        """`hints` says whether the couple wants phrasing hints (their config, as it is now)."""
+                 now: Callable[[], float], wall: Callable[[], datetime], hints: Callable[[], bool],
+                 held: HeldBack, names_shown: Callable[[], bool] = lambda: True) -> None:
+        """`hints` says whether the couple wants phrasing hints (their config, as it is now);
+        `held` holds saves back while the screen is hidden; `names_shown` whether the
+        offer to resume, at the start, may name them (not with a blank start screen)."""
         self._app = app
+        self._names_shown = names_shown
+        self._held = held
         self._hints = hints
         self.store = store
         self._catalog = catalog
@@ -101,7 +108,9 @@ class LiveSession:
         except OSError:
             return
         if waiting:
-            self._app.call_from_thread(self._offer, waiting[0])
+            # Never over the hide key's neutral view: it would name the session.
+            self._app.call_from_thread(lambda: self._held.now_or_later(
+                "offer", lambda: self._offer(waiting[0]), opens_screen=True))
 
     def _offer(self, entry: SessionRow) -> None:
         from bridges_tui.tui.screens.resume import ResumeScreen
@@ -115,7 +124,7 @@ class LiveSession:
             elif choice == "close":
                 self.close_as_ended_early(entry.path)
 
-        self._app.push_screen(ResumeScreen(entry, self._catalog()), answer)
+        self._app.push_screen(ResumeScreen(entry, self._catalog(), names=self._names_shown()), answer)
 
     def resume(self, path: Path) -> None:
         """Continue an in-progress session where it stopped."""
@@ -151,7 +160,11 @@ class LiveSession:
     # --- keeping it on disk ---------------------------------------------------------
 
     def save(self) -> None:
-        """Write the session to disk now; on failure keep it in memory and retry."""
+        """Write the session to disk now (or, while the screen is hidden, as soon as
+        it is back); on failure keep it in memory and retry."""
+        self._held.now_or_later("live", self._save_now)
+
+    def _save_now(self) -> None:
         if self.conversation is None or self.keeper is None:
             return
         if self.keeper.keep(self.conversation.transcript()):
@@ -177,8 +190,9 @@ class LiveSession:
             self._retry_timer = self._app.set_interval(RETRY_SECONDS, self.retry)
 
     def retry(self) -> None:
-        """Try once more to save what is not saved yet (the retry timer's job)."""
-        if self.keeper is not None and self.keeper.retry():
+        """Try once more to save what is not saved yet (the retry timer's job; not
+        while the screen is hidden)."""
+        if self.keeper is not None and not self._held.held and self.keeper.retry():
             self._saved()
 
     def is_kept_in(self, path: Path) -> bool:
@@ -242,7 +256,8 @@ class LiveSession:
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         self._app.switch_screen(
-            SummaryScreen(conversation.transcript(), self, plan=conversation.plan, hints=self._hints())
+            SummaryScreen(conversation.transcript(), self, plan=conversation.plan,
+                          hints=self._hints(), reframe=conversation.practice.reframe)
         )
 
     def correct(self, correction: Correction) -> Transcript:
@@ -277,6 +292,14 @@ class LiveSession:
         if keeper is not None and keeper.path is not None:
             return f"Saved to {paths.shown(keeper.path)}. Kept, unless you both let it go (ctrl+l)."
         return "Not saved yet: bridges keeps trying."
+
+    def pause_for_hiding(self) -> bool:
+        """Pause a running turn, as its own pause key does (the hide key); True if
+        there was one."""
+        if self.conversation is None or self.conversation.state != State.SPEAKING:
+            return False
+        self.conversation.pause()
+        return True
 
     @property
     def waiting(self) -> bool:

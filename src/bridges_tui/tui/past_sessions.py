@@ -25,6 +25,7 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.tui.hiding import HeldBack
 from bridges_tui.tui.live_session import LiveSession
 
 if TYPE_CHECKING:
@@ -41,21 +42,31 @@ class PastSession:
     off_the_record = False
 
     def __init__(self, path: Path, transcript: Transcript, store: SessionStore,
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], held: HeldBack) -> None:
         self.path = path
         self.transcript = transcript
         self._store = store
         self._changed = changed
+        self._held = held
 
     def correct(self, correction: Correction) -> Transcript:
-        """Apply `correction` to the file, and return the transcript as it now stands."""
+        """Apply `correction` to the file (once the screen is back, while it is
+        hidden), and return the transcript as it now stands."""
         from bridges_tui.core.looking_back.corrections import corrected
 
         fixed = corrected(self.transcript, correction)
+        if self._held.held:
+            self.transcript = fixed
+            self._held.now_or_later(f"past {self.path}", self._write)
+            return fixed
         self._store.save(self.path, fixed)
         self.transcript = fixed
         self._changed()
         return fixed
+
+    def _write(self) -> None:
+        self._store.save(self.path, self.transcript)
+        self._changed()
 
     def saved_line(self) -> str:
         """Where the file is, and what may be corrected in it."""
@@ -71,10 +82,12 @@ class PastSessions:
     def __init__(self, app: App[None], store: SessionStore, live: LiveSession,
                  catalog: Callable[[], Catalog], *, now: Callable[[], float],
                  wall: Callable[[], datetime], setup: Callable[[], Screen],
-                 hints: Callable[[], bool]) -> None:
+                 hints: Callable[[], bool], held: HeldBack) -> None:
         """`setup` makes a fresh setup screen, for when the history has nothing under it;
-        `hints` says whether the couple wants phrasing hints."""
+        `hints` says whether the couple wants phrasing hints; `held` holds writes back
+        while the screen is hidden."""
         self._app = app
+        self._held = held
         self._hints = hints
         self.store = store
         self._live = live
@@ -92,11 +105,21 @@ class PastSessions:
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
             index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            index.held = self._held.held
+            self._held.follow(self._hold_index)
             # A let-go a SIGKILL cut short is finished before anything past is read
             # (a `stat` when there is none); if it can't be yet, the next start tries.
             letting_go.finish(index)
             self._index = index
         return self._index
+
+    def _hold_index(self, held: bool) -> None:
+        """The history's index writes nothing while the screen is hidden (a history
+        being read in a thread goes on reading), and what it read is saved after."""
+        if self._index is not None:
+            self._index.held = held
+            if not held:
+                self._save_index_soon()
 
     def _save_index_soon(self) -> None:
         self._app.run_worker(self.index.save, thread=True, group="index-save")
@@ -163,10 +186,10 @@ class PastSessions:
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         practice = self._catalog().get(transcript.practice)
-        session = PastSession(path, transcript, self.store, self._save_index_soon)
+        session = PastSession(path, transcript, self.store, self._save_index_soon, self._held)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
-            hints=self._hints(),
+            hints=self._hints(), reframe=practice.reframe if practice is not None else None,
         ))
 
     def replay(self, path: Path) -> None:

@@ -103,6 +103,9 @@ class HistoryIndex:
         self._words_changed = False
         # Sessions let go of: never indexed again by a read that began before.
         self._let_go: set[str] = set()
+        #: While True (the app's screen is hidden), `save` writes nothing and keeps
+        #: what changed for the next one.
+        self.held = False
 
     # --- listing ----------------------------------------------------------------------
 
@@ -302,7 +305,7 @@ class HistoryIndex:
         """Write what changed; the problem in words if it could not be written (the
         index is only a cache, so that never stops anything)."""
         with self._lock:
-            if not (self._changed or self._words_changed or self._new_words):
+            if self.held or not (self._changed or self._words_changed or self._new_words):
                 return None
             rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
             words = None

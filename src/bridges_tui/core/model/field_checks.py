@@ -76,6 +76,12 @@ def seconds(positive: bool) -> Check:
     return check
 
 
+def count(instance: Any, name: str, value: Any) -> None:
+    """A whole number, zero or more."""
+    if not is_whole(value) or value < 0:
+        raise ModelError(name, f"must be a whole number, zero or more, got {value!r}")
+
+
 def optional(check: Check) -> Check:
     """`check`, for a field that may also be None."""
 

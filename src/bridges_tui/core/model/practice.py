@@ -80,10 +80,22 @@ class PracticeCard:
     summary: str = field(check=checks.text)
     #: The suggested length of a turn.
     turn_seconds: int = field(check=checks.seconds(positive=True))
+    #: How many turns a session of it has: the opening, the round twice, the closing.
+    turns: int = field(check=checks.count)
+    #: The time of the turns whose step sets its own length.
+    set_seconds: int = field(check=checks.count)
+    #: How many turns take the turn length the couple chooses.
+    free_turns: int = field(check=checks.count)
     #: "built-in" or "user"; where the script came from.
     source: str = field(default="built-in")
     path: str | None = field(default=None)
     idea: str | None = field(default=None, check=checks.optional_text)
+
+    def seconds(self, turn_seconds: int | None = None) -> int:
+        """How long a session of it takes, every turn to its time, at the turn length
+        the couple chose (default: the practice's own)."""
+        turn = self.turn_seconds if turn_seconds is None else turn_seconds
+        return self.set_seconds + self.free_turns * turn
 
 
 @record
@@ -120,9 +132,13 @@ class Practice:
     @property
     def card(self) -> PracticeCard:
         """What the picker shows of this practice."""
+        plan = self.plan()
+        set_seconds = sum(p.step.seconds for p in plan if p.step.seconds is not None)
+        free_turns = sum(1 for p in plan if p.step.seconds is None)
         return PracticeCard(id=self.id, title=self.title, summary=self.summary,
-                            turn_seconds=self.turn_seconds, source=self.source,
-                            path=self.path, idea=self.idea)
+                            turn_seconds=self.turn_seconds, turns=len(plan),
+                            set_seconds=set_seconds, free_turns=free_turns,
+                            source=self.source, path=self.path, idea=self.idea)
 
     def seconds_for(self, step: Step, turn_seconds: int | None = None) -> int:
         """How long `step` runs, given the turn length the couple chose (if any)."""

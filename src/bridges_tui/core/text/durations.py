@@ -131,3 +131,13 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def about_minutes(seconds: float) -> int:
+    """A session's length in whole minutes, as a person would plan for it (at least 1)."""
+    return max(1, round(seconds / 60))
+
+
+def format_about(seconds: float) -> str:
+    """A session's length as a person would plan for it: "about 12 min"."""
+    return f"about {about_minutes(seconds)} min"

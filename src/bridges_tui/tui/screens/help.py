@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +12,7 @@ from textual.widgets import Markdown
 
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
+from bridges_tui.core.text.durations import format_about
 from bridges_tui.tui.styles import sheets
 
 #: The keys of the conversation come from the core's key table, so the help cannot
@@ -31,6 +34,7 @@ the extra time, so you can finish your sentence.
 | `F2` | the history of past sessions (on the setup screen and the summary) |
 | `ctrl+p` | every command, searchable |
 | `ctrl+q` | quit (asks first; everything is already saved) |
+| `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |
 
 ## Looking back
 
@@ -40,6 +44,8 @@ back to the sessions found), r replays a session
 (← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
 d lets a session go, Esc goes back. To keep the sessions private on a shared laptop,
 `bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
+`bridges start-screen blank` keeps your names and your last agreement off this app's
+start screen; `bridges start-screen remembered` brings them back.
 
 ## Off the record, and letting go
 
@@ -57,6 +63,30 @@ for later. Taking a break when a talk overheats is a good move, not a failure.
 """
 
 
+FINDING = """\
+In the setup's list, type a word to find a practice ("fight", "stress", "gottman"),
+or the minutes you have ("10"); Backspace or Esc shows every one again."""
+
+
+def practices_text(catalog: Catalog) -> str:
+    """The practices in their groups, in Markdown: where each group comes from, and
+    each practice's idea (its summary when it has none) and how long it takes."""
+    lines = ["## The practices", "", FINDING]
+    for group, cards in catalog.grouped():
+        lines += ["", f"### {_plain(group.title)}: {_plain(group.moment)}"]
+        if group.about:
+            lines += ["", _plain(group.about)]
+        for card in cards:
+            idea = _plain(card.idea or card.summary)
+            lines += ["", f"**{_plain(card.title)}** ({format_about(card.seconds())}): {idea}"]
+    return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    """A script's words, shown as written: nothing in them is read as Markdown."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(text.split()))
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys and practices; Escape or F1 closes it."""
 
@@ -68,11 +98,8 @@ class HelpScreen(ModalScreen[None]):
         self.catalog = catalog
 
     def compose(self) -> ComposeResult:
-        practices = "\n\n".join(
-            f"**{card.title}** — {card.idea or card.summary}" for card in self.catalog.cards
-        )
         with VerticalScroll(classes="dialog help-dialog"):
-            yield Markdown(KEYS + "\n## The practices\n\n" + practices)
+            yield Markdown(KEYS + "\n" + practices_text(self.catalog))
 
     def action_close(self) -> None:
         self.dismiss(None)

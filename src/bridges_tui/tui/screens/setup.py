@@ -3,8 +3,6 @@ and whether the session is kept on disk at all (off the record: held in memory o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,17 +13,19 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.store import SessionStore
-from bridges_tui.core.looking_back.done_before import DoneBefore, done_before, last_done_text
+from bridges_tui.core.looking_back.done_before import done_before
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog
-from bridges_tui.core.practice_scripts.reading import PracticeScriptError
 from bridges_tui.core.talk.session_choice import SessionChoice
-from bridges_tui.core.text.durations import DurationError, format_duration, parse_duration
-from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.core.text.durations import (
+    DurationError,
+    format_about,
+    format_duration,
+    parse_duration,
+)
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
@@ -79,10 +79,11 @@ class SetupScreen(Screen):
         self.off_the_record = False
 
     def compose(self) -> ComposeResult:
-        # Built as first shown (turn length, hints, titles filled in), with titles on
+        # Built as first shown (turn length, summary, titles filled in), with titles on
         # the boxes' borders rather than labels of their own: every widget costs the
-        # first screen time, and a Select is six of them.
-        first = self.catalog.get(self.catalog.cards[0].id) if self.catalog.cards else None
+        # first screen time, and a Select is six of them. Only cards are read: no
+        # practice's steps are parsed until it is started.
+        first = self.catalog.cards[0] if self.catalog.cards else None
         with Vertical(id="setup"):
             yield Static("bridges · a guided conversation for two", id="setup-title")
             with Horizontal(id="names"):
@@ -91,9 +92,9 @@ class SetupScreen(Screen):
                 yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b",
                                  max_length=40, enter_moves_to="#practice")
             yield FollowupQuestion(id="followup")
-            practices = PracticeList(*self._practice_options(), id="practice")
-            practices.border_title = "Practice"
-            yield practices
+            yield PracticeList(self.catalog, id="practice")
+            self._about_shown = self._about(first, None) if first else Text()
+            yield Static(self._about_shown, id="practice-about")
             with Horizontal(id="settings"):
                 self._suggested_turn = format_duration(first.turn_seconds) if first else ""
                 # A box for words, so a burst of keys keeps to it (see `typed_ahead`).
@@ -103,40 +104,10 @@ class SetupScreen(Screen):
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")
                 yield ScoreInput(self.names[1] or "B", id="checkin-b")
                 yield ActionButton("Start", "screen.start", id="start")
-            self._hint_shown = self._turn_hint(first) if first else ""
-            yield Static(self._hint_shown, id="turn-hint", markup=False)
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
             yield Static(ON_THE_RECORD, id="record-line")
             yield Static("", id="setup-error", markup=False)
         yield KeyBar()
-
-    def _practice_options(self) -> list[Option]:
-        options = [Option(self._practice_label(card, None), id=card.id)
-                   for card in self.catalog.cards]
-        # A broken script of the couple's own stays in the list, greyed out, with why:
-        # a practice that silently vanished would be far more puzzling.
-        for number, (path, why) in enumerate(self.catalog.broken):
-            label = Text(one_line(path.name), style="bold")  # a file name is data too
-            label.append("  (your own, can't be used)", style="italic")
-            if isinstance(why, PracticeScriptError) and why.problems:
-                first = why.problems[0]
-                where = ": ".join(part for part in (first.where, first.field) if part)
-                more = len(why.problems) - 1
-                why = f"{where}: {first.message}" + (f" (and {more} more)" if more else "")
-            label.append(harmless(f"\n{why}\nbridges check {path} says how to fix it."))
-            options.append(Option(label, id=f"broken-{number}", disabled=True))
-        return options
-
-    def _practice_label(self, card: PracticeCard, done: DoneBefore | None) -> Text:
-        label = Text(card.title, style="bold")
-        if card.source == "user":
-            replaces = card.id in self.catalog.overridden
-            label.append("  (your own, replaces the built-in)" if replaces else "  (your own)",
-                         style="italic")
-        if done is not None:
-            label.append(f"  · {last_done_text(done, date.today())}", style="italic")
-        label.append("\n" + card.summary)
-        return label
 
     @work(thread=True, exclusive=True, group="done-before")
     def read_done_before(self) -> None:
@@ -148,54 +119,64 @@ class SetupScreen(Screen):
             done = done_before(store.list())
         except OSError:
             return  # the picker simply shows no dates
-        self.app.call_from_thread(self._show_done_before, done)
+        self.app.call_from_thread(self.query_one(PracticeList).show_done_before, done)
 
-    def _show_done_before(self, done: Mapping[str, DoneBefore]) -> None:
-        option_list = self.query_one("#practice", OptionList)
-        for index, card in enumerate(self.catalog.cards):
-            if card.id in done:
-                option_list.replace_option_prompt_at_index(
-                    index, self._practice_label(card, done[card.id])
-                )
-
-    def on_mount(self) -> None:
-        if self.catalog.cards:
-            self.query_one("#practice", OptionList).highlighted = 0
+    @property
+    def card(self) -> PracticeCard | None:
+        """The highlighted practice's card."""
+        practice_id = self.query_one(PracticeList).practice_id
+        return self.catalog.card(practice_id) if practice_id is not None else None
 
     @property
     def practice(self) -> Practice | None:
         """The highlighted practice, read whole (its steps only now it is chosen)."""
-        option_list = self.query_one("#practice", OptionList)
-        index = option_list.highlighted
-        if index is None or not self.catalog.cards:
-            return None
-        return self.catalog.get(self.catalog.cards[index].id)
+        practice_id = self.query_one(PracticeList).practice_id
+        return self.catalog.get(practice_id) if practice_id is not None else None
 
-    def _show_turn(self, practice: Practice) -> None:
+    def _show_card(self, card: PracticeCard | None) -> None:
         turn = self.query_one("#turn", Input)
-        if turn.value == self._suggested_turn:  # not a length the couple typed
-            self._suggested_turn = format_duration(practice.turn_seconds)
+        if card is not None and turn.value == self._suggested_turn:  # not one they typed
+            self._suggested_turn = format_duration(card.turn_seconds)
             turn.value = self._suggested_turn
-        hint = self._turn_hint(practice)
-        if hint != self._hint_shown:  # as first composed: no update, no new layout
-            self._hint_shown = hint
-            self.query_one("#turn-hint", Static).update(hint)
+        self._show_about(card)
+
+    def _show_about(self, card: PracticeCard | None) -> None:
+        about = self._about(card, self.query_one("#turn", Input).value) if card else Text()
+        if about != self._about_shown:  # as first composed: no update, no new layout
+            self._about_shown = about
+            self.query_one("#practice-about", Static).update(about)
 
     @staticmethod
-    def _turn_hint(practice: Practice) -> str:
-        return (f"{practice.title}: turns of {format_duration(practice.turn_seconds)} suggested; "
-                f"{len(practice.plan())} steps.")
+    def _about(card: PracticeCard, typed_turn: str | None) -> Text:
+        """The summary of a practice, and how long it takes at the turn length typed
+        (its own, while the box holds none that reads)."""
+        try:
+            turn = parse_duration(typed_turn) if typed_turn else card.turn_seconds
+        except DurationError:
+            turn = card.turn_seconds
+        about = Text(card.summary)
+        steps = f"{card.turns} turn{'s' if card.turns != 1 else ''}"
+        about.append(f"\n{format_about(card.seconds(turn))}: {steps}, "
+                     f"{format_duration(turn)} each unless a step sets its own.", style="dim")
+        return about
 
     @on(OptionList.OptionHighlighted, "#practice")
     def _practice_changed(self) -> None:
-        practice = self.practice
-        if practice is not None:
-            self._show_turn(practice)
-        option_list = self.query_one("#practice", OptionList)
-        if self.catalog.broken and option_list.highlighted == len(self.catalog.cards) - 1:
-            # The broken scripts below can't be highlighted; bring them into view so
-            # that the keyboard reaches them too.
-            option_list.scroll_end(animate=False)
+        self._show_card(self.card)
+        practices = self.query_one(PracticeList)
+        index = practices.highlighted
+        if index is not None and all(option.disabled for option in practices.options[index + 1:]):
+            # Broken scripts below can't be highlighted; bring them into view so that
+            # the keyboard reaches them too.
+            practices.scroll_end(animate=False)
+
+    @on(PracticeList.NothingFound)
+    def _nothing_found(self) -> None:
+        self._show_about(None)
+
+    @on(Input.Changed, "#turn")
+    def _turn_changed(self) -> None:
+        self._show_about(self.card)
 
     @on(Input.Changed, "#name-a, #name-b")
     def _update_checkin_titles(self) -> None:

@@ -106,10 +106,11 @@ class SummaryScreen(Screen):
         plan: tuple[PlannedStep, ...] | None = None,
         path: Path | None = None,
         hints: bool = True,
+        reframe: str | None = None,
     ) -> None:
         """`path` is given for a past session, opened from the history; the live
         session's summary has none. `hints`: whether the note prompt shows phrasing
-        hints (the couple's config)."""
+        hints (the couple's config); `reframe`: the practice's frame for them."""
         super().__init__()
         self.transcript = transcript
         self.session = session
@@ -119,6 +120,7 @@ class SummaryScreen(Screen):
         self.read_only = self.past and transcript.status == "in-progress"
         self._plan = plan
         self._hints = hints
+        self._reframe = reframe
         self._save_timer: Timer | None = None
         # What is typed in the closing's boxes, kept here as it is typed: the boxes
         # may be gone by the time it is saved (the screen closing, the app quitting).
@@ -314,7 +316,8 @@ class SummaryScreen(Screen):
                 self._apply(NoteCorrection(index, "", new_writer))
 
         prompt = NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or "",
-                            hints=self._hints, drafts_to=self, about=index)
+                            reframe=self._reframe, hints=self._hints, drafts_to=self,
+                            about=index)
         self.app.push_screen(prompt, keep)
 
     @on(NotePrompt.Drafted)
