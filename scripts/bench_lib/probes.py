@@ -335,3 +335,49 @@ def key_to_frame(program: Program, homes: Homes, times: KeyTimes, steps: int = 3
         homes.sweep()
         random.setstate(rng_state)
     return times
+
+
+# --- 4: the hide key ------------------------------------------------------------------
+
+#: F12 and ctrl+g as an xterm sends them.
+HIDE_KEYS = {"F12": "\x1b[24~", "ctrl+g": "\x07"}
+HIDDEN_LINE = "Press F12 to come back"
+
+
+def _hidden(screen: str) -> bool:
+    return HIDDEN_LINE in screen and "Sam" not in screen and "Share the why" not in screen
+
+
+def _back(screen: str) -> bool:
+    return HIDDEN_LINE not in screen and "Sam" in screen and "Go on" in key_bar(screen)
+
+
+def hide_to_frame(homes: Homes, times: KeyTimes, rounds: int = 4) -> KeyTimes:
+    """Conversation, a turn running: the hide key `rounds` times each way, F12 and
+    ctrl+g in turn; "hide" is the frame showing the neutral view and nothing of the
+    couple's, "back" the one showing the conversation again, paused. Adds to `times`."""
+    rng_state = random.getstate()
+    random.seed(23 + sum(len(v) for v in times.by_key.values()))
+    try:
+        with _open(TALK, homes) as term:
+            _ready(term, TALK)
+            term.settle(0.3)
+            _start_turn(term)
+            for number in range(rounds):
+                key = list(HIDE_KEYS.values())[number % 2]
+                _press_and_time(term, key, _hidden, times, "hide")
+                _press_and_time(term, key, _back, times, "back")
+    finally:
+        homes.sweep()
+        random.setstate(rng_state)
+    return times
+
+
+def bare_presses(homes: Homes, times: KeyTimes, presses: int = 8) -> KeyTimes:
+    """The bare app's p, for reference beside the hide key (it rewrites its Static)."""
+    with _open(BARE, homes) as term:
+        _ready(term, BARE)
+        term.settle(0.3)
+        for count in range(1, presses + 1):
+            _press_and_time(term, "p", lambda s, n=count: f"pressed · {n}" in s, times, "p")
+    return times

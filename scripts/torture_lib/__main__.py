@@ -2,8 +2,9 @@
 
 Usage: scripts/torture [--quick | --full] [--seed N] [--only NAME ...] [--markdown FILE]
 --full (the default) runs at least 100 crash trials, 10,000 hostile cases, 100 kills of each
-lock command over 1,000 sessions and 1,000 damaged locked files, and takes about 45 minutes
-on two cores (the lock's kills 31 of them); --quick runs a few of each in about two minutes.
+lock command over 1,000 sessions, 1,000 damaged locked files, 30 kills of a session off the
+record and 150 of a let-go over 1,000 sessions, and takes about 50 minutes on two cores (the
+lock's kills 31 of them); --quick runs a few of each in about two minutes.
 Exit status 0 when every figure is at its goal: no failures, no lost turns or notes.
 """
 
@@ -23,9 +24,11 @@ from torture_lib.disk_faults import disk_fault_trials
 from torture_lib.figures import Figures, table
 from torture_lib.hostile import hostile_practices, hostile_transcripts
 from torture_lib.hostile_display import hostile_display
+from torture_lib.let_go_kills import let_go_kills
 from torture_lib.lock_damage import damaged_locked_files
 from torture_lib.lock_kills import lock_kills
 from torture_lib.long_sessions import long_and_strange
+from torture_lib.off_record import off_record_kills
 from torture_lib.privacy import privacy_checks
 from torture_lib.two_at_once import two_at_once
 
@@ -46,6 +49,9 @@ SIZES: dict[str, tuple[Check, Check]] = {
                    lambda seed: lock_kills(2, 200, seed, per_round=2)),
     "lock-damage": (lambda seed: damaged_locked_files(1000, 35, seed),
                     lambda seed: damaged_locked_files(60, 7, seed)),
+    "off-record": (lambda seed: off_record_kills(30, seed=seed), lambda seed: off_record_kills(2, seed=seed)),
+    "let-go": (lambda seed: let_go_kills(150, 1000, seed, locked_every=5),
+               lambda seed: let_go_kills(6, 200, seed)),
 }
 
 

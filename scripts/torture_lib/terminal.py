@@ -45,8 +45,10 @@ class Run:
         cols: int = 100,
         rows: int = 30,
         watch: Callable[[], None] | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
-        self.term = Terminal(argv, child_env(home), cols=cols, rows=rows, track_frames=False)
+        """`env`: variables to set on top of the program's usual environment (TMPDIR)."""
+        self.term = Terminal(argv, {**child_env(home), **(env or {})}, cols=cols, rows=rows, track_frames=False)
         #: Everything the program wrote, decoded, before the screen model digested it.
         self.written: list[str] = []
         self.term.screen = _RecordingScreen(cols, rows, self.written)

@@ -91,6 +91,9 @@ def _talk(commands: Any) -> None:
                       help=_("the two partners (A sits left, B right); remembered for next time"))
     talk.add_argument("--turn", metavar="DURATION",
                       help=_("turn length: 90, 90s, 2m or 1m30s (default: the practice's)"))
+    talk.add_argument("--off-the-record", action="store_true",
+                      help=_("hold the session in memory only: nothing is saved, and a crash "
+                             "or a closed terminal loses it (the summary can keep it after all)"))
 
 
 def _history(commands: Any) -> None:
@@ -144,6 +147,15 @@ def _passphrase(commands: Any) -> None:
     _passphrase_fd(change)
 
 
+def _start_screen(commands: Any) -> None:
+    start = commands.add_parser(
+        "start-screen",
+        help=_("what the start screen shows: your names and last agreement (remembered), "
+               "or neither until you start (blank); without a choice, which it is"),
+    )
+    start.add_argument("choice", nargs="?", choices=("remembered", "blank"))
+
+
 #: argparse's words a couple can meet, marked here for the catalogs (argparse looks
 #: them up itself, through `build_parser`'s hook).
 ARGPARSE_WORDS = (
@@ -162,6 +174,7 @@ ARGPARSE_WORDS = (
 _COMMANDS: dict[str, Callable[[Any], None]] = {
     "practices": _practices, "check": _check, "talk": _talk, "history": _history,
     "list": _list, "show": _show, "export": _export, "lock": _lock, "unlock": _unlock, "passphrase": _passphrase,
+    "start-screen": _start_screen,
 }
 
 
@@ -237,7 +250,7 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
         if args.command == "talk":
             from bridges_tui.commands.talk import talk
 
-            return talk(args.practice, args.names, args.turn)
+            return talk(args.practice, args.names, args.turn, off_the_record=args.off_the_record)
         if args.command == "history":
             from bridges_tui.tui.app import run_app
 
@@ -260,6 +273,10 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
             if args.command == "unlock":
                 return locking.unlock_sessions(args.passphrase_fd)
             return locking.change_passphrase(args.passphrase_fd)
+        if args.command == "start-screen":
+            from bridges_tui.commands.start_screen import start_screen
+
+            return start_screen(args.choice)
     except CommandError as error:
         print(f"bridges: {error}", file=sys.stderr)
         return 1

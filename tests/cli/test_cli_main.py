@@ -27,9 +27,12 @@ def test_plain_bridges_opens_the_app_without_building_a_parser(monkeypatch: pyte
 
 def test_app_commands_still_parse_their_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple] = []
-    monkeypatch.setattr("bridges_tui.commands.talk.talk", lambda *args: asked.append(args) or 0)
+    monkeypatch.setattr("bridges_tui.commands.talk.talk",
+                        lambda *args, **options: asked.append((*args, options)) or 0)
     assert cli.main(["talk", "share-the-why", "--names", "Sam", "Alex", "--turn", "90s"]) == 0
-    assert asked == [("share-the-why", ["Sam", "Alex"], "90s")]
+    assert cli.main(["talk", "share-the-why", "--off-the-record"]) == 0
+    assert asked == [("share-the-why", ["Sam", "Alex"], "90s", {"off_the_record": False}),
+                     ("share-the-why", None, None, {"off_the_record": True})]
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["nonsense"]])

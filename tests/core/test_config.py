@@ -36,6 +36,24 @@ def test_names_and_hints_are_saved_in_the_documented_layout(config_path: Path) -
     assert load_config(config_path) == (Config(("Sam", "Alex"), False), None)
 
 
+def test_the_start_screen_setting_is_written_only_when_it_is_not_the_default(config_path: Path) -> None:
+    save_config(config_path, Config(start_screen="blank"))
+    assert config_path.read_text() == '[hints]\nphrasing = true\n\n[start]\nscreen = "blank"\n'
+    assert load_config(config_path) == (Config(start_screen="blank"), None)
+    save_config(config_path, Config())
+    assert "[start]" not in config_path.read_text()
+    assert Config().start_screen == "remembered"
+
+
+def test_unknown_keys_under_start_are_kept(config_path: Path) -> None:
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text('[start]\nscreen = "blank"\nlater = 1\n')
+    config, warning = load_config(config_path)
+    assert warning is None and config.start_screen == "blank"
+    save_config(config_path, config)
+    assert config_path.read_text().endswith('[start]\nscreen = "blank"\nlater = 1\n')
+
+
 def test_names_are_kept_as_the_app_shows_them(config_path: Path) -> None:
     config = Config(names=["  Zoë ", "שרה\t"])  # type: ignore[arg-type]
     assert config.names == ("Zoë", "שרה")
@@ -69,6 +87,8 @@ BROKEN = {
     "empty name": ('[partners]\nnames = ["Sam", " "]\n', "partners.names: please give a name"),
     "hints not a bool": ('[hints]\nphrasing = "yes"\n', "hints.phrasing: must be true or false"),
     "partners not a table": ("partners = 3\n", "partners: must be a table"),
+    "start screen unknown": ('[start]\nscreen = "empty"\n', 'start.screen: must be "remembered" or "blank"'),
+    "start not a table": ('start = "blank"\n', "start: must be a table"),
     "not UTF-8": (b"[partners]\nnames = [\"Zo\xeb\", \"A\"]\n", "not UTF-8 text"),
 }
 

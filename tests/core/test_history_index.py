@@ -264,3 +264,15 @@ def test_the_index_is_private(home: Path) -> None:
     index.save()
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert stat.S_IMODE((home / WORDS_FILE).stat().st_mode) == 0o600
+
+
+def test_a_held_index_writes_nothing_and_keeps_what_changed_for_later(home: Path) -> None:
+    # The app holds it while its screen is hidden (the hide key).
+    index = index_of(home)
+    index.held = True
+    assert len(index.scan()) == 6  # a small folder is read whole at once
+    assert index.save() is None
+    assert not (home / INDEX_FILE).exists()
+    index.held = False
+    assert index.save() is None
+    assert len(json.loads((home / INDEX_FILE).read_text())["sessions"]) == 6

@@ -28,8 +28,10 @@ def fake_time() -> FakeClock:
 def talk_app(fake_time: FakeClock):
     """Make an app that opens straight into a conversation, on fake time."""
 
-    def make(practice_id: str = "share-the-why", names=("Sam", "Alex"), turn_seconds=None) -> BridgesApp:
-        return open_talk(fake_time, builtin_practice(practice_id), names, turn_seconds)
+    def make(practice_id: str = "share-the-why", names=("Sam", "Alex"), turn_seconds=None, *,
+             off_the_record: bool = False) -> BridgesApp:
+        return open_talk(fake_time, builtin_practice(practice_id), names, turn_seconds,
+                         off_the_record=off_the_record)
 
     return make
 

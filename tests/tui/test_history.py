@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
+from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.looking_back.history_index import HistoryIndex
+from bridges_tui.testing.disk_search import found_on_disk
 from bridges_tui.testing.history import (
     AGREEMENT,
     BROKEN,
@@ -24,7 +27,7 @@ from bridges_tui.testing.history import (
 )
 from bridges_tui.testing.pilot import running
 from bridges_tui.tui.app import BridgesApp
-from bridges_tui.tui.screens.confirm import ConfirmScreen
+from bridges_tui.tui.screens.both_agree import BothAgreeScreen
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.export_dialog import ExportDialog
 from bridges_tui.tui.screens.history import HistoryScreen
@@ -217,29 +220,51 @@ async def test_a_session_in_progress_cannot_be_changed_from_the_history(history,
         assert "Nothing can be changed here" in text_of(summary, "#summary-saved")
 
 
-async def test_delete_asks_first(history, history_app) -> None:
+async def test_letting_a_session_go_needs_both_partners_and_leaves_no_word_behind(
+    history, history_app, bridges_home: Path
+) -> None:
+    # The index on disk knows every session, its words too (as after a search).
+    index = HistoryIndex(SessionStore(bridges_home / "sessions"), bridges_home)
+    index.read_all()
+    assert index.save() is None
+    assert " bored " in (bridges_home / "history-words.json").read_text(encoding="utf-8")
     app = history_app()
     async with running(app, size=SIZE) as pilot:
-        await go_to(pilot, EARLY)
-        await pilot.press("d")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        assert history[EARLY].exists()
-        await pilot.press("d")
-        await pilot.press("y")
-        await pilot.pause()
-        assert not history[EARLY].exists()
-        assert isinstance(app.screen, HistoryScreen)
-        assert EARLY not in table_keys(app.screen)
-        assert "5 sessions" in text_of(app.screen, "#history-title")
-        # From a past session's summary, too.
         await go_to(pilot, SECOND)
-        await pilot.press("enter")
         await pilot.press("d")
-        await pilot.press("y")
+        dialog = app.screen
+        assert isinstance(dialog, BothAgreeScreen)
+        assert dialog.keys == ("s", "a")
+        # One partner alone, however often, with the old yes too: nothing happens.
+        await pilot.press("s", "s", "S", "y", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen), "Enter answers the safe way: keep it"
+        assert history[SECOND].exists()
+        await pilot.press("d", "a", "escape")
+        await pilot.pause()
+        assert history[SECOND].exists() and isinstance(app.screen, HistoryScreen)
+        await pilot.press("d", "a")
+        assert isinstance(app.screen, BothAgreeScreen)
+        await pilot.press("s")
+        await pilot.pause(0.3)
         assert not history[SECOND].exists()
         assert isinstance(app.screen, HistoryScreen)
+        assert SECOND not in table_keys(app.screen)
+        assert "5 sessions" in text_of(app.screen, "#history-title")
+        # From a past session's summary, too.
+        await go_to(pilot, EARLY)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("d", "s", "a")
+        await pilot.pause(0.3)
+        assert not history[EARLY].exists()
+        assert isinstance(app.screen, HistoryScreen)
+    for name in ("history-index.json", "history-words.json"):
+        kept = (bridges_home / name).read_text(encoding="utf-8")
+        assert SECOND not in kept and EARLY not in kept and FIRST in kept
+    # The words of its note ("That Jo left the party because he was bored with me.").
+    assert found_on_disk(("bored", "party"), bridges_home) == []
+    assert not (bridges_home / "letting-go").exists()
 
 
 async def test_export_from_the_history(history, history_app, tmp_path: Path) -> None:

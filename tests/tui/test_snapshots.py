@@ -131,6 +131,13 @@ def test_breather(snap_compare, talk_app, fake_time, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_hidden(snap_compare, talk_app, fake_time, size) -> None:
+    """The hide key mid-turn: the neutral view, nothing of the conversation beneath."""
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 35, ("f12",))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare, talk_app, fake_time, size) -> None:
     run = moving(fake_time, ("space",), 40, ("space",), ("space",), 50, ("space",),
                  ("space",), 100, ("space",), ("space",), 60, ("space",), ("y",),
@@ -145,4 +152,28 @@ def test_summary_with_both_lines_filled(snap_compare, talk_app, fake_time, size)
     run = moving(fake_time, ("space",), 40, ("space",), ("e",), ("y",),
                  ("type", "#learned-a", "Alex needs warning before a change"), ("tab",),
                  ("type", "#learned-b", "Sam gets restless when things stay stuck"))
+    assert snap_compare(talk_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup_off_the_record(snap_compare, size) -> None:
+    # The line says plainly what off the record costs.
+    assert snap_compare(BridgesApp(), terminal_size=size, run_before=moving(None, ("ctrl+o",)))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_speaking_off_the_record(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("space",), 35)
+    assert snap_compare(talk_app(off_the_record=True), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_off_the_record(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("e",), ("y",))
+    assert snap_compare(talk_app(off_the_record=True), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_letting_go_with_one_partner_agreed(snap_compare, talk_app, fake_time, size) -> None:
+    run = moving(fake_time, ("space",), 40, ("space",), ("e",), ("y",), ("ctrl+l",), ("a",))
     assert snap_compare(talk_app(), terminal_size=size, run_before=run)

@@ -17,9 +17,12 @@ from textual.widgets import Input, Markdown, Static
 
 from bridges_tui.core.files import lock_moves
 from bridges_tui.core.files.config import Config, save_config
+from bridges_tui.core.files.history_index_file import LOCKED_INDEX_FILE, LOCKED_WORDS_FILE, read_document
 from bridges_tui.core.files.lock_files import IDENTITY_FILE
 from bridges_tui.core.files.session_key import SessionKey, new_key, seal_identity
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.looking_back.history_index import HistoryIndex
+from bridges_tui.testing.disk_search import everything_on_disk, files_under, found_on_disk
 from bridges_tui.testing.history import AGREEMENT, FIRST, write_history
 from bridges_tui.testing.pilot import first_screen, running
 from bridges_tui.testing.talk import run_to_the_summary
@@ -68,10 +71,6 @@ async def type_passphrase(pilot, passphrase: str) -> None:
         if not isinstance(app.screen, UnlockScreen) or not app.screen.query_one("#passphrase", Input).disabled:
             break
     await pilot.pause()
-
-
-def everything_on_disk(home: Path) -> bytes:
-    return b"".join(path.read_bytes() for path in home.rglob("*") if path.is_file())
 
 
 async def test_a_wrong_passphrase_is_said_calmly_and_the_right_one_opens_setup(
@@ -138,12 +137,8 @@ async def test_a_note_typed_while_locked_is_nowhere_on_disk_in_the_clear(
     [new] = set((bridges_home / "sessions").iterdir()) - before
     notes = [turn.note for turn in SessionStore(new.parent, locked).load(new).turns if turn.note]
     assert notes and all(distinctive in note for note in notes)  # it was written, encrypted
-    searched = [path for folder in (bridges_home, temp) for path in folder.rglob("*") if path.is_file()]
-    assert len(searched) > 6
-    for word in (distinctive, "periwinkle", "kayak"):
-        for path in searched:
-            assert word.encode() not in path.read_bytes(), f"{word!r} in the clear in {path}"
-            assert word.encode("utf-16-le") not in path.read_bytes(), f"{word!r} in the clear in {path}"
+    assert len(files_under(bridges_home, temp)) > 6
+    assert found_on_disk((distinctive, "periwinkle", "kayak"), bridges_home, temp) == []
 
 
 async def test_the_unlock_screen_shows_its_keys_and_the_help_tells_of_the_lock(locked: SessionKey) -> None:
@@ -200,3 +195,58 @@ def test_unlock_screen(snap_compare, bridges_home: Path, size) -> None:
     bridges_home.mkdir()
     (bridges_home / IDENTITY_FILE).write_bytes(b"age-encryption.org/v1\n")
     assert snap_compare(BridgesApp(), terminal_size=size, run_before=first_screen)
+
+
+async def test_letting_go_while_locked_needs_both_and_leaves_nothing_of_it_even_encrypted(
+    locked: SessionKey, bridges_home: Path, talk_app, fake_time
+) -> None:
+    sessions = bridges_home / "sessions"
+    before = set(sessions.iterdir())
+    app = talk_app("share-the-why")
+    async with running(app, size=(80, 24)) as pilot:
+        await type_passphrase(pilot, PASSPHRASE)
+        await pilot.pause()
+        await run_to_the_summary(pilot, fake_time, note="periwinkle kayak ({label})")
+        [new] = set(sessions.iterdir()) - before
+        assert new.name.endswith(".toml.age")
+        # The encrypted index on disk knows the session, its words too (as after a
+        # `bridges list` or a search of a long history).
+        listing = HistoryIndex(SessionStore(sessions, locked), bridges_home)
+        listing.read_all()
+        assert listing.save() is None
+        words = read_document(bridges_home / LOCKED_WORDS_FILE, locked)
+        assert "periwinkle" in words[new.name][1]
+        await pilot.press("ctrl+l", "s")
+        await pilot.pause()
+        assert new.exists(), "one partner alone can't let it go"
+        await pilot.press("a")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "SetupScreen"
+    assert not new.exists() and set(sessions.iterdir()) == before
+    for name in (LOCKED_INDEX_FILE, LOCKED_WORDS_FILE):
+        kept = read_document(bridges_home / name, locked)
+        assert kept and new.name not in kept and f"{FIRST}.toml.age" in kept
+    assert b"periwinkle" not in everything_on_disk(bridges_home)
+    assert not (bridges_home / "letting-go").exists()
+
+
+async def test_a_session_off_the_record_while_locked_writes_nothing_and_can_be_kept_encrypted(
+    locked: SessionKey, bridges_home: Path, talk_app, fake_time
+) -> None:
+    sessions = bridges_home / "sessions"
+    before = {path: path.read_bytes() for path in files_under(bridges_home)}
+    app = talk_app("share-the-why", off_the_record=True)
+    async with running(app, size=(80, 24)) as pilot:
+        await type_passphrase(pilot, PASSPHRASE)
+        await pilot.pause()
+        await run_to_the_summary(pilot, fake_time, note="periwinkle kayak ({label})")
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert {path: path.read_bytes() for path in files_under(bridges_home)} == before
+        # Both keep it after all: written from now on, encrypted like any session.
+        await pilot.press("ctrl+s", "s", "a")
+        await pilot.pause()
+    [new] = set(sessions.iterdir()) - set(before)
+    assert new.name.endswith(".toml.age")
+    notes = [turn.note for turn in SessionStore(sessions, locked).load(new).turns if turn.note]
+    assert notes and all("periwinkle kayak" in note for note in notes)
+    assert found_on_disk(("periwinkle", "kayak"), bridges_home) == []

@@ -20,7 +20,7 @@ import sys
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.history_index_file import indexed_sessions
+from bridges_tui.core.files.history_index_file import LETTING_GO_FILE, indexed_sessions
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
 from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.text.harmless import one_line
@@ -48,6 +48,8 @@ def _list_sessions(as_json: bool, passphrase_fd: int | None) -> int:
     folder = paths.sessions_folder()
     if is_locked(folder):
         rows = _read_all(folder, passphrase_fd)  # no index on disk while locked
+    elif os.path.exists(os.path.join(os.path.dirname(folder), LETTING_GO_FILE)):
+        rows = None  # a let-go was cut short: the full index finishes it first
     else:
         rows = indexed_sessions(folder, os.path.dirname(folder))
     if rows is None:
@@ -71,9 +73,13 @@ def _read_all(folder: str, passphrase_fd: int | None) -> list[SessionRow]:
     knows as they are) are read whole, and the index is saved for the next listing."""
     from bridges_tui.commands.locking import store_for_reading
     from bridges_tui.core.files.safe_files import StoreError
+    from bridges_tui.core.looking_back import letting_go
     from bridges_tui.core.looking_back.history_index import HistoryIndex
 
     index = HistoryIndex(store_for_reading(passphrase_fd), paths.data_dir())
+    problem = letting_go.finish(index)  # a let-go a SIGKILL cut short, if any
+    if problem is not None:
+        print(f"bridges: a session let go of is not fully removed yet: {one_line(problem)}", file=sys.stderr)
     try:
         rows = index.read_all()
     except StoreError as error:

@@ -18,7 +18,10 @@ from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, buil
 from bridges_tui.core.text.durations import DurationError, parse_duration
 
 
-def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int:
+def talk(practice_id: str, names: Sequence[str] | None, turn: str | None, *,
+         off_the_record: bool = False) -> int:
+    """Check the arguments, then open the app in the conversation (held in memory only,
+    `off_the_record`)."""
     practice = _practice(practice_id)
     turn_seconds = None
     if turn is not None:
@@ -32,7 +35,7 @@ def talk(practice_id: str, names: Sequence[str] | None, turn: str | None) -> int
 
     from bridges_tui.tui.app import TalkRequest, run_app
 
-    return run_app(TalkRequest(practice, pair, turn_seconds))
+    return run_app(TalkRequest(practice, pair, turn_seconds, off_the_record=off_the_record))
 
 
 def _practice(practice_id: str) -> Practice:

@@ -40,3 +40,18 @@ async def running(app: App[Any], *, size: tuple[int, int] = (80, 24), **options:
     async with app.run_test(size=size, **options) as pilot:
         await first_screen(pilot)
         yield pilot
+
+
+def screen_text(app: App[Any]) -> str:
+    """Every character on the terminal as the app last composed it, modal dialogs' and
+    the screens behind them included: what a person looking at it could read (as
+    `App.export_screenshot` renders it, as text)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

@@ -16,9 +16,9 @@ from bridges_tui.tui.screens.note_prompt import NotePrompt
 
 
 def talk_app(clock: FakeClock, practice: Practice, names: tuple[str, str] = ("Sam", "Alex"),
-             turn_seconds: int | None = None) -> BridgesApp:
-    """The app as `bridges talk` opens it, on `clock`'s time."""
-    request = TalkRequest(practice, names, turn_seconds)
+             turn_seconds: int | None = None, *, off_the_record: bool = False) -> BridgesApp:
+    """The app as `bridges talk` opens it (with `--off-the-record`, if so), on `clock`'s time."""
+    request = TalkRequest(practice, names, turn_seconds, off_the_record=off_the_record)
     return BridgesApp(talk=request, now=clock.now, wall=clock.wall)
 
 

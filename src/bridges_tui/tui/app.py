@@ -22,7 +22,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -49,6 +48,7 @@ from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.garbage import freeze_what_start_up_made
+from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
 from bridges_tui.tui.live_session import LiveSession
 from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
@@ -61,6 +61,8 @@ class TalkRequest:
     practice: Practice
     names: tuple[str, str]
     turn_seconds: int | None = None
+    #: `--off-the-record`: held in memory only (see `LiveSession`).
+    off_the_record: bool = False
 
 
 class BridgesApp(App[None]):
@@ -77,6 +79,9 @@ class BridgesApp(App[None]):
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and the ideas behind the practices"),
         Binding("ctrl+q", "request_quit", "Quit", id="app.quit", priority=True,
                 tooltip="Leave bridges (asks first; everything is already saved)"),
+        # Priority: it must work in every box and dialog (see `tui.hiding` for the keys).
+        Binding(HIDE_KEYS, "hide", "Hide", id="app.hide", priority=True,
+                tooltip="Hide everything at once (the turn pauses); again to come back"),
     ]
 
     def __init__(
@@ -105,8 +110,11 @@ class BridgesApp(App[None]):
         self._catalog = catalog
         self.config_path = paths.config_file()
         self.config, self.config_warning = load_config(self.config_path)
+        #: What waits while the hide key's neutral view is up (saves, screens).
+        self.held = HeldBack(lambda words: self.notify(words, severity="error", timeout=10))
         self._keep_sessions(SessionStore(paths.sessions_dir()))
         self.fit = TerminalFit(self)
+        self.hiding = Hiding(self, self.held, self.fit, lambda: self.live.pause_for_hiding())
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.
         self._first_screen_open = False
@@ -115,9 +123,11 @@ class BridgesApp(App[None]):
         """Read and write the sessions through `store` (a locked folder's, once open)."""
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
-                                hints=lambda: self.config.phrasing_hints)
+                                hints=lambda: self.config.phrasing_hints, held=self.held,
+                                names_shown=lambda: not self.config.blank_start)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
-                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints)
+                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints,
+                                 held=self.held)
 
     # --- start-up ---------------------------------------------------------------
 
@@ -152,7 +162,8 @@ class BridgesApp(App[None]):
             return
         if self.talk is not None:
             request = self.talk
-            choice = SessionChoice(request.practice, request.names, request.turn_seconds, None)
+            choice = SessionChoice(request.practice, request.names, request.turn_seconds, None,
+                                   off_the_record=request.off_the_record)
             self.live.start(choice, first_screen=True)
         elif self.start == "history":
             self.past.open_history()
@@ -161,7 +172,7 @@ class BridgesApp(App[None]):
             # Looking for an unfinished session reads every session's header: not
             # before the first screen is drawn, and not on the event loop.
             self.set_timer(self.LOOK_BACK_DELAY, lambda: self.run_worker(
-                self.live.offer_resume, thread=True, group="resume", exclusive=True))
+                self.past.look_for_unfinished, thread=True, group="resume", exclusive=True))
         self._first_screen_open = True
         self.fit.fit()  # a terminal too small from the start: say so on top
 
@@ -187,7 +198,7 @@ class BridgesApp(App[None]):
     def _setup_screen(self) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, self.config.names, self.store)
+        setup = SetupScreen(self.catalog, None if self.config.blank_start else self.config.names, self.store)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -196,7 +207,8 @@ class BridgesApp(App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            self.past.ask_followup(setup)
+            if not self.config.blank_start:
+                self.past.ask_followup(setup)
 
     def on_resize(self, event: Resize) -> None:
         if self._first_screen_open:  # before, the first screen's opening fits it
@@ -212,14 +224,19 @@ class BridgesApp(App[None]):
         from bridges_tui.core.files import lock_moves
         from bridges_tui.core.files.session_key import LockError, WrongPassphrase
 
+        def later(answer: Callable[[], None]) -> None:
+            # The answer waits while the screen is hidden: unlocked, it would show their names.
+            self.call_from_thread(lambda: self.held.now_or_later("unlock", answer, opens_screen=True))
+
         try:
             key = lock_moves.open_folder(self.store.folder, passphrase)
         except WrongPassphrase:
-            self.call_from_thread(self._refused, "That passphrase doesn't open them. Take your time, and try again.")
+            later(lambda: self._refused("That passphrase doesn't open them. Take your time, and try again."))
         except LockError as error:
-            self.call_from_thread(self._refused, str(error))
+            reason = str(error)  # `error` itself is gone once the except block ends
+            later(lambda: self._refused(reason))
         else:
-            self.call_from_thread(self._unlocked, key)
+            later(lambda: self._unlocked(key))
 
     def _refused(self, reason: str) -> None:
         from bridges_tui.tui.screens.unlock import UnlockScreen
@@ -233,7 +250,8 @@ class BridgesApp(App[None]):
         self._open_first_screen()
 
     def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
-        self.remember_names(message.choice.names)
+        if not message.choice.off_the_record:  # off the record, nothing is written at all
+            self.remember_names(message.choice.names)
         self.live.start(message.choice)
 
     def on_conversation_screen_changed(self, _: ConversationScreen.Changed) -> None:
@@ -256,6 +274,12 @@ class BridgesApp(App[None]):
 
     def on_summary_screen_delete(self, message: SummaryScreen.Delete) -> None:
         self.past.delete(message.path)
+
+    def on_summary_screen_let_go(self, _: SummaryScreen.LetGo) -> None:
+        self.past.let_go_of_live()
+
+    def on_summary_screen_keep_after_all(self, _: SummaryScreen.KeepAfterAll) -> None:
+        self.live.ask_to_keep()
 
     def on_history_screen_open(self, message: HistoryScreen.Open) -> None:
         self.past.open(message.path)
@@ -285,8 +309,10 @@ class BridgesApp(App[None]):
         self.switch_screen(self._setup_screen())
 
     def remember_names(self, names: tuple[str, str]) -> None:
-        if self.config.names == names or self.locked:
-            return  # while locked, the names are kept only in the (encrypted) sessions
+        if self.config.names == names or self.locked or self.config.blank_start:
+            # While locked, the names are kept only in the (encrypted) sessions; with a
+            # blank start screen they are not kept for it either.
+            return
         self.config = replace(self.config, names=names)
         try:
             save_config(self.config_path, self.config)
@@ -299,6 +325,17 @@ class BridgesApp(App[None]):
                timeout: float | None = None, markup: bool = False) -> None:
         """Notifications carry names, notes and file names: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_hide(self) -> None:
+        """The hide key: the neutral view over everything, or everything back."""
+        self.hiding.toggle()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While hidden only the hide key works: nothing opens over the neutral view.
+        (It works once the first screen is open, so that none can open over it.)"""
+        if action == "hide":
+            return self._first_screen_open
+        return not self.hiding.hidden
 
     def action_help(self) -> None:
         # Imported here: its Markdown widget costs the first screen ~30 ms to load.
@@ -325,7 +362,9 @@ class BridgesApp(App[None]):
             if isinstance(screen, SummaryScreen):
                 screen.flush_edits()
         detail = "Everything is already saved."
-        if self.live.waiting:
+        if self.live.off_the_record:
+            detail = "This session is off the record: leaving forgets it, and nothing of it is kept."
+        elif self.live.waiting:
             detail += " The session waits for you: bridges offers to resume it next time."
 
         def answer(sure: bool | None) -> None:
@@ -336,27 +375,13 @@ class BridgesApp(App[None]):
         self.push_screen(ConfirmScreen("Leave bridges?", detail, yes="Quit", no="Stay"), answer)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a command in the palette."""
-        area = getattr(screen, "BINDING_GROUP_TITLE", None) or "bridges"
-        for binding in getattr(screen, "BINDINGS", []):
-            # Shown in the key bar, or kept out of it only for room (those have a tooltip).
-            if isinstance(binding, Binding) and (binding.show or binding.tooltip):
-                action = binding.action
-                _, name, parameters = parse_action(action)
-                if screen.check_action(name, parameters) is not True:
-                    continue
-                yield SystemCommand(
-                    f"{area}: {binding.description}",
-                    binding.tooltip or binding.description,
-                    lambda action=action, screen=screen: screen.run_action(action),
-                )
-        yield SystemCommand("bridges: Help", "Keys and the ideas behind the practices", self.action_help)
-        yield SystemCommand("bridges: Quit", "Leave bridges (asks first)", self.action_request_quit)
-        yield from (
-            command for command in super().get_system_commands(screen)
-            if command.title not in ("Quit",)
-        )
+        """Every key of the current screen is also a command in the palette (see
+        `tui.palette`), then bridges' own and Textual's (but its Quit)."""
+        from bridges_tui.tui.palette import app_commands, screen_commands
 
+        yield from screen_commands(screen)
+        yield from app_commands(self.action_help, self.action_hide, self.action_request_quit)
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Quit")
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: the session saved, a plain message, the app closed.
@@ -369,12 +394,14 @@ class BridgesApp(App[None]):
 
         keeper = self.live.keeper
         try:
+            self.held.release(screens=False)  # the writes that waited for the screen
             self.live.save()
         except Exception:  # the error may lie in saving itself: the message says so
             unsaved: str | None = "bridges could not write them"
         else:
             unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
-        message = crash_message(error, self.live.path, unsaved, write_crash_log(error))
+        message = crash_message(error, self.live.path, unsaved, write_crash_log(error),
+                                off_the_record=self.live.off_the_record)
         self._return_code = 1
         if self._exception is None:
             # As Textual does: `run_test` raises it again, so a test sees the crash.

@@ -48,11 +48,15 @@ def write_crash_log(error: BaseException, folder: Path | None = None) -> Path | 
     return path
 
 
-def crash_message(error: BaseException, session: Path | None, unsaved: str | None, log: Path | None) -> str:
+def crash_message(error: BaseException, session: Path | None, unsaved: str | None, log: Path | None,
+                  *, off_the_record: bool = False) -> str:
     """The words shown after a crash. `session`: the live session's file, if any;
-    `unsaved`: why its last words could not be written, if they could not."""
+    `unsaved`: why its last words could not be written, if they could not;
+    `off_the_record`: the session open was held in memory only."""
     lines = [f"bridges stopped: something went wrong that it did not expect ({type(error).__name__})."]
-    if session is not None and unsaved is None:
+    if off_the_record:
+        lines.append("The session was off the record: nothing of it was saved, so it is gone, as chosen.")
+    elif session is not None and unsaved is None:
         lines.append(f"Your session is saved in {paths.shown(session)}: nothing was lost.")
         lines.append("Start bridges again and it offers to resume the session where it stopped.")
     elif unsaved is not None:

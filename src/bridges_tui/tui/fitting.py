@@ -22,6 +22,9 @@ class TerminalFit:
         self._too_small: TooSmallScreen | None = None
         self._settling: Timer | None = None
         self._fitted = Size(0, 0)
+        #: True while the hide key's neutral view is up: the notice would cover it, so
+        #: the size is fitted again once it goes (see `tui.hiding`).
+        self.paused = False
 
     def resized(self, size: Size) -> None:
         # The too-small screen follows the size at once, then at most every FIT_SECONDS:
@@ -41,6 +44,8 @@ class TerminalFit:
 
     def fit(self, size: Size | None = None) -> None:
         """Show or take away the too-small screen for `size` (the app's, by default)."""
+        if self.paused:
+            return
         self._fitted = size or self._app.size
         width, height = self._fitted
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT

@@ -1,5 +1,6 @@
 """Looking back: the history, a past session's summary (with the agreement and notes
-correctable), its replay, the trends, export and delete; and, on setup, the question
+correctable), its replay, the trends, export and letting a session go (both partners
+agreeing: `letting_go` removes it and all made from it); and, on setup, the question
 how the last agreement went.
 
 A plain object the app owns, beside `LiveSession`. Everything here works on the
@@ -24,6 +25,7 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
+from bridges_tui.tui.hiding import HeldBack
 from bridges_tui.tui.live_session import LiveSession
 
 if TYPE_CHECKING:
@@ -36,22 +38,35 @@ if TYPE_CHECKING:
 class PastSession:
     """One session opened from the history: what its summary shows and corrects."""
 
+    #: A past session is on disk, by definition.
+    off_the_record = False
+
     def __init__(self, path: Path, transcript: Transcript, store: SessionStore,
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], held: HeldBack) -> None:
         self.path = path
         self.transcript = transcript
         self._store = store
         self._changed = changed
+        self._held = held
 
     def correct(self, correction: Correction) -> Transcript:
-        """Apply `correction` to the file, and return the transcript as it now stands."""
+        """Apply `correction` to the file (once the screen is back, while it is
+        hidden), and return the transcript as it now stands."""
         from bridges_tui.core.looking_back.corrections import corrected
 
         fixed = corrected(self.transcript, correction)
+        if self._held.held:
+            self.transcript = fixed
+            self._held.now_or_later(f"past {self.path}", self._write)
+            return fixed
         self._store.save(self.path, fixed)
         self.transcript = fixed
         self._changed()
         return fixed
+
+    def _write(self) -> None:
+        self._store.save(self.path, self.transcript)
+        self._changed()
 
     def saved_line(self) -> str:
         """Where the file is, and what may be corrected in it."""
@@ -67,10 +82,12 @@ class PastSessions:
     def __init__(self, app: App[None], store: SessionStore, live: LiveSession,
                  catalog: Callable[[], Catalog], *, now: Callable[[], float],
                  wall: Callable[[], datetime], setup: Callable[[], Screen],
-                 hints: Callable[[], bool]) -> None:
+                 hints: Callable[[], bool], held: HeldBack) -> None:
         """`setup` makes a fresh setup screen, for when the history has nothing under it;
-        `hints` says whether the couple wants phrasing hints."""
+        `hints` says whether the couple wants phrasing hints; `held` holds writes back
+        while the screen is hidden."""
         self._app = app
+        self._held = held
         self._hints = hints
         self.store = store
         self._live = live
@@ -84,10 +101,25 @@ class PastSessions:
     def index(self) -> HistoryIndex:
         """The index of the sessions folder, made on first use, with a store of its own."""
         if self._index is None:
+            from bridges_tui.core.looking_back import letting_go
             from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-            self._index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            index = HistoryIndex(self.store.sibling(), paths.data_dir())
+            index.held = self._held.held
+            self._held.follow(self._hold_index)
+            # A let-go a SIGKILL cut short is finished before anything past is read
+            # (a `stat` when there is none); if it can't be yet, the next start tries.
+            letting_go.finish(index)
+            self._index = index
         return self._index
+
+    def _hold_index(self, held: bool) -> None:
+        """The history's index writes nothing while the screen is hidden (a history
+        being read in a thread goes on reading), and what it read is saved after."""
+        if self._index is not None:
+            self._index.held = held
+            if not held:
+                self._save_index_soon()
 
     def _save_index_soon(self) -> None:
         self._app.run_worker(self.index.save, thread=True, group="index-save")
@@ -154,7 +186,7 @@ class PastSessions:
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         practice = self._catalog().get(transcript.practice, transcript.language)
-        session = PastSession(path, transcript, self.store, self._save_index_soon)
+        session = PastSession(path, transcript, self.store, self._save_index_soon, self._held)
         self._app.push_screen(SummaryScreen(
             transcript, session, plan=practice.plan() if practice is not None else None, path=path,
             hints=self._hints(), reframe=practice.reframe if practice is not None else None,
@@ -212,38 +244,78 @@ class PastSessions:
         return None
 
     def delete(self, path: Path) -> None:
-        """Delete the session at `path`, after asking; the file is removed."""
+        """Let the session at `path` go, once both partners have agreed, each with a
+        key of their own: its file and all made from it are removed."""
         entry = self.store.entry(path)
         what = path.name
+        names: tuple[str, str] = ("A", "B")
         if entry.readable and entry.started is not None:
-            who = " & ".join(entry.partners or ())
-            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {who}"
-        detail = f"{what}.\nThe file {paths.shown(path)} is removed; this cannot be undone."
+            names = entry.partners or names
+            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {' & '.join(names)}"
+        detail = (f"{what}.\nIts file, its entry in the history and its words for the search are "
+                  "removed from this computer; this cannot be undone. "
+                  "Each of you agrees with your own key; one of you alone can't.")
 
-        from bridges_tui.tui.screens.confirm import ConfirmScreen
+        from bridges_tui.tui.screens.both_agree import BothAgreeScreen
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self._delete(path)
+                self._let_go(path)
 
-        self._app.push_screen(ConfirmScreen("Delete this session?", detail, yes="Delete", no="Keep it"), answer)
+        self._app.push_screen(BothAgreeScreen("Let this session go?", detail, names,
+                                              yes="Let it go", no="Keep it"), answer)
 
-    def _delete(self, path: Path) -> None:
+    def let_go_of_live(self) -> None:
+        """Let the session just held go (its summary asked), once both agree."""
+        if self._live.path is not None:
+            self.delete(self._live.path)
+            return
+        conversation = self._live.conversation
+        if conversation is None:
+            return
+        from bridges_tui.tui.screens.both_agree import BothAgreeScreen
+
+        def answer(sure: bool | None) -> None:
+            if sure:  # never written (the disk said no): nothing to remove but memory
+                self._live.let_go()
+                self._app.switch_screen(self._setup())
+
+        self._app.push_screen(BothAgreeScreen(
+            "Let this session go?", "It is not on disk yet; letting it go forgets it, and bridges stops "
+            "trying to save it. Each of you agrees with your own key; one of you alone can't.",
+            conversation.partners, yes="Let it go", no="Keep it"), answer)
+
+    def look_for_unfinished(self) -> None:
+        """In a thread, at start: a let-go a SIGKILL cut short is finished first (so it
+        is never offered), then the newest unfinished session is offered for resuming."""
+        try:
+            _ = self.index  # making it finishes any let-go a SIGKILL cut short
+        except OSError:
+            pass  # the folder can't be read: the offer finds nothing either
+        self._live.offer_resume()
+
+    def _let_go(self, path: Path) -> None:
+        from bridges_tui.core.looking_back import letting_go
         from bridges_tui.tui.screens.summary import SummaryScreen
 
         live = self._live.is_kept_in(path)
-        try:
-            self.store.delete(path)
-        except OSError as error:
-            self._app.notify(f"Not deleted: {error}", severity="error", timeout=10)
-            return
-        self.index.forget(path)
-        self._save_index_soon()
-        self._app.notify(f"Deleted {path.name}.")
         if live:
-            # Nothing may save that session again: the summary under the history goes.
+            self.store.release(path)  # this bridges' own hold would read as another's
+        try:
+            problem = letting_go.let_go(self.index, path)
+        except OSError as error:
+            if live:
+                self.store.hold(path)
+            self._app.notify(f"Not let go: {error}", severity="error", timeout=10)
+            return
+        said = f"Let go: {path.name} is removed from this computer."
+        if problem is not None:
+            said += f" Its history entry couldn't be removed yet ({problem}); bridges finishes that next time."
+        self._app.notify(said, timeout=8)
+        if live:
+            # Nothing may save that session again: its summary goes.
             self._live.let_go()
-            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen))
+            self._drop_screens(lambda screen: isinstance(screen, SummaryScreen) and not screen.past)
         else:
             self._drop_screens(lambda screen: isinstance(screen, SummaryScreen) and screen.path == path)
 
@@ -256,6 +328,9 @@ class PastSessions:
             return
         while len(app.screen_stack) > 1 and not isinstance(app.screen_stack[-1], HistoryScreen):
             app.pop_screen()
+        if len(app.screen_stack) == 1:  # the summary was all there was: a fresh setup
+            app.push_screen(self._setup())
+            return
         history = app.screen_stack[-1]
         if isinstance(history, HistoryScreen) and any(gone(screen) for screen in app.screen_stack[1:]):
             # The live session's summary lies under the history: start afresh beneath.

@@ -6,6 +6,10 @@ names = ["Sam", "Alex"]   # remembered from the last session
 
 [hints]
 phrasing = true           # a gentle hint under a note that sounds like blame
+
+[start]
+screen = "blank"          # the start screen shows no names and no last agreement
+                          # ("remembered", the default: it shows both)
 ```
 
 A broken config file must never stop the app or be lost: `load_config` falls back to
@@ -60,6 +64,15 @@ def _true_or_false(config: Config, name: str, value: Any) -> None:
         raise ModelError("hints.phrasing", f"must be true or false, got {value!r}")
 
 
+#: What the start screen may show (`Config.start_screen`).
+START_SCREENS = ("remembered", "blank")
+
+
+def _start_screen(config: Config, name: str, value: Any) -> None:
+    if value not in START_SCREENS:
+        raise ModelError("start.screen", f'must be "remembered" or "blank", got {value!r}')
+
+
 @record
 class Config:
     """What bridges remembers between sessions."""
@@ -69,8 +82,17 @@ class Config:
     #: Whether a gentle phrasing hint may appear under a note as it is typed.
     phrasing_hints: bool = field(default=True, check=_true_or_false)
     #: Everything in the file this version does not know, in the file's own shape
-    #: (top-level keys, and unknown keys inside [partners] and [hints]).
+    #: (top-level keys, and unknown keys inside [partners], [hints] and [start]).
     extra: Mapping[str, Any] = field(factory=dict, convert=_frozen)
+    #: What the start screen shows before the couple starts: "remembered" (the names
+    #: and the last agreement, to follow it up) or "blank" (neither; names are then not
+    #: written down either). Last, so the fields before keep their places.
+    start_screen: str = field(default="remembered", check=_start_screen)
+
+    @property
+    def blank_start(self) -> bool:
+        """True when the start screen shows no names and no last agreement."""
+        return self.start_screen == "blank"
 
 
 def load_config(path: Path | str) -> tuple[Config, str | None]:
@@ -116,13 +138,15 @@ def _from_document(document: dict[str, Any]) -> Config:
     extra = dict(document)
     partners = _section(extra, "partners")
     hints = _section(extra, "hints")
+    start = _section(extra, "start")
     names = partners.pop("names", None)
     phrasing = hints.pop("phrasing", True)
-    for section, rest in (("partners", partners), ("hints", hints)):
+    start_screen = start.pop("screen", "remembered")
+    for section, rest in (("partners", partners), ("hints", hints), ("start", start)):
         if rest:
             extra[section] = rest
     try:
-        return Config(names=names, phrasing_hints=phrasing, extra=extra)
+        return Config(names=names, phrasing_hints=phrasing, start_screen=start_screen, extra=extra)
     except ModelError as error:
         raise ConfigError(f"{error.field}: {error.problem}") from None
 
@@ -135,16 +159,20 @@ def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def config_text(config: Config) -> str:
-    """The TOML text of `config`: [partners], [hints], then anything else it kept."""
+    """The TOML text of `config`: [partners], [hints], [start] (when not the default),
+    then anything else it kept."""
     extra = dict(config.extra)
     partners = dict(extra.pop("partners", None) or {})
     hints = dict(extra.pop("hints", None) or {})
+    start = dict(extra.pop("start", None) or {})
     document: dict[str, Any] = {}
     if config.names is not None:
         document["partners"] = {"names": list(config.names), **partners}
     elif partners:
         document["partners"] = partners
     document["hints"] = {"phrasing": config.phrasing_hints, **hints}
+    if config.start_screen != "remembered" or start:
+        document["start"] = {"screen": config.start_screen, **start}
     document.update(extra)
     return toml_document(document)
 

@@ -31,6 +31,8 @@ WORDS_FILE = "history-words.json"
 #: The same two files while the sessions are locked: encrypted to the folder's key.
 LOCKED_INDEX_FILE = INDEX_FILE + ".age"
 LOCKED_WORDS_FILE = WORDS_FILE + ".age"
+#: In the data folder while a session is being let go of (`letting_go`): its id.
+LETTING_GO_FILE = "letting-go"
 FORMAT = "bridges-history-index"
 #: 2: a session's figures are a list in `ROW_FIELDS` order, not an object naming
 #: each one; a thousand sessions' names made the file a third larger and twice as slow

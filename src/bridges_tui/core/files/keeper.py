@@ -10,6 +10,9 @@ The keeper holds its session's file (see `SessionStore.hold`) so that a second
 bridges on the same folder leaves it alone. A resumed session that another bridges
 turns out to be keeping after all is never written over: it is saved as a new
 session instead.
+
+A session held off the record has a keeper without a store (`KeptInMemory`): the
+same calls, and nothing written.
 """
 
 from __future__ import annotations
@@ -56,4 +59,27 @@ class SessionKeeper:
             return False
         self._unsaved = None
         self.problem = None
+        return True
+
+
+class KeptInMemory:
+    """The keeper of a session held off the record: it writes nothing, anywhere.
+
+    It answers as `SessionKeeper` does (every keep succeeds, there is never a file),
+    so the live session saves after every turn as usual and nothing reaches the disk
+    by design: this keeper has no store to write through. Keeping the session after
+    all means handing its transcript to a `SessionKeeper` (see `LiveSession`).
+    """
+
+    #: Never a file, never a problem, never anything waiting to be written.
+    path: Path | None = None
+    problem: str | None = None
+    unsaved = False
+
+    def keep(self, transcript: Transcript) -> bool:
+        """Nothing to do: the conversation holds the transcript, in memory only."""
+        return True
+
+    def retry(self) -> bool:
+        """Nothing is ever waiting to be written."""
         return True

@@ -101,6 +101,11 @@ class HistoryIndex:
         self._seen: dict[str, Signature] = {}
         self._changed = False
         self._words_changed = False
+        # Sessions let go of: never indexed again by a read that began before.
+        self._let_go: set[str] = set()
+        #: While True (the app's screen is hidden), `save` writes nothing and keeps
+        #: what changed for the next one.
+        self.held = False
 
     # --- listing ----------------------------------------------------------------------
 
@@ -140,7 +145,8 @@ class HistoryIndex:
             self._seen = seen
             for gone in set(known) - set(seen):
                 del known[gone]
-                self._changed = True
+                # Its words go too: a vanished session's words must not stay on disk.
+                self._changed = self._words_changed = True
         few = len(fresh) < READ_AT_ONCE
         for path in fresh:
             rows.append(self.read(path) if few else self._header_row(path))
@@ -167,6 +173,8 @@ class HistoryIndex:
             row = row_of(path, transcript)
             words = words_of(transcript)
         with self._lock:
+            if path.name in self._let_go:
+                return row
             self._load_rows()[path.name] = (signature, row)
             self._changed = True
             if self._words is not None:
@@ -188,6 +196,20 @@ class HistoryIndex:
             for table in (self._rows, self._words):
                 if table is not None and table.pop(path.name, None) is not None:
                     self._changed = self._words_changed = True
+
+    def drop_for_good(self, names: Iterable[str]) -> str | None:
+        """Drop the sessions named `names` (file names) from both index files, and
+        write both now (see `letting_go`); the problem in words if they could not be
+        written."""
+        with self._lock:
+            rows, words = self._load_rows(), self._load_words()
+            for name in names:
+                self._let_go.add(name)
+                rows.pop(name, None)
+                words.pop(name, None)
+                self._new_words.pop(name, None)
+            self._changed = self._words_changed = True
+        return self.save()
 
     # --- words ------------------------------------------------------------------------
 
@@ -283,7 +305,7 @@ class HistoryIndex:
         """Write what changed; the problem in words if it could not be written (the
         index is only a cache, so that never stops anything)."""
         with self._lock:
-            if not (self._changed or self._words_changed or self._new_words):
+            if self.held or not (self._changed or self._words_changed or self._new_words):
                 return None
             rows = {name: [list(sig), row_to_json(row)] for name, (sig, row) in (self._rows or {}).items()}
             words = None

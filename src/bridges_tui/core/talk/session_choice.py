@@ -1,5 +1,5 @@
 """What a couple chooses before a conversation starts: practice, names, turn length,
-check-in, and how their last agreement went."""
+check-in, how their last agreement went, and whether it is kept on disk at all."""
 
 from __future__ import annotations
 
@@ -17,3 +17,6 @@ class SessionChoice:
     checkin: tuple[int, int] | None
     #: How the last agreement went, when the couple answered (the app asks, see `ask_followup`).
     followup: Followup | None = None
+    #: Held in memory only: no transcript, no autosave, no history entry, nothing on
+    #: disk, until both partners choose to keep it after all on its summary.
+    off_the_record: bool = False

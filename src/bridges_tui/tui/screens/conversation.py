@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 COMPACT_BELOW = 32
 NUDGE = Binding.Group("±30s")
 FLASH_SECONDS = 0.8
+#: The header's mark while a session is held off the record.
+OFF_THE_RECORD = "off the record: nothing is saved"
 
 #: The moments this screen is on top for (a note and a breather have screens of their
 #: own, which bind the keys of their rows of the table).
@@ -86,13 +88,17 @@ class ConversationScreen(Screen):
     class Finished(Message):
         """The conversation is over (all steps done, or ended early): on to the summary."""
 
-    def __init__(self, conversation: Conversation, *, now: Callable[[], float], hints: bool = True) -> None:
-        """`hints`: whether the note prompts show phrasing hints (the couple's config)."""
+    def __init__(self, conversation: Conversation, *, now: Callable[[], float], hints: bool = True,
+                 off_the_record: bool = False) -> None:
+        """`hints`: whether the note prompts show phrasing hints (the couple's config);
+        `off_the_record`: the session is held in memory only, which the header says
+        all along."""
         # Built for the terminal as it is, so the first frame needs no restyling.
         super().__init__(classes="-compact" if self.app.size.height < COMPACT_BELOW else "")
         self.conversation = conversation
         self._now = now
         self._hints = hints
+        self.off_the_record = off_the_record
         self._timer: Timer | None = None
         self._rang_for: int | None = None
         # What is on screen now, so a tick repaints only what changed: every
@@ -107,6 +113,9 @@ class ConversationScreen(Screen):
         text = step_text(self.conversation)
         states = pane_states(self.conversation)
         with StepBox(id="step-box") as step_box:
+            if self.off_the_record:
+                # On the header's rule: a quiet mark that costs no line of the screen.
+                step_box.border_subtitle = OFF_THE_RECORD
             step_box.expect(texts_ahead(self.conversation))
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)

@@ -34,6 +34,7 @@ the extra time, so you can finish your sentence.
 | `F2` | the history of past sessions (on the setup screen and the summary) |
 | `ctrl+p` | every command, searchable |
 | `ctrl+q` | quit (asks first; everything is already saved) |
+| `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |
 
 ## Looking back
 
@@ -41,8 +42,18 @@ F2 opens the history. There: Enter opens a session's summary (its agreement and 
 can be corrected), / finds a word from the notes or the agreement (↓, Enter or Esc
 back to the sessions found), r replays a session
 (← → turn by turn, space plays, s for 1×, 4×, 16×), t shows the trends, x exports,
-d deletes (asks first), Esc goes back. To keep the sessions private on a shared laptop,
+d lets a session go, Esc goes back. To keep the sessions private on a shared laptop,
 `bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
+`bridges start-screen blank` keeps your names and your last agreement off this app's
+start screen; `bridges start-screen remembered` brings them back.
+
+## Off the record, and letting go
+
+Ctrl+O on the setup screen (or `bridges talk --off-the-record`) holds the session in
+memory only: nothing of it is written, and a crash or a closed terminal loses it. Its
+summary forgets it when you leave, unless you both choose to keep it after all (Ctrl+S).
+Any other session is kept; to let it go (Ctrl+L on its summary, d in the history), each
+of you presses your own key, the first letter of your name: one of you alone can't.
 
 ## The idea
 

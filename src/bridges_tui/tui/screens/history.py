@@ -1,6 +1,7 @@
 """The history: every past session in a table, newest first, with filters by practice
 and by a word from the notes or the agreement. Enter opens a session's summary; from
-here a session can also be replayed, exported or deleted, and the trends opened.
+here a session can also be replayed, exported or let go of (both partners agreeing),
+and the trends opened.
 
 The rows come from the history index (`core.history_index`): at once for every file it
 knows, from their headers for the rest, which a background thread then reads whole,
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -32,6 +32,7 @@ from bridges_tui.core.looking_back.session_summary import (
 )
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.history_table import COLUMNS, column_widths, table_row
+from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRows
@@ -41,14 +42,6 @@ BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
 #: The keys that leave the search for the sessions found.
 RESULTS = Binding.Group("Results")
-
-
-class _AboutFile(Message):
-    """Something asked about the session file at `path`."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
 
 
 class HistoryScreen(Screen):
@@ -66,8 +59,8 @@ class HistoryScreen(Screen):
                 tooltip="Sessions per week, floor balance and check-ins over time"),
         Binding("x", "export", "Export", id="history.export",
                 tooltip="Save the session as Markdown or TOML"),
-        Binding("d", "delete", "Delete", id="history.delete",
-                tooltip="Delete the session's file (asks first)"),
+        Binding("d", "delete", "Let go", id="history.delete",
+                tooltip="Remove the session and all made from it (both of you agree first)"),
         # Out of the key bar for room (the filter box says "/"), still in the palette.
         Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
                 tooltip="Find sessions by a word from the notes or the agreement"),
@@ -85,17 +78,17 @@ class HistoryScreen(Screen):
                 tooltip="Leave the search; the sessions found stay"),
     ]
 
-    class Open(_AboutFile):
+    class Open(AboutFile):
         """Show the session's summary."""
 
-    class Replay(_AboutFile):
+    class Replay(AboutFile):
         """Play the session back."""
 
-    class Export(_AboutFile):
+    class Export(AboutFile):
         """Save the session as Markdown or TOML, somewhere else."""
 
-    class Delete(_AboutFile):
-        """Delete the session's file (after asking)."""
+    class Delete(AboutFile):
+        """Let the session go (after both partners agree)."""
 
     class Trends(Message):
         """Show the trends across `rows`."""

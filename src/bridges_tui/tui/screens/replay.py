@@ -93,6 +93,12 @@ class ReplayScreen(Screen):
     def on_unmount(self) -> None:
         self._stop_timer()
 
+    def on_screen_suspend(self) -> None:
+        # Covered (the hide key, the help, the palette): a playback stops where it is,
+        # as a turn pauses, and goes on with Space once it is back.
+        if self.playing:
+            self.action_play()
+
     # --- where we are ---------------------------------------------------------------
 
     @property

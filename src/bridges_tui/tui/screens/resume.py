@@ -30,10 +30,12 @@ class ResumeScreen(ModalScreen[str | None]):
         Binding("escape,l", "answer(None)", "Later", id="resume.later"),
     ]
 
-    def __init__(self, entry: SessionRow, catalog: Catalog) -> None:
+    def __init__(self, entry: SessionRow, catalog: Catalog, *, names: bool = True) -> None:
+        """`names` False (a blank start screen) says "you two" instead of their names."""
         super().__init__(classes="dialog-screen")
         self.entry = entry
         self.catalog = catalog
+        self.names = names
 
     def compose(self) -> ComposeResult:
         entry = self.entry
@@ -41,7 +43,7 @@ class ResumeScreen(ModalScreen[str | None]):
         # as plain text, never read as markup ("[/b]" in a title must not crash).
         title = one_line(entry.title or entry.practice or entry.id)
         when = entry.started.strftime("%a %d %b, %H:%M") if entry.started else "an earlier time"
-        who = " & ".join(map(one_line, entry.partners)) if entry.partners else "you two"
+        who = " & ".join(map(one_line, entry.partners)) if entry.partners and self.names else "you two"
         resumable = bool(entry.practice) and self.catalog.card(entry.practice) is not None
         detail = (
             f"{title}, started {when} by {who}, did not finish.\n"

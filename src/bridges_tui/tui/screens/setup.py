@@ -1,4 +1,5 @@
-"""Getting ready: the two names, the practice, the turn length and an optional check-in."""
+"""Getting ready: the two names, the practice, the turn length, an optional check-in,
+and whether the session is kept on disk at all (off the record: held in memory only)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from bridges_tui.core.looking_back.history_index import AgreementToFollow
 
 CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
+#: The line saying how the session will be kept, and what off the record costs.
+ON_THE_RECORD = "Saved as you go. Ctrl+O: off the record, nothing saved."
+OFF_THE_RECORD = "Off the record: nothing is saved; a crash or a closed terminal loses it."
 
 
 class SetupScreen(Screen):
@@ -49,6 +53,8 @@ class SetupScreen(Screen):
                 tooltip="Start the conversation with these settings"),
         Binding("f2", "app.open_history", "History", id="setup.history",
                 tooltip="Past sessions: summaries, replays, trends"),
+        Binding("ctrl+o", "off_the_record", "Off the record", id="setup.off-the-record", priority=True,
+                tooltip="Hold the session in memory only, or save it as you go (the usual)"),
     ]
     AUTO_FOCUS = "#name-a"
 
@@ -69,6 +75,8 @@ class SetupScreen(Screen):
         #: choosing a practice no longer replaces it.
         self._suggested_turn = ""
         self._error_shown = False
+        #: Held in memory only (Ctrl+O turns it on and off).
+        self.off_the_record = False
 
     def compose(self) -> ComposeResult:
         # Built as first shown (turn length, summary, titles filled in), with titles on
@@ -97,6 +105,7 @@ class SetupScreen(Screen):
                 yield ScoreInput(self.names[1] or "B", id="checkin-b")
                 yield ActionButton("Start", "screen.start", id="start")
             yield Static(CHECKIN_QUESTION, id="checkin-hint")
+            yield Static(ON_THE_RECORD, id="record-line")
             yield Static("", id="setup-error", markup=False)
         yield KeyBar()
 
@@ -175,6 +184,13 @@ class SetupScreen(Screen):
             name = self.query_one(f"#name-{letter}", Input).value.strip() or letter.upper()
             self.query_one(f"#checkin-{letter}", ScoreInput).show_partner(name)
 
+    def action_off_the_record(self) -> None:
+        """Ctrl+O: off the record, or back to saving as you go."""
+        self.off_the_record = not self.off_the_record
+        line = self.query_one("#record-line", Static)
+        line.update(OFF_THE_RECORD if self.off_the_record else ON_THE_RECORD)
+        line.set_class(self.off_the_record, "-off")
+
     @on(OptionList.OptionSelected, "#practice")
     def _practice_chosen(self) -> None:
         self.query_one("#turn", Input).focus()
@@ -246,4 +262,5 @@ class SetupScreen(Screen):
             turn_seconds=None if turn == practice.turn_seconds else turn,
             checkin=checkin,
             followup=self.query_one(FollowupQuestion).followup,
+            off_the_record=self.off_the_record,
         )

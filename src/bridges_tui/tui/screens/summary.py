@@ -11,12 +11,15 @@ and saves it and returns the transcript as it now stands. Where to go next (a ne
 session, the history, a replay…) it reports to the app with messages.
 Typing is saved a moment after it pauses, and at once when the screen closes or the
 app quits, so nothing typed is lost.
+
+At the end of a session the summary asks whether to keep it: kept is the default and
+needs nothing; letting it go (Ctrl+L) needs both partners. A session held off the
+record is kept after all (Ctrl+S) only if both choose it; otherwise leaving forgets it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from rich.text import Text
 from textual import on
@@ -39,6 +42,8 @@ from bridges_tui.core.looking_back.outline import Outline
 from bridges_tui.core.looking_back.session_summary import checkin_text, clock, status_word
 from bridges_tui.core.model.session import PlannedStep, Transcript
 from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.tui.kept_session import KeptSession
+from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.screens.note_prompt import NotePrompt
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
@@ -47,26 +52,6 @@ from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
-
-
-class KeptSession(Protocol):
-    """The session a summary shows, as far as the summary changes it."""
-
-    def correct(self, correction: Correction) -> Transcript:
-        """Apply and save `correction`; the transcript as it now stands."""
-        ...
-
-    def saved_line(self) -> str:
-        """Where the session is kept, in a line."""
-        ...
-
-
-class _AboutFile(Message):
-    """Something asked about the past session's file at `path`."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
 
 
 class SummaryScreen(Screen):
@@ -83,8 +68,12 @@ class SummaryScreen(Screen):
                 tooltip="Play this session back, turn by turn"),
         Binding("x", "export", "Export", id="summary.export",
                 tooltip="Save this session as Markdown or TOML"),
-        Binding("d", "delete", "Delete", id="summary.delete",
-                tooltip="Delete this session's file (asks first)"),
+        Binding("d", "delete", "Let go", id="summary.delete",
+                tooltip="Remove this session and all made from it (both of you agree first)"),
+        Binding("ctrl+l", "let_go", "Let go", id="summary.let-go", priority=True,
+                tooltip="Remove this session and all made from it (both of you agree first)"),
+        Binding("ctrl+s", "keep_after_all", "Keep it after all", id="summary.keep", priority=True,
+                tooltip="Save this session held off the record (both of you agree first)"),
         Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the history"),
     ]
 
@@ -94,14 +83,20 @@ class SummaryScreen(Screen):
     class OpenHistory(Message):
         """Show the history of past sessions."""
 
-    class Replay(_AboutFile):
+    class Replay(AboutFile):
         """Play the session back."""
 
-    class Export(_AboutFile):
+    class Export(AboutFile):
         """Save the session as Markdown or TOML, somewhere else."""
 
-    class Delete(_AboutFile):
-        """Delete the session's file (after asking)."""
+    class Delete(AboutFile):
+        """Let the past session go (after both agree)."""
+
+    class LetGo(Message):
+        """Let the session just held go (after both agree)."""
+
+    class KeepAfterAll(Message):
+        """Keep the session held off the record after all (after both agree)."""
 
     def __init__(
         self,
@@ -156,12 +151,14 @@ class SummaryScreen(Screen):
                 if self.past:
                     yield Button("Replay (r)", id="replay", variant="primary")
                     yield Button("Export (x)", id="export")
-                    yield Button("Delete (d)", id="delete", variant="error")
+                    yield Button("Let go (d)", id="delete", variant="error")
                     yield Button("Back (esc)", id="back")
                 else:
                     yield Button("New session (ctrl+n)", id="new", variant="primary")
                     yield Button("History (f2)", id="history")
-                    yield Button("Quit (ctrl+q)", id="quit")
+                    # One of the two shows (see `_show`): the other once kept after all.
+                    yield Button("Keep it after all (ctrl+s)", id="keep")
+                    yield Button("Let go (ctrl+l)", id="let-go", variant="error")
         yield KeyBar()
 
     def _what_happened(self) -> ComposeResult:
@@ -218,6 +215,10 @@ class SummaryScreen(Screen):
             return self.past
         if action in ("new_session", "history"):
             return not self.past
+        if action == "let_go":
+            return not self.past and not self.session.off_the_record
+        if action == "keep_after_all":
+            return not self.past and self.session.off_the_record
         return True
 
     # --- showing ----------------------------------------------------------------------
@@ -234,6 +235,9 @@ class SummaryScreen(Screen):
             title.append(f" · {clock(summary.length_s)}")
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-saved", Static).update(Text(self.session.saved_line()))
+        if not self.past:
+            self.query_one("#keep").display = self.session.off_the_record
+            self.query_one("#let-go").display = not self.session.off_the_record
         self.query_one(BalanceBar).seconds = (summary.floor.a, summary.floor.b)
         a, b = (one_line(name) for name in transcript.partners)
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
@@ -363,20 +367,31 @@ class SummaryScreen(Screen):
 
     # --- leaving --------------------------------------------------------------------
 
+    def _leave(self, message: Message) -> None:
+        """What was typed is saved first; then the app is asked for `message`."""
+        self._save_now()
+        self.post_message(message)
+
     @on(Button.Pressed, "#new")
     def action_new_session(self) -> None:
-        self._save_now()
-        self.post_message(self.NewSession())
+        self._leave(self.NewSession())
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
-        self._save_now()
-        self.post_message(self.OpenHistory())
+        self._leave(self.OpenHistory())
 
-    @on(Button.Pressed, "#quit")
-    async def _quit(self) -> None:
-        self._save_now()
-        await self.run_action("app.request_quit")
+    @on(Button.Pressed, "#let-go")
+    def action_let_go(self) -> None:
+        self._leave(self.LetGo())
+
+    @on(Button.Pressed, "#keep")
+    def action_keep_after_all(self) -> None:
+        self._leave(self.KeepAfterAll())
+
+    def kept(self) -> None:
+        """The session off the record is kept after all: say where, offer letting go."""
+        self._show()
+        self.refresh_bindings()
 
     @on(Button.Pressed, "#replay")
     def action_replay(self) -> None:
@@ -386,14 +401,12 @@ class SummaryScreen(Screen):
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
         if self.path is not None:
-            self._save_now()
-            self.post_message(self.Export(self.path))
+            self._leave(self.Export(self.path))
 
     @on(Button.Pressed, "#delete")
     def action_delete(self) -> None:
         if self.path is not None:
-            self._save_now()
-            self.post_message(self.Delete(self.path))
+            self._leave(self.Delete(self.path))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
