@@ -246,3 +246,17 @@ def test_list_lines_up_combining_marks(history) -> None:
         status_at = {cell_len(line[: line.index(word)]) for line in lines
                      for word in ("STATUS", "complete", "ended early", "in progress") if word in line}
         assert len(status_at) == 1, lines
+
+
+@pytest.mark.parametrize("command", [("show",), ("export", "--format", "markdown")])
+def test_show_and_export_finish_a_let_go_cut_short_first(history, bridges_home: Path, command) -> None:
+    from bridges_tui.core.looking_back.letting_go import MARKER_FILE
+
+    # Killed just after the let-go was promised: the file is still there.
+    (bridges_home / MARKER_FILE).write_text(f"{SECOND}\n", encoding="utf-8")
+    assert history[SECOND].exists()
+    result = bridges(*command, SECOND)
+    assert result.returncode == 1
+    assert "Sam" not in result.stdout
+    assert not history[SECOND].exists() and not (bridges_home / MARKER_FILE).exists()
+    assert bridges(*command, FIRST).returncode == 0  # the others are untouched

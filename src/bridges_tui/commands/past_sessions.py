@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.commands.locking import store_for_reading
+from bridges_tui.core.files.light_typing import TYPE_CHECKING
 from bridges_tui.core.files.lock_files import session_id as id_of_file
 from bridges_tui.core.files.safe_files import StoreError, write_private
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
@@ -21,6 +22,9 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.text.harmless import one_line
+
+if TYPE_CHECKING:
+    from bridges_tui.core.looking_back.history_index import HistoryIndex
 
 MAX_CANDIDATES = 10
 
@@ -64,6 +68,27 @@ def _not_found(store: SessionStore, session_id: str, message: str) -> str:
     return "\n".join(lines)
 
 
+def finish_letting_go(index: HistoryIndex) -> None:
+    """Finish a let-go a SIGKILL cut short, before any past session is read: one that
+    was promised (its marker written) is never shown or exported again. A problem
+    finishing it is said on stderr; the command goes on, and the next start tries."""
+    from bridges_tui.core.looking_back import letting_go
+
+    problem = letting_go.finish(index)
+    if problem is not None:
+        print(f"bridges: a session let go of is not fully removed yet: {one_line(problem)}", file=sys.stderr)
+
+
+def _opened(store: SessionStore, session_id: str) -> tuple[Path, Transcript]:
+    """The file of `session_id` and its transcript, once any let-go cut short is done."""
+    from bridges_tui.core.files import paths
+    from bridges_tui.core.looking_back.history_index import HistoryIndex
+
+    finish_letting_go(HistoryIndex(store, paths.data_dir()))
+    path = _find(store, session_id)
+    return path, _load(store, path)
+
+
 def _load(store: SessionStore, path: Path) -> Transcript:
     try:
         return store.load(path)
@@ -77,8 +102,7 @@ def _load(store: SessionStore, path: Path) -> Transcript:
 def show_session(session_id: str, passphrase_fd: int | None = None) -> int:
     """Print one session's summary with rich."""
     store = store_for_reading(passphrase_fd)
-    path = _find(store, session_id)
-    transcript = _load(store, path)
+    path, transcript = _opened(store, session_id)
     from bridges_tui.commands.session_print import print_summary
 
     print_summary(transcript, path)
@@ -91,8 +115,7 @@ def show_session(session_id: str, passphrase_fd: int | None = None) -> int:
 def export_session(session_id: str, form: str, output: str | None, passphrase_fd: int | None = None) -> int:
     """Write one session as Markdown or as its own TOML, to `output` or stdout."""
     store = store_for_reading(passphrase_fd)
-    path = _find(store, session_id)
-    transcript = _load(store, path)
+    path, transcript = _opened(store, session_id)
     from bridges_tui.core.looking_back.export import exported
 
     try:

@@ -72,14 +72,12 @@ def _read_all(folder: str, passphrase_fd: int | None) -> list[SessionRow]:
     """Every session through the full index: files it does not know (or no longer
     knows as they are) are read whole, and the index is saved for the next listing."""
     from bridges_tui.commands.locking import store_for_reading
+    from bridges_tui.commands.past_sessions import finish_letting_go
     from bridges_tui.core.files.safe_files import StoreError
-    from bridges_tui.core.looking_back import letting_go
     from bridges_tui.core.looking_back.history_index import HistoryIndex
 
     index = HistoryIndex(store_for_reading(passphrase_fd), paths.data_dir())
-    problem = letting_go.finish(index)  # a let-go a SIGKILL cut short, if any
-    if problem is not None:
-        print(f"bridges: a session let go of is not fully removed yet: {one_line(problem)}", file=sys.stderr)
+    finish_letting_go(index)  # a let-go a SIGKILL cut short, if any
     try:
         rows = index.read_all()
     except StoreError as error:
