@@ -182,6 +182,27 @@ async def test_a_note_corrected_later_gets_its_practices_own_reframe(history, hi
         assert hint.hint is not None and hint.hint.suggestion == reframe
 
 
+async def test_a_note_corrected_later_gets_the_hints_of_its_sessions_language(history, history_app) -> None:
+    from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
+
+    # A session held in Spanish, corrected while bridges speaks English.
+    path = history[FIRST]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'language = "en"\n', 'language = "es"\n', 1), encoding="utf-8")
+    app = history_app()
+    async with running(app, size=SIZE) as pilot:
+        await go_to(pilot, FIRST)
+        await pilot.press("enter")
+        steps = app.screen.query_one("#summary-steps", OptionList)
+        steps.focus()
+        steps.highlighted = 3
+        await pilot.press("enter")
+        assert isinstance(app.screen, NotePrompt)
+        app.screen.query_one(Input).value = "Nunca me escuchas"
+        await pilot.pause()
+        assert app.screen.query_one(PhrasingHint).hint is not None
+
+
 @pytest.mark.parametrize("step", [1, 3], ids=["a step without a note", "a step with one"])
 async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
     step: int, history, history_app

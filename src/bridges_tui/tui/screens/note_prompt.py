@@ -52,7 +52,7 @@ class NotePrompt(ModalScreen[str | None]):
 
     def __init__(
         self, label: str, writer: str, text: str = "", *, reframe: str | None = None,
-        hints: bool = True, together: bool = False,
+        hints: bool = True, together: bool = False, language: str | None = None,
         drafts_to: MessagePump | None = None, about: int = 0,
         holds_space: Callable[[], bool] | None = None,
     ) -> None:
@@ -60,13 +60,16 @@ class NotePrompt(ModalScreen[str | None]):
         Alex"); `reframe` is the practice's frame for the phrasing hint; `hints` False
         (the couple's config) shows none. `drafts_to` (the screen that opens the prompt) is
         sent the drafts, each saying what the note is `about` (a turn's number).
-        While `holds_space` (given by the conversation) is true, Space types nothing."""
+        While `holds_space` (given by the conversation) is true, Space types nothing.
+        `language` is the session's, whose hint rules apply (None: the one spoken)."""
         super().__init__(classes="dialog-screen")
         self.label = label
         self.writer = writer
         self.text = text
         self.reframe = reframe
         self.hints = hints
+        #: The language of the session the note belongs to, whose hint rules apply.
+        self.language = language
         self.together = together
         self._escape_armed = False
         self._drafts_to = drafts_to
@@ -82,7 +85,7 @@ class NotePrompt(ModalScreen[str | None]):
             yield PhrasingHint(
                 WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
                            max_length=MAX_NOTE_LENGTH, drops_key=self._holds_key),
-                reframe=self.reframe, enabled=self.hints,
+                reframe=self.reframe, enabled=self.hints, language=self.language,
             )
             yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
 

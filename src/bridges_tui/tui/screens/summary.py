@@ -317,7 +317,7 @@ class SummaryScreen(Screen):
 
         prompt = NotePrompt(label, one_line(self.transcript.name_of(writer)), turn.note or "",
                             reframe=self._reframe, hints=self._hints, drafts_to=self,
-                            about=index)
+                            about=index, language=self.transcript.language)
         self.app.push_screen(prompt, keep)
 
     @on(NotePrompt.Drafted)

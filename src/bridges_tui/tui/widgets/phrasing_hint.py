@@ -63,11 +63,13 @@ class PhrasingHint(Vertical):
 
     def __init__(
         self, input: Input, *, reframe: str | None = None, enabled: bool = True,
-        id: str | None = None, classes: str | None = None,
+        language: str | None = None, id: str | None = None, classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.text_input = input
         self.reframe = reframe
+        #: The note's language, whose rules decide (None: the one bridges speaks).
+        self.language = language
         self._enabled = enabled
         self._dismissed = False
         #: The hint on show, if any.
@@ -94,7 +96,7 @@ class PhrasingHint(Vertical):
 
     def check_text(self, text: str) -> None:
         """Show the hint `text` calls for, or none."""
-        hint = find_hint(text, self.reframe) if self.enabled and not self._dismissed else None
+        hint = find_hint(text, self.reframe, self.language) if self.enabled and not self._dismissed else None
         if hint == self.hint:
             return
         self.hint = hint
