@@ -161,6 +161,17 @@ async def test_open_a_summary_and_correct_its_agreement_and_a_note(history, hist
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+async def correct_note(pilot, app: BridgesApp, step: int) -> None:
+    """From the history, open FIRST's summary and the note prompt of its `step`."""
+    await go_to(pilot, FIRST)
+    await pilot.press("enter")
+    steps = app.screen.query_one("#summary-steps", OptionList)
+    steps.focus()
+    steps.highlighted = step
+    await pilot.press("enter")
+    assert isinstance(app.screen, NotePrompt)
+
+
 async def test_a_note_corrected_later_gets_its_practices_own_reframe(history, history_app) -> None:
     from bridges_tui.core.practice_scripts.catalog import builtin_practice
     from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
@@ -169,13 +180,7 @@ async def test_a_note_corrected_later_gets_its_practices_own_reframe(history, hi
     assert reframe
     app = history_app()
     async with running(app, size=SIZE) as pilot:
-        await go_to(pilot, FIRST)  # a share-the-why session
-        await pilot.press("enter")
-        steps = app.screen.query_one("#summary-steps", OptionList)
-        steps.focus()
-        steps.highlighted = 3
-        await pilot.press("enter")
-        assert isinstance(app.screen, NotePrompt)
+        await correct_note(pilot, app, 3)  # FIRST is a share-the-why session
         app.screen.query_one(Input).value = "You never listen, it's your fault"
         await pilot.pause()
         hint = app.screen.query_one(PhrasingHint)
@@ -191,13 +196,7 @@ async def test_a_note_corrected_later_gets_the_hints_of_its_sessions_language(hi
         'language = "en"\n', 'language = "es"\n', 1), encoding="utf-8")
     app = history_app()
     async with running(app, size=SIZE) as pilot:
-        await go_to(pilot, FIRST)
-        await pilot.press("enter")
-        steps = app.screen.query_one("#summary-steps", OptionList)
-        steps.focus()
-        steps.highlighted = 3
-        await pilot.press("enter")
-        assert isinstance(app.screen, NotePrompt)
+        await correct_note(pilot, app, 3)
         app.screen.query_one(Input).value = "Nunca me escuchas"
         await pilot.pause()
         assert app.screen.query_one(PhrasingHint).hint is not None
@@ -213,13 +212,7 @@ async def test_a_note_correction_half_typed_is_on_disk_and_escape_takes_it_back(
     before = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step].get("note")
     app = history_app()
     async with running(app, size=SIZE) as pilot:
-        await go_to(pilot, FIRST)
-        await pilot.press("enter")
-        steps = app.screen.query_one("#summary-steps", OptionList)
-        steps.focus()
-        steps.highlighted = step
-        await pilot.press("enter")
-        assert isinstance(app.screen, NotePrompt)
+        await correct_note(pilot, app, step)
         await pilot.press("ctrl+u", *"Sam moves things to feel at home")
         await pilot.pause(DRAFT_SECONDS + 0.2)
         turn = tomllib.loads(path.read_text(encoding="utf-8"))["turns"][step]
