@@ -32,29 +32,30 @@ PACKAGE = Path(__file__).resolve().parent.parent
 SKIPPED_PARTS = ("testing",)
 
 #: Calls whose string arguments never reach a person.
-QUIET_CALLS = frozenset({
-    "query", "query_one", "query_exactly_one", "query_children", "get_child_by_id", "get_widget_by_id",
-    "add_class", "remove_class", "set_class", "has_class", "toggle_class", "set_classes",
-    "compile", "match", "search", "fullmatch", "sub", "split", "findall", "finditer",
-    "getenv", "get", "setdefault", "pop", "getattr", "setattr", "hasattr", "startswith",
-    "endswith", "strip", "rstrip", "lstrip", "replace", "join", "encode", "decode", "open",
-    "strftime", "strptime", "fromisoformat", "debug", "info", "warning", "exception",
-    "log", "import_module", "run_action", "simulate_key", "press", "bind", "post_message",
-    "call_after_refresh", "set_timer", "set_interval", "run_worker", "TypeVar", "NewType",
-    "namedtuple", "field", "cast", "isinstance", "format_clock", "with_suffix", "joinpath",
-    "glob", "rglob", "mkstemp", "NamedTemporaryFile", "Path", "environ", "struct", "pack",
-    "unpack", "partition", "rpartition", "count", "index", "find", "rfind", "removeprefix",
-    "removesuffix", "ljust", "rjust", "center", "format_datetime", "format_date",
-    "format_skeleton", "format_time", "format_timedelta", "Locale", "parse", "translation",
-    "ngettext", "gettext", "_", "n_", "N_", "action", "styled", "__init_subclass__",
-})
+QUIET_CALLS = frozenset(
+    (
+        "query query_one query_exactly_one query_children get_child_by_id "
+        "get_widget_by_id add_class remove_class set_class has_class toggle_class "
+        "set_classes compile match search fullmatch sub split findall finditer getenv get "
+        "setdefault pop getattr setattr hasattr startswith endswith strip rstrip lstrip "
+        "replace join encode decode open strftime strptime fromisoformat debug info "
+        "warning exception log import_module run_action simulate_key press bind "
+        "post_message call_after_refresh set_timer set_interval run_worker TypeVar "
+        "NewType namedtuple field cast isinstance format_clock with_suffix joinpath glob "
+        "rglob mkstemp NamedTemporaryFile Path environ struct pack unpack partition "
+        "rpartition count index find rfind removeprefix removesuffix ljust rjust center "
+        "format_datetime format_date format_skeleton format_time format_timedelta Locale "
+        "parse translation ngettext gettext _ n_ N_ action styled __init_subclass__"
+    ).split()
+)
 #: Keyword arguments that name a thing rather than say something.
-QUIET_KEYWORDS = frozenset({
-    "id", "classes", "name", "variant", "key", "action", "group", "key_display",
-    "encoding", "errors", "mode", "style", "border", "align", "markup", "end", "sep",
-    "dest", "metavar", "suffix", "prefix", "dir", "newline", "exit_on_error", "tags",
-    "justify", "overflow", "thread", "exclusive", "kind", "default",
-})
+QUIET_KEYWORDS = frozenset(
+    (
+        "id classes name variant key action group key_display encoding errors mode style "
+        "border align markup end sep dest metavar suffix prefix dir newline exit_on_error "
+        "tags justify overflow thread exclusive kind default"
+    ).split()
+)
 
 _CODE_WORD = re.compile(r"^[a-z0-9_.:#/+\-\[\]<>=*%${}()|,;!?@^~\\ ]*$")
 _HAS_LETTER = re.compile(r"[A-Za-z]{2}")
@@ -83,10 +84,12 @@ ALLOWED_FILES: dict[str, str] = {
 #: Built-in exceptions raised for a programmer's mistake (a turn paused twice, a
 #: negative length): their messages are for a developer's traceback. Anything a
 #: person is told is raised as one of bridges' own errors, which are scanned.
-PROGRAMMER_ERRORS = frozenset({
-    "ValueError", "TypeError", "RuntimeError", "AssertionError", "NotImplementedError",
-    "KeyError", "IndexError", "AttributeError", "LookupError",
-})
+PROGRAMMER_ERRORS = frozenset(
+    (
+        "ValueError TypeError RuntimeError AssertionError NotImplementedError KeyError "
+        "IndexError AttributeError LookupError"
+    ).split()
+)
 
 
 def _looks_like_code(text: str) -> bool:
@@ -162,7 +165,7 @@ class _Finder(ast.NodeVisitor):
                 self.visit(default)
         self._body(node.body)
 
-    visit_AsyncFunctionDef = visit_FunctionDef  # noqa: N815 (ast's visitor names)
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for keyword in node.keywords:
@@ -186,7 +189,8 @@ class _Finder(ast.NodeVisitor):
         self.visit(node.value)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
-        text = "".join(part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str))
+        pieces = [part.value for part in node.values if isinstance(part, ast.Constant)]
+        text = "".join(piece for piece in pieces if isinstance(piece, str))
         self._consider(node, text)
         for part in node.values:
             if isinstance(part, ast.FormattedValue):
@@ -203,7 +207,9 @@ class _Finder(ast.NodeVisitor):
 
 
 #: Module-level names whose strings are code, not words (CSS, `__all__`, patterns).
-_QUIET_TARGETS = re.compile(r"^(__\w+__|DEFAULT_CSS|CSS|CSS_PATH|[A-Z_]*(PATTERN|RE|REGEX|FORMAT|KEYS?|IDS?|SUFFIX|GLOB)S?)$")
+_QUIET_TARGETS = re.compile(
+    r"^(__\w+__|DEFAULT_CSS|CSS|CSS_PATH|[A-Z_]*(PATTERN|RE|REGEX|FORMAT|KEYS?|IDS?|SUFFIX|GLOB)S?)$"
+)
 
 
 def _is_quiet_assignment(statement: ast.stmt) -> bool:
