@@ -48,3 +48,11 @@ def test_one_day_ago_is_singular_and_the_year_shows_outside_this_one(speaking: N
     assert dates.days_ago(date(2026, 11, 24), date(2026, 11, 25)) == "vor 1 Tag"
     assert "2026" in dates.weekday(STARTED, NEXT_YEAR)
     assert "2026" not in dates.weekday(STARTED, THIS_YEAR)
+
+
+def test_a_language_cldr_does_not_know_gets_british_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A volunteer's new catalog (or the tests' pseudo-language) may carry a code that
+    # CLDR has no data for: its dates are British English, never an error.
+    monkeypatch.setattr(dates, "spoken", lambda: "qqq")
+    assert dates.moment(STARTED, THIS_YEAR) == "Wed 25 Nov, 20:31"
+    assert dates.days_ago(date(2026, 11, 22), date(2026, 11, 25)) == "3 days ago"
