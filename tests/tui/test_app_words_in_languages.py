@@ -58,3 +58,14 @@ def test_the_words_after_a_crash_are_german(tmp_path: Path) -> None:
     said = crash_message(RuntimeError("x"), tmp_path / "s.toml", None, None)
     assert said.startswith("bridges hat angehalten: etwas Unerwartetes ist schiefgegangen (RuntimeError).")
     assert "nichts ging verloren" in said
+
+
+async def test_the_palette_search_box_speaks_german(bridges_home: Path, fake_time) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = BridgesApp(now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        app.action_command_palette()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Befehle suchen…"

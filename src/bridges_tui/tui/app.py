@@ -367,13 +367,10 @@ class BridgesApp(App[None]):
         yield from textual_commands(super().get_system_commands(screen))
 
     def action_command_palette(self) -> None:
-        """The palette, its search box in the couple's language."""
-        from textual.command import CommandPalette
+        """The palette, its search box in the couple's language (see `tui.palette`)."""
+        from bridges_tui.tui.palette import open_palette
 
-        from bridges_tui.tui.palette import PLACEHOLDER
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # pyright: ignore[reportArgumentType]
-            self.push_screen(CommandPalette(placeholder=_(PLACEHOLDER), id="--command-palette"))
+        open_palette(self)
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: the session saved, a plain message, the app closed.

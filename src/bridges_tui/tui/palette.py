@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from textual.actions import parse as parse_action
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -63,3 +63,12 @@ def textual_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemComman
     for command in commands:
         if command.title != "Quit":
             yield command._replace(title=_(command.title), help=_(command.help))
+
+
+def open_palette(app: App[None]) -> None:
+    """Open Textual's command palette (as its own action does) with the search box's
+    words in the language spoken."""
+    from textual.command import CommandPalette
+
+    if app.use_command_palette and not CommandPalette.is_open(app):  # pyright: ignore[reportArgumentType]
+        app.push_screen(CommandPalette(placeholder=_(PLACEHOLDER), id="--command-palette"))
