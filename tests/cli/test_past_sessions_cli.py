@@ -144,7 +144,7 @@ def test_export_markdown_reads_well(history, tmp_path: Path) -> None:
     result = bridges("export", FIRST)
     assert result.returncode == 0
     text = result.stdout
-    assert text.startswith("# Share the why: Tuesday 20 October 2026, 19:30\n")
+    assert text.startswith("# Share the why: Tuesday, 20 October 2026, 19:30\n")
     assert "## Floor time" in text and "| Sam | 3:40 (88%) |" in text
     assert "### 1. Arrive together" in text and "### 4. Ask and reflect back" in text
     assert "### Breather · 5:00" in text

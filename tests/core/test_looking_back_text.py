@@ -78,7 +78,7 @@ def test_corrections_keep_what_they_do_not_touch() -> None:
 
 def test_markdown_has_headings_per_step_notes_agreement_and_floor() -> None:
     text = session_markdown(first_session(), FIRST)
-    assert text.startswith("# Share the why: Tuesday 20 October 2026, 19:30\n")
+    assert text.startswith("# Share the why: Tuesday, 20 October 2026, 19:30\n")
     assert "Sam & Alex · complete · 11:40 (19:30–19:41)" in text
     assert "| Sam | 3:40 (88%) |\n| Alex | 0:30 (12%) |\n| together | 0:50 |\n| breathers | 5:00 |" in text
     assert "- Sam: 3 before, 4 after\n- Alex: 2 before, 4 after" in text

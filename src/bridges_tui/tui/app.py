@@ -40,7 +40,7 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
 from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.files.store import SessionStore
-from bridges_tui.core.language.words import spoken
+from bridges_tui.core.language.words import N_, _, spoken
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice
 from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
@@ -76,12 +76,13 @@ class BridgesApp(App[None]):
     CSS_PATH = sheets(SHARED)
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and the ideas behind the practices"),
-        Binding("ctrl+q", "request_quit", "Quit", id="app.quit", priority=True,
-                tooltip="Leave bridges (asks first; everything is already saved)"),
+        # Kept in English here and translated where shown (the key bar, the palette).
+        Binding("f1", "help", N_("Help"), id="app.help", tooltip=N_("Keys and the ideas behind the practices")),
+        Binding("ctrl+q", "request_quit", N_("Quit"), id="app.quit", priority=True,
+                tooltip=N_("Leave bridges (asks first; everything is already saved)")),
         # Priority: it must work in every box and dialog (see `tui.hiding` for the keys).
-        Binding(HIDE_KEYS, "hide", "Hide", id="app.hide", priority=True,
-                tooltip="Hide everything at once (the turn pauses); again to come back"),
+        Binding(HIDE_KEYS, "hide", N_("Hide"), id="app.hide", priority=True,
+                tooltip=N_("Hide everything at once (the turn pauses); again to come back")),
     ]
 
     def __init__(
@@ -190,8 +191,8 @@ class BridgesApp(App[None]):
             return  # the first save says what is wrong, and keeps the session in memory
         if tightened:
             self.notify(
-                f"Your sessions folder {paths.shown(self.store.folder)} could be read by "
-                "others; bridges has made it private (only you can open it now).",
+                _("Your sessions folder {folder} could be read by others; bridges has made it "
+                  "private (only you can open it now).").format(folder=paths.shown(self.store.folder)),
                 severity="warning", timeout=10,
             )
 
@@ -231,7 +232,7 @@ class BridgesApp(App[None]):
         try:
             key = lock_moves.open_folder(self.store.folder, passphrase)
         except WrongPassphrase:
-            later(lambda: self._refused("That passphrase doesn't open them. Take your time, and try again."))
+            later(lambda: self._refused(_("That passphrase doesn't open them. Take your time, and try again.")))
         except LockError as error:
             reason = str(error)  # `error` itself is gone once the except block ends
             later(lambda: self._refused(reason))
@@ -317,7 +318,7 @@ class BridgesApp(App[None]):
         try:
             save_config(self.config_path, self.config)
         except Exception as error:
-            self.notify(f"Could not remember your names: {error}", severity="warning")
+            self.notify(_("Could not remember your names: {problem}").format(problem=error), severity="warning")
 
     # --- keys, help, palette, size -------------------------------------------------
 
@@ -351,37 +352,25 @@ class BridgesApp(App[None]):
         self.action_request_quit()
 
     def action_request_quit(self) -> None:
-        from bridges_tui.tui.screens.confirm import ConfirmScreen  # a dialog, not the first screen
+        """Ctrl+Q: asks first, saying what becomes of the session (see `tui.leaving`)."""
+        from bridges_tui.tui.leaving import ask_to_leave
 
-        if isinstance(self.screen, ConfirmScreen):
-            return
-        from bridges_tui.tui.screens.summary import SummaryScreen
-
-        # Words typed a moment ago on a summary are saved before anything else.
-        for screen in self.screen_stack:
-            if isinstance(screen, SummaryScreen):
-                screen.flush_edits()
-        detail = "Everything is already saved."
-        if self.live.off_the_record:
-            detail = "This session is off the record: leaving forgets it, and nothing of it is kept."
-        elif self.live.waiting:
-            detail += " The session waits for you: bridges offers to resume it next time."
-
-        def answer(sure: bool | None) -> None:
-            if sure:
-                self.live.save()
-                self.exit()
-
-        self.push_screen(ConfirmScreen("Leave bridges?", detail, yes="Quit", no="Stay"), answer)
+        ask_to_leave(self, self.live)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (see
         `tui.palette`), then bridges' own and Textual's (but its Quit)."""
-        from bridges_tui.tui.palette import app_commands, screen_commands
+        from bridges_tui.tui.palette import app_commands, screen_commands, textual_commands
 
         yield from screen_commands(screen)
         yield from app_commands(self.action_help, self.action_hide, self.action_request_quit)
-        yield from (command for command in super().get_system_commands(screen) if command.title != "Quit")
+        yield from textual_commands(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """The palette, its search box in the couple's language (see `tui.palette`)."""
+        from bridges_tui.tui.palette import open_palette
+
+        open_palette(self)
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: the session saved, a plain message, the app closed.
@@ -390,18 +379,9 @@ class BridgesApp(App[None]):
         and those may hold a note or a name (see `tui.crash`); this one never shows a
         traceback, as Harlequin's `AppBase._handle_exception` does for its errors.
         """
-        from bridges_tui.tui.crash import crash_message, write_crash_log
+        from bridges_tui.tui.leaving import words_after_crash
 
-        keeper = self.live.keeper
-        try:
-            self.held.release(screens=False)  # the writes that waited for the screen
-            self.live.save()
-        except Exception:  # the error may lie in saving itself: the message says so
-            unsaved: str | None = "bridges could not write them"
-        else:
-            unsaved = (keeper.problem or "not saved yet") if keeper is not None and keeper.unsaved else None
-        message = crash_message(error, self.live.path, unsaved, write_crash_log(error),
-                                off_the_record=self.live.off_the_record)
+        message = words_after_crash(error, self.live, self.held)
         self._return_code = 1
         if self._exception is None:
             # As Textual does: `run_test` raises it again, so a test sees the crash.

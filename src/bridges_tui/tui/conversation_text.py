@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.practice import PlannedStep, Step
 from bridges_tui.core.model.session import other_partner
 from bridges_tui.core.talk.conversation import Conversation, State
@@ -30,15 +31,15 @@ def step_text(conversation: Conversation) -> StepText:
         return _note_text(conversation, conversation.pending_note)
     planned = conversation.current
     if planned is None:
-        return StepText(f"{conversation.practice.title} · all steps done",
-                        "Well done, both of you. Press space to see your summary.", "")
+        return StepText(_("{practice} · all steps done").format(practice=conversation.practice.title),
+                        _("Well done, both of you. Press space to see your summary."), "")
     step = planned.step
     # Starters help the one reflecting; the answer and a clarification are the
     # other partner's own words.
     helps = step.starters and conversation.phase in (None, "reflecting")
     return StepText(
-        f"{conversation.practice.title} · step {conversation.step_number} of "
-        f"{conversation.step_count} · {step.title}{_own_length(conversation)}{_loop_mark(conversation)}",
+        _step_heading(conversation, conversation.step_number, step.title)
+        + _own_length(conversation) + _loop_mark(conversation),
         _prompt_text(conversation),
         _starters(step) if helps else "",
     )
@@ -49,12 +50,18 @@ def _note_text(conversation: Conversation, index: int) -> StepText:
     planned = conversation.plan[index]
     note = planned.step.note
     writer = planned.note_writer or planned.speaker
+    label = note.label if note is not None else _("a note")
     return StepText(
-        f"{conversation.practice.title} · step {index + 1} of {conversation.step_count} · "
-        f"{planned.step.title} · a note",
-        f"{conversation.name_of(writer)}: {note.label if note is not None else 'a note'}",
+        _("{heading} · a note").format(heading=_step_heading(conversation, index + 1, planned.step.title)),
+        f"{conversation.name_of(writer)}: {label}",
         "",
     )
+
+
+def _step_heading(conversation: Conversation, number: int, title: str) -> str:
+    """"Share the why · step 2 of 5 · Name what you want"."""
+    return _("{practice} · step {number} of {count} · {step}").format(
+        practice=conversation.practice.title, number=number, count=conversation.step_count, step=title)
 
 
 def pane_states(conversation: Conversation) -> dict[str, PaneState]:
@@ -74,14 +81,14 @@ def pane_states(conversation: Conversation) -> dict[str, PaneState]:
             asked = letter == planned.speaker
             state = PaneState(
                 "asking" if asked else "answering", None,
-                f"Wait for {conversation.name_of(other_partner(letter))}'s answer."
-                if asked else "y  yes, you got it\nn  not quite",
+                _("Wait for {name}'s answer.").format(name=conversation.name_of(other_partner(letter)))
+                if asked else _("y  yes, you got it\nn  not quite"),
                 status,
             )
         elif letter == holder:
             state = PaneState("speaking", shown, "", status)
         else:
-            guidance = ("Listen for what you missed; then you try again."
+            guidance = (_("Listen for what you missed; then you try again.")
                         if phase == "clarifying" else planned.step.listener)
             state = PaneState("listening", None, guidance, status)
         states[letter] = state
@@ -96,15 +103,15 @@ def _own_length(conversation: Conversation, planned: PlannedStep | None = None) 
     chosen = conversation.turn_seconds
     if own is None or own == chosen or chosen == conversation.practice.turn_seconds:
         return ""
-    return f" · {format_duration(own)}, its own length"
+    return _(" · {length}, its own length").format(length=format_duration(own))
 
 
 def _loop_mark(conversation: Conversation) -> str:
     """Where a listening loop stands, for the heading ("" on other steps)."""
     if conversation.phase == "clarifying":
-        return " · not quite yet"
+        return _(" · not quite yet")
     if conversation.tries is not None and conversation.tries > 1:
-        return f" · try {conversation.tries}"
+        return _(" · try {number}").format(number=conversation.tries)
     return ""
 
 
@@ -122,17 +129,17 @@ def _prompt_text(conversation: Conversation) -> str:
 
 
 def _asking(answerer: str, reflector: str) -> str:
-    return (f"{answerer}: did {reflector} get it? y: yes, you got it. "
-            "n: not quite, and you say what they missed.")
+    return _("{answerer}: did {reflector} get it? y: yes, you got it. "
+             "n: not quite, and you say what they missed.").format(answerer=answerer, reflector=reflector)
 
 
 def _clarifying(clarifier: str, reflector: str) -> str:
-    return (f"{clarifier}: say what {reflector} missed or got wrong. Then press "
-            f"space, and {reflector} tries again.")
+    return _("{clarifier}: say what {reflector} missed or got wrong. Then press "
+             "space, and {reflector} tries again.").format(clarifier=clarifier, reflector=reflector)
 
 
 def _starters(step: Step) -> str:
-    return "Try: " + "  ·  ".join(f"“{s}”" for s in step.starters)
+    return _("Try: {starters}").format(starters="  ·  ".join(f"“{s}”" for s in step.starters))
 
 
 def texts_ahead(conversation: Conversation) -> list[StepText]:
@@ -140,11 +147,10 @@ def texts_ahead(conversation: Conversation) -> list[StepText]:
     gets (a listening loop's longest mark), so the step box can keep the height of
     the tallest from the start (see `StepBox`)."""
     texts: list[StepText] = []
-    count = conversation.step_count
     for number, planned in enumerate(conversation.plan, start=1):
         step = planned.step
-        heading = (f"{conversation.practice.title} · step {number} of {count} · {step.title}"
-                   f"{_own_length(conversation, planned)} · not quite yet")
+        heading = (_step_heading(conversation, number, step.title)
+                   + _own_length(conversation, planned) + _(" · not quite yet"))
         reflector = conversation.name_of(planned.speaker)
         texts.append(StepText(heading, f"{reflector}: {step.prompt}", _starters(step) if step.starters else ""))
         if step.confirm:
@@ -158,14 +164,16 @@ def _status_line(conversation: Conversation, letter: str, speaker: str) -> str:
     if conversation.state == State.CONFIRMING:
         planned = conversation.current
         answering = other_partner(planned.speaker) if planned is not None else None
-        return f"Did {conversation.name_of(other_partner(letter))} get it?" if letter == answering else ""
+        if letter != answering:
+            return ""
+        return _("Did {name} get it?").format(name=conversation.name_of(other_partner(letter)))
     if speaker not in (letter, "both"):
         return ""
     state = conversation.state
     if state == State.READY:
-        return "Press space when you are ready to begin."
+        return _("Press space when you are ready to begin.")
     if state == State.PAUSED:
-        return "Paused · Space or p to go on."
+        return _("Paused · Space or p to go on.")
     if state == State.SPEAKING and conversation.clock.overtime:
-        return "Time is up · finish your thought, then space."
+        return _("Time is up · finish your thought, then space.")
     return ""

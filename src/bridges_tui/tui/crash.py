@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.safe_files import ensure_private_dir, write_private
+from bridges_tui.core.language.words import _
 
 LOG_NAME = "crash.log"
 
@@ -53,18 +54,21 @@ def crash_message(error: BaseException, session: Path | None, unsaved: str | Non
     """The words shown after a crash. `session`: the live session's file, if any;
     `unsaved`: why its last words could not be written, if they could not;
     `off_the_record`: the session open was held in memory only."""
-    lines = [f"bridges stopped: something went wrong that it did not expect ({type(error).__name__})."]
+    lines = [_("bridges stopped: something went wrong that it did not expect ({kind}).").format(
+        kind=type(error).__name__)]
     if off_the_record:
-        lines.append("The session was off the record: nothing of it was saved, so it is gone, as chosen.")
+        lines.append(_("The session was off the record: nothing of it was saved, so it is gone, as chosen."))
     elif session is not None and unsaved is None:
-        lines.append(f"Your session is saved in {paths.shown(session)}: nothing was lost.")
-        lines.append("Start bridges again and it offers to resume the session where it stopped.")
+        lines.append(_("Your session is saved in {file}: nothing was lost.").format(file=paths.shown(session)))
+        lines.append(_("Start bridges again and it offers to resume the session where it stopped."))
+    elif unsaved is not None and session is not None:
+        lines.append(_("The session's latest words could not be saved ({problem}). {file} holds it as "
+                       "last saved.").format(problem=unsaved, file=paths.shown(session)))
     elif unsaved is not None:
-        where = f" {paths.shown(session)} holds it as last saved." if session is not None else ""
-        lines.append(f"The session's latest words could not be saved ({unsaved}).{where}")
+        lines.append(_("The session's latest words could not be saved ({problem}).").format(problem=unsaved))
     else:
-        lines.append("No session was open; every past session is saved as it was.")
+        lines.append(_("No session was open; every past session is saved as it was."))
     if log is not None:
-        lines.append(f"Where it stopped is written to {paths.shown(log)} (only you can read it; "
-                     "none of your words are in it), for a bug report.")
+        lines.append(_("Where it stopped is written to {file} (only you can read it; none of your words "
+                       "are in it), for a bug report.").format(file=paths.shown(log)))
     return "\n".join(lines)

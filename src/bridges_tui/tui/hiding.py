@@ -29,13 +29,14 @@ from collections.abc import Callable
 
 from textual.app import App
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.screens.hidden import HiddenScreen
 
 #: The keys, as a `Binding` takes them, and how the couple is told about them.
 HIDE_KEYS = "f12,ctrl+g"
 HIDE_SHOWN = "F12"
-HIDE_WORDS = "F12 or ctrl+g"
+HIDE_WORDS = N_("F12 or ctrl+g")
 
 
 class HeldBack:
@@ -81,7 +82,7 @@ class HeldBack:
             try:
                 move()
             except Exception as error:
-                self._report(f"Not saved: {error}")
+                self._report(_("Not saved: {problem}").format(problem=error))
 
 
 class Hiding:

@@ -3,39 +3,76 @@ the history screen shows of each session, worked out from its row alone."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from functools import cache
 
 from bridges_tui.core.files.session_ids import started_by_id
+from bridges_tui.core.language import dates
+from bridges_tui.core.language.words import N_, _, spoken
 from bridges_tui.core.looking_back.history_index import SessionRow
 from bridges_tui.core.looking_back.session_summary import checkin_text, clock, share_text, status_word, when_text
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.widgets.session_table import TableRow
 
-COLUMNS = ("When", "Practice", "Partners", "Length", "Floor", "Check-in", "Status")
+#: The columns' headings, in English; `headings()` gives them in the language spoken.
+COLUMNS = (N_("When"), N_("Practice"), N_("Partners"), N_("Length"), N_("Floor"), N_("Check-in"), N_("Status"))
 #: Shown in a cell whose figure is still being read from the file.
 PENDING = "…"
 
 
+def headings() -> tuple[str, ...]:
+    """The columns' headings, in the language spoken now."""
+    return tuple(_(heading) for heading in COLUMNS)
+
+
 def column_widths(width: int, *, wide: bool) -> list[int]:
-    """Each column's width for a screen `width` columns wide (the dates long if `wide`)."""
+    """Each column's width for a screen `width` columns wide (the dates long if `wide`),
+    each at least as wide as its heading and the dates as their longest, in the
+    language spoken ("28. Sept. 20:30" is longer than "28 Sept 20:30")."""
     # A space before the first column, two between columns, one for the scrollbar.
     total = max(64, width - 2 * len(COLUMNS))
-    widths = [17 if wide else 12, 0, 0, 7, 5, 8, 11]
+    least = [_longest_when(spoken(), wide), 0, 0, 7, 5, 8, 11]
+    widths = [max(each, len(heading)) if each else 0 for each, heading in zip(least, headings(), strict=True)]
     rest = total - sum(widths)
     widths[2] = max(10, rest * 2 // 5)
     widths[1] = rest - widths[2]
     return widths
 
 
+def _when(started: datetime | None, today: date, *, wide: bool) -> str:
+    """When a session started: with its weekday if `wide`, without the time in an
+    earlier year if not ("28 Sept 20:30", "28 Sept 2025")."""
+    if wide or started is None:
+        return when_text(started, today)
+    if started.year == today.year:
+        return f"{dates.day(started, today)} {dates.clock_time(started)}"
+    return dates.day(started)
+
+
+#: The date column's width in English, as before bridges spoke other languages: its
+#: layout stays as it was (a September date, "28 Sept 20:30", loses its last minute
+#: digit at the narrow width, as a long practice title loses its end).
+ENGLISH_WHEN_WIDTHS = {False: 12, True: 17}
+
+
+@cache
+def _longest_when(language: str, wide: bool) -> int:
+    """How long the dates get in `language` (its longest month, this year and other);
+    English keeps its width of before."""
+    if language == "en":
+        return ENGLISH_WHEN_WIDTHS[wide]
+    today = date(2026, 1, 1)
+    samples = [datetime(year, month, 28, 20, 30) for year in (2025, 2026) for month in range(1, 13)]
+    return max(len(_when(sample, today, wide=wide)) for sample in samples)
+
+
 def table_row(row: SessionRow, today: date, *, wide: bool) -> TableRow:
     """The cells of `row`'s line; a file that can't be read says so, and why."""
     # A file that can't be read still has a time in its name.
     started = row.started or started_by_id(row.id)
-    when = when_text(started, today)
-    if not wide and started is not None:
-        when = started.strftime("%d %b %H:%M" if started.year == today.year else "%d %b %Y")
+    when = _when(started, today, wide=wide)
     if not row.readable:
-        cells = [when, "⚠ can't read", one_line(row.error), "", "", "", "unreadable"]
+        cells = [when, _("⚠ can't read"), one_line(row.error), "", "", "", _("unreadable")]
         if row.practice:  # the header read; the rest of the file did not
             cells[1] = "⚠ " + one_line(row.title or row.practice)
         return TableRow(row.id, tuple(cells), warning=True)

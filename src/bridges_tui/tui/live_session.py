@@ -29,6 +29,7 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.keeper import KeptInMemory, SessionKeeper
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.language.words import _, n_
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.session_choice import SessionChoice
@@ -133,13 +134,14 @@ class LiveSession:
         try:
             transcript = self.store.load(path)
         except Exception as error:
-            self._app.notify(f"Could not open {path.name}: {error}", severity="error", timeout=10)
+            self._app.notify(_("Could not open {file}: {problem}").format(file=path.name, problem=error),
+                             severity="error", timeout=10)
             return
         practice = self._catalog().get(transcript.practice, transcript.language)
         if practice is None:
             self._app.notify(
-                f"The practice {transcript.practice!r} is not installed any more, so this "
-                "session cannot be resumed. It stays on disk untouched.",
+                _("The practice {practice} is not installed any more, so this session cannot be "
+                  "resumed. It stays on disk untouched.").format(practice=repr(transcript.practice)),
                 severity="error",
                 timeout=10,
             )
@@ -153,9 +155,10 @@ class LiveSession:
             last = max((turn.started for turn in transcript.turns), default=transcript.started)
             self.store.save(path, replace(transcript, status="ended-early", ended=max(last, transcript.started)))
         except Exception as error:
-            self._app.notify(f"Could not close {path.name}: {error}", severity="error", timeout=10)
+            self._app.notify(_("Could not close {file}: {problem}").format(file=path.name, problem=error),
+                             severity="error", timeout=10)
         else:
-            self._app.notify(f"Closed {path.name} as ended early; nothing was deleted.")
+            self._app.notify(_("Closed {file} as ended early; nothing was deleted.").format(file=path.name))
 
     # --- keeping it on disk ---------------------------------------------------------
 
@@ -176,14 +179,17 @@ class LiveSession:
         if self._retry_timer is not None:
             self._retry_timer.stop()
             self._retry_timer = None
-            self._app.notify("Saved again: the session is safely on disk.", timeout=5)
+            self._app.notify(_("Saved again: the session is safely on disk."), timeout=5)
 
     def _unsaved(self) -> None:
-        problem = self.keeper.problem if self.keeper else "unknown problem"
+        problem = self.keeper.problem if self.keeper else _("unknown problem")
         if self._retry_timer is None:
+            seconds = round(RETRY_SECONDS)
             self._app.notify(
-                f"Can't save right now ({problem}). Keep going: everything is kept in "
-                f"memory and bridges tries again every {RETRY_SECONDS:.0f} seconds.",
+                n_("Can't save right now ({problem}). Keep going: everything is kept in memory and "
+                   "bridges tries again every {seconds} second.",
+                   "Can't save right now ({problem}). Keep going: everything is kept in memory and "
+                   "bridges tries again every {seconds} seconds.", seconds).format(problem=problem, seconds=seconds),
                 severity="error",
                 timeout=15,
             )
@@ -233,10 +239,10 @@ class LiveSession:
             self._app.notify(self.saved_line(), timeout=6)
 
         self._app.push_screen(BothAgreeScreen(
-            "Keep this session after all?",
-            "It is saved as any session is, from now on: its transcript, and in the history. "
-            "Each of you agrees with your own key; one of you alone can't.",
-            conversation.partners, yes="Keep it", no="Leave it off the record"), answer)
+            _("Keep this session after all?"),
+            _("It is saved as any session is, from now on: its transcript, and in the history. "
+              "Each of you agrees with your own key; one of you alone can't."),
+            conversation.partners, yes=_("Keep it"), no=_("Leave it off the record")), answer)
 
     @property
     def path(self) -> Path | None:
@@ -285,13 +291,14 @@ class LiveSession:
         """Where the session is kept, for its summary."""
         keeper = self.keeper
         if isinstance(keeper, KeptInMemory):
-            return ("Off the record: nothing is saved, and leaving this summary forgets the session. "
-                    "To keep it after all, both of you agree (ctrl+s).")
+            return _("Off the record: nothing is saved, and leaving this summary forgets the session. "
+                     "To keep it after all, both of you agree (ctrl+s).")
         if keeper is not None and keeper.unsaved:
-            return f"Not saved yet ({keeper.problem}); bridges keeps trying."
+            return _("Not saved yet ({problem}); bridges keeps trying.").format(problem=keeper.problem)
         if keeper is not None and keeper.path is not None:
-            return f"Saved to {paths.shown(keeper.path)}. Kept, unless you both let it go (ctrl+l)."
-        return "Not saved yet: bridges keeps trying."
+            return _("Saved to {file}. Kept, unless you both let it go (ctrl+l).").format(
+                file=paths.shown(keeper.path))
+        return _("Not saved yet: bridges keeps trying.")
 
     def pause_for_hiding(self) -> bool:
         """Pause a running turn, as its own pause key does (the hide key); True if

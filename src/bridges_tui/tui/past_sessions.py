@@ -23,6 +23,7 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.safe_files import StoreError, plain_reason, write_private
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.tui.hiding import HeldBack
@@ -71,9 +72,9 @@ class PastSession:
     def saved_line(self) -> str:
         """Where the file is, and what may be corrected in it."""
         if self.transcript.status == "in-progress":
-            return (f"{paths.shown(self.path)} · in progress: resume it from the start screen. "
-                    "Nothing can be changed here.")
-        return f"File: {paths.shown(self.path)} · the agreement and the notes can be corrected"
+            return _("{file} · in progress: resume it from the start screen. Nothing can be changed "
+                     "here.").format(file=paths.shown(self.path))
+        return _("File: {file} · the agreement and the notes can be corrected").format(file=paths.shown(self.path))
 
 
 class PastSessions:
@@ -169,7 +170,8 @@ class PastSessions:
         try:
             return self.store.load(path)
         except (TranscriptError, OSError) as error:
-            self._app.notify(f"Can't open {path.name}: {error}", severity="error", timeout=10)
+            self._app.notify(_("Can't open {file}: {problem}").format(file=path.name, problem=error),
+                             severity="error", timeout=10)
             return None
 
     # --- one past session ---------------------------------------------------------------
@@ -177,7 +179,7 @@ class PastSessions:
     def open(self, path: Path) -> None:
         """The summary of the session at `path`: read-only but for agreement and notes."""
         if self._live.is_kept_in(path):
-            self._app.notify("That is the session you just finished: its summary is open.")
+            self._app.notify(_("That is the session you just finished: its summary is open."))
             self.leave_history()
             return
         transcript = self._load(path)
@@ -218,9 +220,9 @@ class PastSessions:
 
         def done(choice: ExportChoice | None) -> None:
             if choice is None:
-                self._app.notify("Not exported.", timeout=3)
+                self._app.notify(_("Not exported."), timeout=3)
             else:
-                self._app.notify(f"Exported to {paths.shown(choice.path)}")
+                self._app.notify(_("Exported to {file}").format(file=paths.shown(choice.path)))
 
         dialog = ExportDialog(path.stem, Path.home(),
                               write=lambda choice: self._write_export(path, transcript, choice))
@@ -233,14 +235,14 @@ class PastSessions:
         target = choice.path
         try:
             if target.exists() or target.is_symlink():
-                raise StoreError(target, "a file with that name already exists; choose another name")
+                raise StoreError(target, _("a file with that name already exists; choose another name"))
             if target.resolve().parent == self.store.folder.resolve():
-                raise StoreError(target, "that is the sessions folder; choose another place")
+                raise StoreError(target, _("that is the sessions folder; choose another place"))
             write_private(target, exported(path, transcript, choice.form))
         except OSError as error:
             return plain_reason(error)
         except UnicodeDecodeError as error:
-            return f"the session's file can't be read: {error}"
+            return _("the session's file can't be read: {problem}").format(problem=error)
         return None
 
     def delete(self, path: Path) -> None:
@@ -250,11 +252,13 @@ class PastSessions:
         what = path.name
         names: tuple[str, str] = ("A", "B")
         if entry.readable and entry.started is not None:
+            from bridges_tui.core.language import dates
+
             names = entry.partners or names
-            what = f"{entry.title}, {entry.started:%a %d %b %Y, %H:%M}, {' & '.join(names)}"
-        detail = (f"{what}.\nIts file, its entry in the history and its words for the search are "
-                  "removed from this computer; this cannot be undone. "
-                  "Each of you agrees with your own key; one of you alone can't.")
+            what = f"{entry.title}, {dates.moment(entry.started)}, {' & '.join(names)}"
+        detail = _("{session}.\nIts file, its entry in the history and its words for the search are "
+                   "removed from this computer; this cannot be undone. "
+                   "Each of you agrees with your own key; one of you alone can't.").format(session=what)
 
         from bridges_tui.tui.screens.both_agree import BothAgreeScreen
 
@@ -262,8 +266,8 @@ class PastSessions:
             if sure:
                 self._let_go(path)
 
-        self._app.push_screen(BothAgreeScreen("Let this session go?", detail, names,
-                                              yes="Let it go", no="Keep it"), answer)
+        self._app.push_screen(BothAgreeScreen(_("Let this session go?"), detail, names,
+                                              yes=_("Let it go"), no=_("Keep it")), answer)
 
     def let_go_of_live(self) -> None:
         """Let the session just held go (its summary asked), once both agree."""
@@ -281,15 +285,16 @@ class PastSessions:
                 self._app.switch_screen(self._setup())
 
         self._app.push_screen(BothAgreeScreen(
-            "Let this session go?", "It is not on disk yet; letting it go forgets it, and bridges stops "
-            "trying to save it. Each of you agrees with your own key; one of you alone can't.",
-            conversation.partners, yes="Let it go", no="Keep it"), answer)
+            _("Let this session go?"), _("It is not on disk yet; letting it go forgets it, and bridges "
+                                         "stops trying to save it. Each of you agrees with your own "
+                                         "key; one of you alone can't."),
+            conversation.partners, yes=_("Let it go"), no=_("Keep it")), answer)
 
     def look_for_unfinished(self) -> None:
         """In a thread, at start: a let-go a SIGKILL cut short is finished first (so it
         is never offered), then the newest unfinished session is offered for resuming."""
         try:
-            _ = self.index  # making it finishes any let-go a SIGKILL cut short
+            _made = self.index  # making it finishes any let-go a SIGKILL cut short
         except OSError:
             pass  # the folder can't be read: the offer finds nothing either
         self._live.offer_resume()
@@ -306,11 +311,12 @@ class PastSessions:
         except OSError as error:
             if live:
                 self.store.hold(path)
-            self._app.notify(f"Not let go: {error}", severity="error", timeout=10)
+            self._app.notify(_("Not let go: {problem}").format(problem=error), severity="error", timeout=10)
             return
-        said = f"Let go: {path.name} is removed from this computer."
+        said = _("Let go: {file} is removed from this computer.").format(file=path.name)
         if problem is not None:
-            said += f" Its history entry couldn't be removed yet ({problem}); bridges finishes that next time."
+            said = _("Let go: {file} is removed from this computer. Its history entry couldn't be removed "
+                     "yet ({problem}); bridges finishes that next time.").format(file=path.name, problem=problem)
         self._app.notify(said, timeout=8)
         if live:
             # Nothing may save that session again: its summary goes.

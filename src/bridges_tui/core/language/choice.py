@@ -10,12 +10,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bridges_tui.core.language.words import _
+
 #: English first: the language of the source, and of everything not yet translated.
 ENGLISH = "en"
 #: The languages bridges has words for, as shown in the setup's choice.
 SUPPORTED: Mapping[str, str] = {"en": "English", "es": "Español", "de": "Deutsch"}
 #: What `gettext` reads, in its order: the first one set decides.
-ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+ENVIRONMENT_KEYS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # "de", "de_DE", "de-AT", "de_DE.UTF-8", "de_DE@euro", "es_419": the language is
 # the two or three letters before any region, encoding or modifier.
@@ -44,9 +46,9 @@ def language_of(tag: str) -> str | None:
 
 def asked_in(environ: Mapping[str, str]) -> str | None:
     """The language the environment asks for, as `gettext` reads it: the first of
-    `ENVIRONMENT` that is set; `LANGUAGE` may list several ("de:en"), and the first
+    `ENVIRONMENT_KEYS` that is set; `LANGUAGE` may list several ("de:en"), and the first
     one bridges speaks wins."""
-    for name in ENVIRONMENT:
+    for name in ENVIRONMENT_KEYS:
         value = environ.get(name, "")
         if not value:
             continue
@@ -68,9 +70,9 @@ def choose_language(
     if code is not None and code in SUPPORTED:
         return LanguageChoice(code, asked)
     if code is None and (flag or saved):
-        note = f"“{asked}” is not a language bridges knows, so it carries on in English."
+        note = _("“{asked}” is not a language bridges knows, so it carries on in English.").format(asked=asked)
     elif code is None:
         return LanguageChoice(ENGLISH, asked)  # "C", "POSIX": plain English, nothing to say
     else:
-        note = f"bridges doesn't speak “{asked}” yet, so it carries on in English."
+        note = _("bridges doesn't speak “{asked}” yet, so it carries on in English.").format(asked=asked)
     return LanguageChoice(ENGLISH, asked, note)

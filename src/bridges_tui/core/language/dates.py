@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from babel import Locale
 
 #: The CLDR locale for each language code bridges speaks.
-_LOCALES = {"en": "en_GB", "es": "es_ES", "de": "de_DE"}
+_LOCALE_IDS = {"en": "en_GB", "es": "es_ES", "de": "de_DE"}
+#: CLDR skeletons: the fields a date shows, each language putting them in its order.
+_DAY_FORMAT = "MMMd"
+_DAY_AND_YEAR_FORMAT = "yMMMd"
+_WEEKDAY_FORMAT = "MMMEd"
+_WEEKDAY_AND_YEAR_FORMAT = "yMMMEd"
 
 
 @cache
@@ -32,9 +37,9 @@ def _locale(code: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(_LOCALES.get(code, code))
+        return Locale.parse(_LOCALE_IDS.get(code, code))
     except (UnknownLocaleError, ValueError):
-        return Locale.parse(_LOCALES["en"])
+        return Locale.parse(_LOCALE_IDS["en"])
 
 
 def _skeleton(skeleton: str, moment: date | datetime) -> str:
@@ -53,16 +58,16 @@ def day(moment: date | datetime, today: date | None = None) -> str:
     """The day: "25 Nov", with the year when it is not `today`'s ("25 Nov 2025");
     with no `today`, always with the year."""
     if today is not None and moment.year == today.year:
-        return _skeleton("MMMd", moment)
-    return _skeleton("yMMMd", moment)
+        return _skeleton(_DAY_FORMAT, moment)
+    return _skeleton(_DAY_AND_YEAR_FORMAT, moment)
 
 
 def weekday(moment: date | datetime, today: date | None = None) -> str:
     """The day with its weekday: "Wed 25 Nov" ("Wed 25 Nov 2025" in another year
     than `today`'s, or always with the year when there is no `today`)."""
     if today is not None and moment.year == today.year:
-        return _skeleton("MMMEd", moment)
-    return _skeleton("yMMMEd", moment)
+        return _skeleton(_WEEKDAY_FORMAT, moment)
+    return _skeleton(_WEEKDAY_AND_YEAR_FORMAT, moment)
 
 
 def moment(started: datetime, today: date | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Closing, ModelError, Transcript
 
@@ -62,13 +63,13 @@ def corrected(transcript: Transcript, correction: Correction) -> Transcript:
             return replace(transcript, checkin=checkin)
     except (ModelError, TypeError) as error:
         raise CorrectionError(str(error)) from None
-    raise CorrectionError(f"not a correction: {correction!r}")
+    raise CorrectionError(_("not a correction: {what}").format(what=repr(correction)))
 
 
 def _with_note(transcript: Transcript, correction: NoteCorrection) -> Transcript:
     turns = list(transcript.turns)
     if not 0 <= correction.turn < len(turns):
-        raise CorrectionError(f"there is no turn number {correction.turn + 1}")
+        raise CorrectionError(_("there is no turn number {number}").format(number=correction.turn + 1))
     turn = turns[correction.turn]
     note = correction.text.strip() or None
     writer = None

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Protocol
 
+from bridges_tui.core.language.words import n_
 from bridges_tui.core.model.records import record
 
 
@@ -49,13 +50,13 @@ def last_done_text(done: DoneBefore, today: date) -> str:
     """"last done today", "… yesterday", "… 12 Nov", or "… 12 Nov 2025" in another
     year; with the count when it is more than once ("3×, last done 12 Nov")."""
     day = done.last.date()
+    times, shown_day = done.times, ""
     if day == today:
-        when = "today"
+        said = n_("last done today", "{n}×, last done today", times)
     elif (today - day).days == 1:
-        when = "yesterday"
-    elif day.year == today.year:
-        when = f"{day.day} {day:%b}"
+        said = n_("last done yesterday", "{n}×, last done yesterday", times)
     else:
-        when = f"{day.day} {day:%b %Y}"
-    count = f"{done.times}×, " if done.times > 1 else ""
-    return f"{count}last done {when}"
+        from bridges_tui.core.language import dates  # Babel: only once a date is shown
+
+        said, shown_day = n_("last done {day}", "{n}×, last done {day}", times), dates.day(day, today)
+    return said.format(n=times, day=shown_day)

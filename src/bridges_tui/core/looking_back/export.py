@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from bridges_tui.core.files.lock_files import session_id
+from bridges_tui.core.language import dates
+from bridges_tui.core.language.words import _
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import clock, share_text, status_word, turn_line
 from bridges_tui.core.model.session import Transcript
@@ -44,45 +46,47 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
     outline = Outline.of(transcript)
     t, summary = transcript, outline.summary
     a, b = (markdown_text(name) for name in t.partners)
-    lines = [f"# {markdown_text(t.title)}: {t.started.strftime('%A %d %B %Y, %H:%M')}", ""]
+    lines = [f"# {markdown_text(t.title)}: {dates.long_moment(t.started)}", ""]
     about = f"{a} & {b} · {status_word(t.status)}"
     if summary.length_s is not None and t.ended is not None:
-        about += f" · {clock(summary.length_s)} ({t.started:%H:%M}–{t.ended:%H:%M})"
+        about += f" · {clock(summary.length_s)} ({dates.clock_time(t.started)}–{dates.clock_time(t.ended)})"
     lines += [about, ""]
 
-    lines += ["## Floor time", "", "| who | time |", "| --- | ---: |"]
+    lines += ["## " + _("Floor time"), "", "| " + _("who") + " | " + _("time") + " |", "| --- | ---: |"]
     share = share_text(summary.floor.balance)
     shares = share.split("/") if "/" in share else ("", "")
     lines.append(f"| {a} | {clock(summary.floor.a)}{f' ({shares[0]}%)' if shares[0] else ''} |")
     lines.append(f"| {b} | {clock(summary.floor.b)}{f' ({shares[1]}%)' if shares[1] else ''} |")
     if summary.floor.together:
-        lines.append(f"| together | {clock(summary.floor.together)} |")
+        lines.append("| " + _("together") + f" | {clock(summary.floor.together)} |")
     if summary.breaks_s:
-        lines.append(f"| breathers | {clock(summary.breaks_s)} |")
+        lines.append("| " + _("breathers") + f" | {clock(summary.breaks_s)} |")
     lines.append("")
 
     before, after = summary.checkin_before, summary.checkin_after
     if before or after:
-        lines += ["## Check-in", "", "How connected each of you felt, from 1 (distant) to 5 (close):", ""]
+        lines += ["## " + _("Check-in"), "",
+                  _("How connected each of you felt, from 1 (distant) to 5 (close):"), ""]
         for index, name in enumerate((a, b)):
             parts: list[str] = []
             if before:
-                parts.append(f"{before[index]} before")
+                parts.append(_("{score} before").format(score=before[index]))
             if after:
-                parts.append(f"{after[index]} after")
+                parts.append(_("{score} after").format(score=after[index]))
             lines.append(f"- {name}: {', '.join(parts)}")
         lines.append("")
 
     if outline.followup is not None:
         answer = outline.followup.answer.capitalize()
-        lines += ["## How the last agreement went", "", *_quoted(outline.followup.agreement), "", f"{answer}.", ""]
+        lines += ["## " + _("How the last agreement went"), "", *_quoted(outline.followup.agreement), "",
+                  f"{answer}.", ""]
 
-    lines += ["## Steps", ""]
+    lines += ["## " + _("Steps"), ""]
     if not outline.steps:
-        lines += ["No turns were taken.", ""]
+        lines += [_("No turns were taken."), ""]
     for moment in outline.moments:
         if isinstance(moment, BreatherLine):
-            lines += [f"### Breather · {clock(moment.seconds)}", ""]
+            lines += ["### " + _("Breather · {length}").format(length=clock(moment.seconds)), ""]
             continue
         turn = moment.turn
         lines += [f"### {moment.number}. {markdown_text(turn.title)}", "",
@@ -90,17 +94,17 @@ def session_markdown(transcript: Transcript, session_id: str) -> str:
         if turn.note:
             lines += _quoted(turn.note)
             if moment.noted_by:
-                lines += [">", f"> (noted by {markdown_text(moment.noted_by)})"]
+                lines += [">", "> " + _("(noted by {name})").format(name=markdown_text(moment.noted_by))]
             lines.append("")
 
     if outline.learned:
-        lines += ["## What we learned", ""]
+        lines += ["## " + _("What we learned"), ""]
         for name, text in outline.learned:
             lines.append(f"- **{markdown_text(name)}:** {markdown_text(text).replace(chr(10), ' ')}")
         lines.append("")
-    lines += ["## What we agree to try", ""]
-    lines += [*_quoted(outline.agreement), ""] if outline.agreement else ["Nothing was agreed this time.", ""]
-    lines += ["---", "", f"Exported from bridges: session {markdown_text(session_id)}", ""]
+    lines += ["## " + _("What we agree to try"), ""]
+    lines += [*_quoted(outline.agreement), ""] if outline.agreement else [_("Nothing was agreed this time."), ""]
+    lines += ["---", "", _("Exported from bridges: session {id}").format(id=markdown_text(session_id)), ""]
     return "\n".join(lines)
 
 

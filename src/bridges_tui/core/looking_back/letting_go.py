@@ -39,10 +39,37 @@ from bridges_tui.core.files.safe_files import (
     sweep_leftovers,
     write_private,
 )
+from bridges_tui.core.language.words import _
 from bridges_tui.core.looking_back.history_index import HistoryIndex
 
 #: In the data folder while a let-go is under way: the ids of the sessions, one a line.
 MARKER_FILE = LETTING_GO_FILE
+
+
+class _SaidWhole(StoreError):
+    """A `StoreError` whose message is one whole translated sentence with `{path}` and
+    `{reason}` in it ("can't let go of {path}: {reason}"), rather than an English verb
+    put into `StoreError`'s own English sentence."""
+
+    def __init__(self, path: Path | str, reason: str, code: int, *, action: str, sentence: str) -> None:
+        super().__init__(path, reason, code, action)
+        self.sentence = sentence
+
+    def __str__(self) -> str:
+        return self.sentence.format(path=self.path, reason=self.reason)
+
+
+def _cant(path: Path | str, error: OSError, *, action: str, sentence: str) -> StoreError:
+    """`store_error(path, error, action)` (a StoreError given stays as it is), said in
+    `sentence`."""
+    plain = store_error(path, error, action=action)
+    if plain is error:
+        return plain
+    return _SaidWhole(plain.path, plain.reason, plain.errno or 0, action=action, sentence=sentence)
+
+
+def _cant_let_go(path: Path | str, error: OSError) -> StoreError:
+    return _cant(path, error, action="let go of", sentence=_("can't let go of {path}: {reason}"))
 
 
 def let_go(index: HistoryIndex, path: Path) -> str | None:
@@ -53,8 +80,8 @@ def let_go(index: HistoryIndex, path: Path) -> str | None:
     next start cleans it)."""
     store = index.store
     if store.held_elsewhere(path):
-        raise StoreError(path, "another bridges has this session open; close it there first",
-                         action="let go of")
+        raise _SaidWhole(path, _("another bridges has this session open; close it there first"), 0,
+                         action="let go of", sentence=_("can't let go of {path}: {reason}"))
     ids = _marked(index.folder)
     wanted = session_id(Path(path).name)
     if wanted not in ids:
@@ -63,12 +90,12 @@ def let_go(index: HistoryIndex, path: Path) -> str | None:
         ensure_private_dir(index.folder)
         write_private(index.folder / MARKER_FILE, "".join(f"{one}\n" for one in ids))
     except OSError as error:
-        raise store_error(path, error, action="let go of") from error
+        raise _cant_let_go(path, error) from error
     try:
         store.delete(path)
     except OSError as error:
         _unmark(index.folder, ids, wanted)  # nothing was removed: no promise left behind
-        raise store_error(path, error, action="let go of") from error
+        raise _cant_let_go(path, error) from error
     return _forget(index, ids)
 
 
@@ -95,10 +122,10 @@ def finish(index: HistoryIndex) -> str | None:
                 try:
                     os.unlink(path)
                 except OSError as error:
-                    return str(store_error(path, error, action="let go of"))
+                    return str(_cant_let_go(path, error))
                 continue
             if store.held_elsewhere(path):
-                return f"{path.name} is open in another bridges"
+                return _("{file} is open in another bridges").format(file=path.name)
             try:
                 store.delete(path)
             except OSError as error:
@@ -120,7 +147,8 @@ def _forget(index: HistoryIndex, ids: list[str]) -> str | None:
     except FileNotFoundError:
         pass
     except OSError as error:
-        return str(store_error(index.folder / MARKER_FILE, error, action="remove"))
+        return str(_cant(index.folder / MARKER_FILE, error, action="remove",
+                         sentence=_("can't remove {path}: {reason}")))
     return None
 
 

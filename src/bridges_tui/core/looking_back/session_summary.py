@@ -10,6 +10,7 @@ a session reads the same everywhere; those helpers can be imported from here too
 from __future__ import annotations
 
 from bridges_tui.core.files.session_row import FloorTime  # given from here too: see __all__
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Transcript, Turn
 from bridges_tui.core.text.session_text import (  # given from here too: see __all__
@@ -60,9 +61,9 @@ class SessionSummary:
         """"Sam 12:05 · Alex 11:40 · together 3:00 · breathers 5:00"."""
         parts = [f"{partners[0]} {clock(self.floor.a)}", f"{partners[1]} {clock(self.floor.b)}"]
         if self.floor.together:
-            parts.append(f"together {clock(self.floor.together)}")
+            parts.append(_("together {time}").format(time=clock(self.floor.together)))
         if self.breaks_s:
-            parts.append(f"breathers {clock(self.breaks_s)}")
+            parts.append(_("breathers {time}").format(time=clock(self.breaks_s)))
         return " · ".join(parts)
 
 
@@ -73,7 +74,7 @@ def mean_score(scores: tuple[int, int] | None) -> float | None:
 
 def turn_line(turn: Turn) -> str:
     """"2:11 of 2:00 (+0:11 over)": how long a turn ran against its plan."""
-    text = f"{clock(turn.spoken_s)} of {clock(turn.planned_s)}"
     if turn.overtime_s >= 1:
-        text += f" (+{clock(turn.overtime_s)} over)"
-    return text
+        return _("{spoken} of {planned} (+{over} over)").format(
+            spoken=clock(turn.spoken_s), planned=clock(turn.planned_s), over=clock(turn.overtime_s))
+    return _("{spoken} of {planned}").format(spoken=clock(turn.spoken_s), planned=clock(turn.planned_s))

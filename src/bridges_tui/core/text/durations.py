@@ -11,11 +11,14 @@ from __future__ import annotations
 import math
 import re
 
+from bridges_tui.core.language.words import N_, _
+
 #: The longest duration a script may ask for. Anything longer is almost surely a typo
 #: ("90m" for "90s"), and no turn in a conversation should run that long.
 MAX_SECONDS = 4 * 60 * 60
 
-ACCEPTED = 'use whole seconds (90) or text like "90s", "2m", "1m30s" (up to 4h)'
+#: What a duration may be, in English (translated where it is said).
+ACCEPTED = N_('use whole seconds (90) or text like "90s", "2m", "1m30s" (up to 4h)')
 
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 
@@ -34,9 +37,10 @@ class DurationError(ValueError):
     message goes on to say what is accepted."""
 
     def __init__(self, problem: str) -> None:
-        super().__init__(f"{problem}; {ACCEPTED}")
+        accepted = _(ACCEPTED)
+        super().__init__(f"{problem}; {accepted}")
         self.problem = problem
-        self.accepted = ACCEPTED
+        self.accepted = accepted
 
 
 def _shown(text: str) -> str:
@@ -47,11 +51,19 @@ def _shown(text: str) -> str:
     return '"' + text.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
 
 
+def _too_short(written: str) -> str:
+    return _("{written} is too short: a duration must be longer than zero").format(written=written)
+
+
+def _not_a_duration(written: str) -> str:
+    return _("{written} is not a duration").format(written=written)
+
+
 def _checked(seconds: int, written: str) -> int:
     if seconds <= 0:
-        raise DurationError(f"{written} is too short: a duration must be longer than zero")
+        raise DurationError(_too_short(written))
     if seconds > MAX_SECONDS:
-        raise DurationError(f"{written} is too long: a duration can be at most 4 hours")
+        raise DurationError(_("{written} is too long: a duration can be at most 4 hours").format(written=written))
     return seconds
 
 
@@ -64,24 +76,24 @@ def parse_duration(text: object) -> int:
     """
     # bool is an int in Python, but `turn = true` in a script is a mistake, not 1s.
     if isinstance(text, bool):
-        raise DurationError(f"{str(text).lower()} is not a duration")
+        raise DurationError(_not_a_duration(str(text).lower()))
     if isinstance(text, float):
         if not math.isfinite(text) or not text.is_integer():
-            raise DurationError(f"{text} is not a whole number of seconds")
+            raise DurationError(_("{written} is not a whole number of seconds").format(written=text))
         text = int(text)
     if isinstance(text, int):
         return _checked(text, str(text))
     if not isinstance(text, str):
-        raise DurationError(f"{type(text).__name__} is not a duration")
+        raise DurationError(_not_a_duration(type(text).__name__))
 
     cleaned = text.strip().lower()
     written = _shown(text.strip())
     if not cleaned:
-        raise DurationError("an empty text is not a duration")
+        raise DurationError(_("an empty text is not a duration"))
     if re.fullmatch(r"[+-]?\d+", cleaned):
         return _checked(int(cleaned), written)
     if cleaned.startswith("-"):
-        raise DurationError(f"{written} is too short: a duration must be longer than zero")
+        raise DurationError(_too_short(written))
 
     total = 0
     used: list[str] = []
@@ -90,15 +102,15 @@ def parse_duration(text: object) -> int:
         gap = cleaned[position : match.start()]
         unit = _UNIT_WORDS.get(match.group(2))
         if gap.strip() or unit is None:
-            raise DurationError(f"{written} is not a duration")
+            raise DurationError(_not_a_duration(written))
         # "30s 1m" or "1m 1m" is more likely a slip than a meaning; refuse it.
         if used and (unit in used or _UNIT_SECONDS[unit] > _UNIT_SECONDS[used[-1]]):
-            raise DurationError(f"{written} is not a duration (units go h, m, s, once each)")
+            raise DurationError(_("{written} is not a duration (units go h, m, s, once each)").format(written=written))
         used.append(unit)
         total += int(match.group(1)) * _UNIT_SECONDS[unit]
         position = match.end()
     if not used or cleaned[position:].strip():
-        raise DurationError(f"{written} is not a duration")
+        raise DurationError(_not_a_duration(written))
     return _checked(total, written)
 
 
@@ -140,4 +152,4 @@ def about_minutes(seconds: float) -> int:
 
 def format_about(seconds: float) -> str:
     """A session's length as a person would plan for it: "about 12 min"."""
-    return f"about {about_minutes(seconds)} min"
+    return _("about {minutes} min").format(minutes=about_minutes(seconds))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.durations import format_clock
 
-STATUS_WORDS = {"complete": "complete", "ended-early": "ended early", "in-progress": "in progress"}
+#: A session's status as a person reads it, in English (translated where shown).
+STATUS_WORDS = {"complete": N_("complete"), "ended-early": N_("ended early"), "in-progress": N_("in progress")}
 #: How the last agreement went, in words (the file keeps "not-yet"; a person reads "not yet").
-FOLLOWUP_WORDS = {"kept": "kept", "partly": "partly kept", "not-yet": "not yet"}
+FOLLOWUP_WORDS = {"kept": N_("kept"), "partly": N_("partly kept"), "not-yet": N_("not yet")}
 
 
 def clock(seconds: float) -> str:
@@ -23,12 +25,14 @@ def clock(seconds: float) -> str:
 
 def status_word(status: str | None) -> str:
     """"complete", "ended early", "in progress" (or the raw word for anything else)."""
-    return STATUS_WORDS.get(status or "", status or "")
+    word = STATUS_WORDS.get(status or "")
+    return _(word) if word is not None else status or ""
 
 
 def followup_word(answer: str) -> str:
     """"kept", "partly kept", "not yet" (or the raw word for anything else)."""
-    return FOLLOWUP_WORDS.get(answer, answer)
+    word = FOLLOWUP_WORDS.get(answer)
+    return _(word) if word is not None else answer
 
 
 def share_text(balance: float | None) -> str:
@@ -54,9 +58,11 @@ def checkin_text(before: tuple[int, int] | None, after: tuple[int, int] | None) 
 
 def when_text(started: datetime | None, today: date) -> str:
     """When a session started, short: "Tue 25 Nov 20:31" this year, "25 Nov 2025 20:31"
-    before it; "?" when unknown."""
+    before it; "?" when unknown. In the language spoken ("Di., 25. Nov. 20:31")."""
+    from bridges_tui.core.language import dates  # Babel: only once a date is shown
+
     if started is None:
         return "?"
     if started.year == today.year:
-        return started.strftime("%a %d %b %H:%M")
-    return started.strftime("%d %b %Y %H:%M")
+        return f"{dates.weekday(started, today)} {dates.clock_time(started)}"
+    return f"{dates.day(started)} {dates.clock_time(started)}"
