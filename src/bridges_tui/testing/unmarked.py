@@ -122,7 +122,9 @@ class _Finder(ast.NodeVisitor):
         if _call_name(node) in QUIET_CALLS:
             return
         self.visit(node.func)
-        for arg in node.args:
+        # A Binding's first two arguments are its keys and its action: code, not words.
+        args = node.args[2:] if _call_name(node) == "Binding" else node.args
+        for arg in args:
             self.visit(arg)
         for keyword in node.keywords:
             if keyword.arg not in QUIET_KEYWORDS:
