@@ -88,3 +88,27 @@ async def test_a_past_summary_speaks_german(bridges_home: Path, fake_time) -> No
         assert isinstance(app.screen, SummaryScreen)
         shown = screen_text(app)
         assert "Redezeit" in shown and "Abspielen" in shown and "Floor time" not in shown
+
+
+async def test_the_history_and_a_replay_speak_german(bridges_home: Path, fake_time) -> None:
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        app.screen.query_one(SessionTable).move_to_key(FIRST)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Verlauf · " in shown and "die neuesten zuerst" in shown and "Abspielen" in shown
+        assert "newest first" not in shown
+        await pilot.press("r")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Wiedergabe · " in shown and "vom Anfang bis zur letzten Übergabe" in shown
+        assert "start to last hand-over" not in shown
+
+
+async def test_the_hidden_view_speaks_german(bridges_home: Path, fake_time) -> None:
+    app = german_talk(fake_time)
+    async with running(app, size=SIZE) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        assert "Angehalten. Drück F12, um zurückzukommen." in screen_text(app)
