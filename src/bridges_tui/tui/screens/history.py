@@ -305,7 +305,7 @@ class HistoryScreen(Screen):
                 agreed = _("Agreed: “{agreement}”").format(agreement=one_line(row.agreement))
             else:
                 agreed = _("Nothing agreed.")
-            about = n_("{session} · {n} turn", "{session} · {n} turns", row.turns).format(
+            about = n_("{session} · {n} turn", "{session} · {n} turns", row.turns or 0).format(
                 session=row.id, n=row.turns)
             if row.duration_s is not None:
                 about += " · " + _("{length} from start to close").format(length=clock(row.duration_s))
