@@ -135,7 +135,8 @@ async def test_open_a_summary_and_correct_its_agreement_and_a_note(history, hist
         await pilot.press("enter")
         summary = app.screen
         assert isinstance(summary, SummaryScreen) and summary.past
-        assert "Share the why · complete · Tue 20 Oct 2026, 19:30 · 11:40" in text_of(summary, "#summary-title")
+        # Babel's British English, with the year: "Tue, 20 Oct 2026".
+        assert "Share the why · complete · Tue, 20 Oct 2026, 19:30 · 11:40" in text_of(summary, "#summary-title")
         assert "Sam 3:40 · Alex 0:30 · together 0:50 · breathers 5:00" in text_of(summary, "#summary-floor")
         assert "3,2→4,4" in text_of(summary, "#summary-checkin-past")
         assert "Alex needs things to stay put." in text_of(summary, "#summary-learned")

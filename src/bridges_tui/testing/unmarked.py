@@ -86,6 +86,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("bridges_tui/core/text/partner_keys.py", "NFKD"): "a Unicode normalization form",
     ("bridges_tui/tui/crash.py", "Traceback (most recent call last):\n\n"): "Python's words, in a log for a bug report",
+    ("bridges_tui/tui/widgets/partner_pane.py", "partner-pane -"): "CSS classes, built with the role's name",
 }
 
 #: Files whose words are in one language by design, with the reason.
@@ -134,7 +135,9 @@ class _Finder(ast.NodeVisitor):
         if _call_name(node) in QUIET_CALLS:
             return
         self.visit(node.func)
-        for arg in node.args:
+        # A Binding's first two arguments are its keys and its action: code, not words.
+        args = node.args[2:] if _call_name(node) == "Binding" else node.args
+        for arg in args:
             self.visit(arg)
         for keyword in node.keywords:
             if keyword.arg not in QUIET_KEYWORDS:

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.partner_keys import partner_keys
 from bridges_tui.tui.styles import sheets
@@ -26,7 +27,7 @@ class BothAgreeScreen(ModalScreen[bool]):
     """Answers True once both partners have pressed their own key; False on Escape."""
 
     CSS_PATH = sheets("dialogs")
-    BINDINGS = [Binding("escape", "answer_no", "No", show=False, id="both-agree.no")]
+    BINDINGS = [Binding("escape", "answer_no", N_("No"), show=False, id="both-agree.no")]
 
     def __init__(self, question: str, detail: str, names: tuple[str, str], *, yes: str, no: str) -> None:
         """`yes` names what both agree to ("Let it go"), `no` what leaving it does
@@ -49,7 +50,7 @@ class BothAgreeScreen(ModalScreen[bool]):
             for partner in (0, 1):
                 yield Static("", id=f"agree-{'ab'[partner]}", classes="agree-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.no} (esc)", id="no", variant="primary")
+                yield Button(_("{answer} (esc)").format(answer=self.no), id="no", variant="primary")
 
     def on_mount(self) -> None:
         # The safe answer has the focus, so a stray Enter changes nothing.
@@ -62,10 +63,13 @@ class BothAgreeScreen(ModalScreen[bool]):
             line = Text()
             if partner in self.agreed:
                 line.append("✓ ", style="bold")
-                line.append(f"{name} agrees: {self.yes.lower()}.")
+                # "Let it go" reads "let it go" after the name (the first letter only:
+                # a German noun keeps its capital).
+                answer = self.yes[:1].lower() + self.yes[1:]
+                line.append(_("{name} agrees: {answer}.").format(name=name, answer=answer))
             else:
                 line.append("· ")
-                line.append(f"{name}, if you agree: press ")
+                line.append(_("{name}, if you agree: press").format(name=name) + " ")
                 line.append(key, style="bold reverse")
             self.query_one(f"#agree-{'ab'[partner]}", Static).update(line)
 

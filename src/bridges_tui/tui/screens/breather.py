@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.talk.clock import TurnClock
 from bridges_tui.core.text.durations import format_clock
 from bridges_tui.tui.styles import sheets
@@ -23,7 +24,7 @@ from bridges_tui.tui.widgets.key_bar import KeyBar
 DEFAULT_BREATHER_SECONDS = 20 * 60
 STEP_SECONDS = 5 * 60
 
-ADVICE = (
+ADVICE = N_(
     "Step away for a while. Walk, stretch, breathe slowly, drink some water.\n"
     "Try not to rehearse what you will say next; let your body settle first.\n"
     "Come back when you both feel calm enough to listen again."
@@ -33,15 +34,15 @@ ADVICE = (
 class BreatherScreen(ModalScreen[None]):
     """Counts down a break (20 minutes unless changed); Enter ends it early."""
 
-    BINDING_GROUP_TITLE = "Breather"
+    BINDING_GROUP_TITLE = N_("Breather")
     CSS_PATH = sheets("dialogs")
     BINDINGS = [
-        Binding("enter,escape", "done", "We're back", id="breather.done",
-                tooltip="End the break and return to the conversation"),
-        Binding("plus,equals_sign", "longer", "+5 min", key_display="+",
-                id="breather.longer", tooltip="Make the break 5 minutes longer"),
-        Binding("minus", "shorter", "-5 min", key_display="-",
-                id="breather.shorter", tooltip="Make the break 5 minutes shorter"),
+        Binding("enter,escape", "done", N_("We're back"), id="breather.done",
+                tooltip=N_("End the break and return to the conversation")),
+        Binding("plus,equals_sign", "longer", N_("+5 min"), key_display="+",
+                id="breather.longer", tooltip=N_("Make the break 5 minutes longer")),
+        Binding("minus", "shorter", N_("-5 min"), key_display="-",
+                id="breather.shorter", tooltip=N_("Make the break 5 minutes shorter")),
     ]
 
     def __init__(self, now: Callable[[], float], seconds: int = DEFAULT_BREATHER_SECONDS) -> None:
@@ -51,10 +52,10 @@ class BreatherScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="breather"):
-            yield Static("Breather", classes="dialog-title")
+            yield Static(_("Breather"), classes="dialog-title")
             yield Digits("", id="breather-clock")
             yield Static("", id="breather-state")
-            yield Static(ADVICE, id="breather-advice")
+            yield Static(_(ADVICE), id="breather-advice")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -70,9 +71,9 @@ class BreatherScreen(ModalScreen[None]):
         self.query_one("#breather-clock", Digits).update(format_clock(max(shown, 0)))
         state = self.query_one("#breather-state", Static)
         if shown <= 0:
-            state.update("The break is over whenever you are ready · Enter to go back.")
+            state.update(_("The break is over whenever you are ready · Enter to go back."))
         else:
-            state.update("The conversation is paused and waiting · Enter when you're back.")
+            state.update(_("The conversation is paused and waiting · Enter when you're back."))
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

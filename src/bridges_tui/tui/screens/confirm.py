@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
 
 
@@ -17,16 +18,18 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = sheets("dialogs")
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "No", show=False, id="confirm.no"),
-        Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),
+        Binding("escape,n", "answer(False)", N_("No"), show=False, id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), show=False, id="confirm.yes"),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, detail: str = "", *, yes: str | None = None, no: str | None = None) -> None:
+        """`yes` and `no` name the buttons (already in the language spoken): "Yes" and
+        "No" unless given."""
         super().__init__(classes="dialog-screen")
         self.question = question
         self.detail = detail
-        self.yes = yes
-        self.no = no
+        self.yes = yes if yes is not None else _("Yes")
+        self.no = no if no is not None else _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -34,8 +37,8 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
-                yield Button(f"{self.yes} (y)", id="yes", variant="error")
+                yield Button(_("{answer} (n)").format(answer=self.no), id="no", variant="primary")
+                yield Button(_("{answer} (y)").format(answer=self.yes), id="yes", variant="error")
 
     def on_mount(self) -> None:
         # The safe answer has the focus, so a stray Enter changes nothing.

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
 from bridges_tui.core.talk.keys import KEYS, TABLE, WORDS, Effect, Moment, wait_words
@@ -38,10 +39,10 @@ if TYPE_CHECKING:
 
 #: Below this many rows the prompt and the panes drop their spare lines.
 COMPACT_BELOW = 32
-NUDGE = Binding.Group("±30s")
+NUDGE = Binding.Group(N_("±30s"))
 FLASH_SECONDS = 0.8
 #: The header's mark while a session is held off the record.
-OFF_THE_RECORD = "off the record: nothing is saved"
+OFF_THE_RECORD = N_("off the record: nothing is saved")
 
 #: The moments this screen is on top for (a note and a breather have screens of their
 #: own, which bind the keys of their rows of the table).
@@ -78,7 +79,7 @@ def table_bindings() -> list[BindingType]:
 class ConversationScreen(Screen):
     """Walks the couple through a practice, one protected turn at a time."""
 
-    BINDING_GROUP_TITLE = "Conversation"
+    BINDING_GROUP_TITLE = N_("Conversation")
     CSS_PATH = sheets("conversation")
     BINDINGS: list[BindingType] = table_bindings()
 
@@ -115,7 +116,7 @@ class ConversationScreen(Screen):
         with StepBox(id="step-box") as step_box:
             if self.off_the_record:
                 # On the header's rule: a quiet mark that costs no line of the screen.
-                step_box.border_subtitle = OFF_THE_RECORD
+                step_box.border_subtitle = _(OFF_THE_RECORD)
             step_box.expect(texts_ahead(self.conversation))
             yield self._static("step-heading", text.heading)
             yield self._static("step-prompt", text.prompt)
@@ -249,7 +250,7 @@ class ConversationScreen(Screen):
         planned = self.conversation.plan[index]
         writer = planned.note_writer or turn.speaker
         prompt = NotePrompt(
-            label=planned.step.note.label if planned.step.note else "Note",
+            label=planned.step.note.label if planned.step.note else _("Note"),
             writer=self.conversation.name_of(writer),
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
@@ -309,10 +310,10 @@ class ConversationScreen(Screen):
 
         self.app.push_screen(
             ConfirmScreen(
-                "End this session now?",
-                "Everything said so far is kept; the session is saved as ended early.",
-                yes="End session",
-                no="Keep talking",
+                _("End this session now?"),
+                _("Everything said so far is kept; the session is saved as ended early."),
+                yes=_("End session"),
+                no=_("Keep talking"),
             ),
             answer,
         )

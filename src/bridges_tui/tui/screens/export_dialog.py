@@ -13,9 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
 
-FORMATS = [("Markdown, to print or keep", "markdown"), ("TOML, the file itself", "toml")]
+FORMATS = [(N_("Markdown, to print or keep"), "markdown"), (N_("TOML, the file itself"), "toml")]
 SUFFIXES = {"markdown": ".md", "toml": ".toml"}
 
 
@@ -38,9 +39,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     CSS_PATH = sheets("history", "dialogs")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
         # Ahead of the focused box or button, so Enter means export wherever it is.
-        Binding("enter", "export", "Export", priority=True, id="export.export"),
+        Binding("enter", "export", N_("Export"), priority=True, id="export.export"),
     ]
 
     def __init__(self, session_id: str, folder: Path,
@@ -53,17 +54,18 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export-dialog"):
-            yield Static("Export this session", classes="dialog-title")
-            yield Select(FORMATS, value="markdown", allow_blank=False, id="export-format")
+            yield Static(_("Export this session"), classes="dialog-title")
+            formats = [(_(words), form) for words, form in FORMATS]
+            yield Select(formats, value="markdown", allow_blank=False, id="export-format")
             yield Input(str(self._default("markdown")), id="export-path")
             yield Static("", id="export-refused", markup=False)
-            yield Static("Written private to you (0600); an existing file is not replaced.",
+            yield Static(_("Written private to you (0600); an existing file is not replaced."),
                          classes="dialog-help")
             with Horizontal(classes="dialog-buttons"):
-                cancel = Button("Cancel (esc)", id="cancel")
+                cancel = Button(_("Cancel (esc)"), id="cancel")
                 cancel.can_focus = False
                 yield cancel
-                yield Button("Export (enter)", id="export", variant="primary")
+                yield Button(_("Export (enter)"), id="export", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -106,13 +108,13 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         text = self.query_one("#export-path", Input).value.strip()
         self._refused_name = text
         if not text:
-            self._refuse("Please give a file name.")
+            self._refuse(_("Please give a file name."))
             return
         form = self.query_one("#export-format", Select).value
         choice = ExportChoice(form if isinstance(form, str) else "markdown", Path(text).expanduser())
         refused = self._write(choice)
         if refused is not None:
-            self._refuse(f"Not exported: {refused}")
+            self._refuse(_("Not exported: {problem}").format(problem=refused))
             self.query_one("#export-path", Input).focus()
             return
         self.dismiss(choice)

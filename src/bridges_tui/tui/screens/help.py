@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.keys import KEY_NOTES, key_table_markdown
 from bridges_tui.core.text.durations import format_about
@@ -63,15 +64,15 @@ for later. Taking a break when a talk overheats is a good move, not a failure.
 """
 
 
-FINDING = """\
+FINDING = N_("""\
 In the setup's list, type a word to find a practice ("fight", "stress", "gottman"),
-or the minutes you have ("10"); Backspace or Esc shows every one again."""
+or the minutes you have ("10"); Backspace or Esc shows every one again.""")
 
 
 def practices_text(catalog: Catalog) -> str:
     """The practices in their groups, in Markdown: where each group comes from, and
     each practice's idea (its summary when it has none) and how long it takes."""
-    lines = ["## The practices", "", FINDING]
+    lines = ["## " + _("The practices"), "", _(FINDING)]
     for group, cards in catalog.grouped():
         lines += ["", f"### {_plain(group.title)}: {_plain(group.moment)}"]
         if group.about:
@@ -91,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
     """Keys and practices; Escape or F1 closes it."""
 
     CSS_PATH = sheets("dialogs")
-    BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "close", N_("Close help"), id="help.close")]
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__(classes="dialog-screen")

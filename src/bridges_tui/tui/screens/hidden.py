@@ -13,6 +13,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from bridges_tui.core.language.words import _
+
 
 class HiddenScreen(Screen[None]):
     """Says only how to come back. The app pushes it and pops it (see `tui.hiding`)."""
@@ -27,4 +29,4 @@ class HiddenScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # One widget, centred by the screen's own rules: each container more cost the
         # first hide time (it is built then, and kept for the next ones).
-        yield Static(f"Paused. Press {self.key} to come back.", id="hidden-line")
+        yield Static(_("Paused. Press {key} to come back.").format(key=self.key), id="hidden-line")

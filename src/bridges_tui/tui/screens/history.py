@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.looking_back.history_index import HistoryIndex, SessionRow
 from bridges_tui.core.looking_back.session_summary import (
     clock,
@@ -41,41 +42,41 @@ FILTER_DELAY = 0.25
 BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
 #: The keys that leave the search for the sessions found.
-RESULTS = Binding.Group("Results")
+RESULTS = Binding.Group(N_("Results"))
 
 
 class HistoryScreen(Screen):
     """Past sessions, newest first (see the module docstring)."""
 
-    BINDING_GROUP_TITLE = "History"
+    BINDING_GROUP_TITLE = N_("History")
     CSS_PATH = sheets("history")
     BINDINGS = [
         # Enter itself belongs to the table (the key bar shows "Open"); this puts it in
         # the command palette.
-        Binding("enter", "open", "Open", id="history.open_session", show=False,
-                tooltip="Open the session's summary"),
-        Binding("r", "replay", "Replay", id="history.replay", tooltip="Play the session back"),
-        Binding("t", "trends", "Trends", id="history.trends",
-                tooltip="Sessions per week, floor balance and check-ins over time"),
-        Binding("x", "export", "Export", id="history.export",
-                tooltip="Save the session as Markdown or TOML"),
-        Binding("d", "delete", "Let go", id="history.delete",
-                tooltip="Remove the session and all made from it (both of you agree first)"),
+        Binding("enter", "open", N_("Open"), id="history.open_session", show=False,
+                tooltip=N_("Open the session's summary")),
+        Binding("r", "replay", N_("Replay"), id="history.replay", tooltip=N_("Play the session back")),
+        Binding("t", "trends", N_("Trends"), id="history.trends",
+                tooltip=N_("Sessions per week, floor balance and check-ins over time")),
+        Binding("x", "export", N_("Export"), id="history.export",
+                tooltip=N_("Save the session as Markdown or TOML")),
+        Binding("d", "delete", N_("Let go"), id="history.delete",
+                tooltip=N_("Remove the session and all made from it (both of you agree first)")),
         # Out of the key bar for room (the filter box says "/"), still in the palette.
-        Binding("slash", "filter", "Find", key_display="/", id="history.filter", show=False,
-                tooltip="Find sessions by a word from the notes or the agreement"),
-        Binding("escape", "back", "Back", id="history.back", tooltip="Leave the history"),
+        Binding("slash", "filter", N_("Find"), key_display="/", id="history.filter", show=False,
+                tooltip=N_("Find sessions by a word from the notes or the agreement")),
+        Binding("escape", "back", N_("Back"), id="history.back", tooltip=N_("Leave the history")),
         # While the search box has the focus (the keys above are hidden then: a letter
         # is part of the search), these say how to get out of it, and do. Ahead of the
         # box (which would take the arrows to scroll itself, in vain), only then.
-        Binding("down", "to_results('down')", "Results", key_display="↓", group=RESULTS,
-                priority=True, id="history.to_results", tooltip="Move into the sessions found"),
-        Binding("enter", "to_results('enter')", "Results", key_display="⏎", group=RESULTS,
-                priority=True, id="history.search_done", tooltip="Move into the sessions found"),
-        Binding("up", "to_results('up')", "Results", show=False, priority=True,
+        Binding("down", "to_results('down')", N_("Results"), key_display="↓", group=RESULTS,
+                priority=True, id="history.to_results", tooltip=N_("Move into the sessions found")),
+        Binding("enter", "to_results('enter')", N_("Results"), key_display="⏎", group=RESULTS,
+                priority=True, id="history.search_done", tooltip=N_("Move into the sessions found")),
+        Binding("up", "to_results('up')", N_("Results"), show=False, priority=True,
                 id="history.up_to_results"),
-        Binding("escape", "leave_search", "Done", id="history.leave_search",
-                tooltip="Leave the search; the sessions found stay"),
+        Binding("escape", "leave_search", N_("Done"), id="history.leave_search",
+                tooltip=N_("Leave the search; the sessions found stay")),
     ]
 
     class Open(AboutFile):
@@ -113,10 +114,10 @@ class HistoryScreen(Screen):
         self._away = False
 
     def compose(self) -> ComposeResult:
-        yield Static("History", id="history-title")
+        yield Static(_("History"), id="history-title")
         with Horizontal(id="history-filters"):
-            yield Select([], prompt="All practices", id="history-practice")
-            yield Input(placeholder="/ find a word from the notes or the agreement", id="history-text")
+            yield Select([], prompt=_("All practices"), id="history-practice")
+            yield Input(placeholder=_("/ find a word from the notes or the agreement"), id="history-text")
         yield SessionTable(id="history-table")
         yield Static("", id="history-detail")
         yield KeyBar()
@@ -148,7 +149,8 @@ class HistoryScreen(Screen):
             self.rows = self.index.scan()
         except OSError as error:
             self.rows = []
-            self.notify(f"Can't read the sessions folder: {error}", severity="error", timeout=10, markup=False)
+            self.notify(_("Can't read the sessions folder: {problem}").format(problem=error), severity="error",
+                        timeout=10, markup=False)
         self._practice_options()
         self._apply_filters()
         pending = self.index.pending(self.rows)
@@ -252,7 +254,9 @@ class HistoryScreen(Screen):
         # twenty lines on screen, not for a thousand (nor holds them all in memory).
         rows = TableRows([row.id for row in shown], lambda index: table_row(shown[index], self.today, wide=self._wide))
         self.query_one(SessionTable).set_rows(
-            COLUMNS, tuple(self._cell_widths), rows,
+            # The headings are marked where they are kept (`history_table`), and
+            # translated here, as they are shown.
+            tuple(_(heading) for heading in COLUMNS), tuple(self._cell_widths), rows,
             right=frozenset({3, 4}), keep=selected.id if selected else None,
         )
         self._show_title()
@@ -270,12 +274,14 @@ class HistoryScreen(Screen):
 
     def _show_title(self) -> None:
         total = len(self.rows)
-        count = f"{total:,} session{'s' if total != 1 else ''}"
         if len(self.shown) != total:
-            count = f"{len(self.shown):,} of {count}"
-        title = Text.assemble(("History", "bold"), f" · {count} · newest first")
+            count = n_("{shown} of {n} session", "{shown} of {n} sessions", total).format(
+                shown=f"{len(self.shown):,}", n=f"{total:,}")
+        else:
+            count = n_("{n} session", "{n} sessions", total).format(n=f"{total:,}")
+        title = Text.assemble((_("History"), "bold"), " · " + _("{count} · newest first").format(count=count))
         if self._reading:
-            title.append(f" · reading {self._reading:,} more…", style="italic")
+            title.append(" · " + _("reading {n} more…").format(n=f"{self._reading:,}"), style="italic")
         self.query_one("#history-title", Static).update(title)
 
     @on(SessionTable.Highlighted)
@@ -283,30 +289,37 @@ class HistoryScreen(Screen):
         row = self.highlighted
         detail = self.query_one("#history-detail", Static)
         if row is None:
-            empty = "No sessions yet: esc, then start one." if not self.rows else "No session matches."
+            empty = _("No sessions yet: esc, then start one.") if not self.rows else _("No session matches.")
             detail.update(Text(empty))
             return
         if not row.readable:
             detail.update(Text.assemble(("⚠ ", "bold"), f"{row.path.name}: {one_line(row.error)}",
-                                        "\nIt is left exactly as it is; open it in an editor to see why."))
+                                        "\n" + _("It is left exactly as it is; open it in an editor to see why.")))
         elif row.status == "in-progress":
-            detail.update(Text(f"{row.id} is in progress, or bridges stopped during it: resume it "
-                               "from the start screen. Here it can be looked at, not changed."))
+            detail.update(Text(_("{session} is in progress, or bridges stopped during it: resume it from the "
+                                 "start screen. Here it can be looked at, not changed.").format(session=row.id)))
         elif not row.detailed:
-            detail.update(Text(f"{row.id} · reading…"))
+            detail.update(Text(_("{session} · reading…").format(session=row.id)))
         else:
-            agreed = f"Agreed: “{one_line(row.agreement)}”" if row.agreement else "Nothing agreed."
-            lasted = f" · {clock(row.duration_s)} from start to close" if row.duration_s is not None else ""
-            detail.update(Text.assemble(agreed, (f"\n{row.id} · {row.turns} turns{lasted}", "italic")))
+            if row.agreement:
+                agreed = _("Agreed: “{agreement}”").format(agreement=one_line(row.agreement))
+            else:
+                agreed = _("Nothing agreed.")
+            about = n_("{session} · {n} turn", "{session} · {n} turns", row.turns or 0).format(
+                session=row.id, n=row.turns)
+            if row.duration_s is not None:
+                about += " · " + _("{length} from start to close").format(length=clock(row.duration_s))
+            detail.update(Text.assemble(agreed, ("\n" + about, "italic")))
 
     # --- actions --------------------------------------------------------------------
 
     def _chosen(self) -> SessionRow | None:
         row = self.highlighted
         if row is None:
-            self.notify("No session is selected.", severity="warning", timeout=3)
+            self.notify(_("No session is selected."), severity="warning", timeout=3)
         elif not row.readable:
-            self.notify(f"{row.path.name} can't be read: {one_line(row.error)}", severity="warning", markup=False)
+            self.notify(_("{file} can't be read: {problem}").format(file=row.path.name, problem=one_line(row.error)),
+                        severity="warning", markup=False)
             return None
         return row
 

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.phrasing_hint import PhrasingHint
 from bridges_tui.tui.widgets.words_input import WordsInput
@@ -26,6 +27,8 @@ MAX_NOTE_LENGTH = 10_000
 #: While a note is typed, what is in the box is reported as a draft at most this
 #: often, and never later than this after a keystroke: all a crash can cost.
 DRAFT_SECONDS = 0.3
+#: The line under the box.
+KEEP_OR_SKIP = N_("Enter keeps it · Esc skips")
 
 
 class NotePrompt(ModalScreen[str | None]):
@@ -47,7 +50,7 @@ class NotePrompt(ModalScreen[str | None]):
 
     CSS_PATH = sheets("dialogs")
     BINDINGS = [
-        Binding("escape", "skip", "Skip", id="note.skip"),
+        Binding("escape", "skip", N_("Skip"), id="note.skip"),
     ]
 
     def __init__(
@@ -80,14 +83,17 @@ class NotePrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
             yield Static(self.label, classes="dialog-title", markup=False)
-            verb = "write" if self.together else "writes"
-            yield Static(f"{self.writer} {verb} this note.", classes="dialog-detail", markup=False)
+            if self.together:
+                writes = _("{names} write this note.").format(names=self.writer)
+            else:
+                writes = _("{name} writes this note.").format(name=self.writer)
+            yield Static(writes, classes="dialog-detail", markup=False)
             yield PhrasingHint(
-                WordsInput(self.text, placeholder="A few words to keep…", id="note-text",
+                WordsInput(self.text, placeholder=_("A few words to keep…"), id="note-text",
                            max_length=MAX_NOTE_LENGTH, drops_key=self._holds_key),
                 reframe=self.reframe, enabled=self.hints, language=self.language,
             )
-            yield Static("Enter keeps it · Esc skips", id="note-help", classes="dialog-help")
+            yield Static(_(KEEP_OR_SKIP), id="note-help", classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -102,7 +108,7 @@ class NotePrompt(ModalScreen[str | None]):
             self._draft_timer = self.set_timer(DRAFT_SECONDS, self._hand_over_draft)
         if self._escape_armed:
             self._escape_armed = False
-            self.query_one("#note-help", Static).update("Enter keeps it · Esc skips")
+            self.query_one("#note-help", Static).update(_(KEEP_OR_SKIP))
 
     def _hand_over_draft(self) -> None:
         self._draft_timer = None
@@ -129,7 +135,7 @@ class NotePrompt(ModalScreen[str | None]):
         if typed and typed != self.text.strip() and not self._escape_armed:
             self._escape_armed = True
             self.query_one("#note-help", Static).update(
-                "Press Esc again to throw these words away, or Enter to keep them."
+                _("Press Esc again to throw these words away, or Enter to keep them.")
             )
             return
         self.dismiss(None if not self.text else self.text)

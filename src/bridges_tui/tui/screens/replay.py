@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.looking_back.replay import Moment, Timeline
 from bridges_tui.core.looking_back.session_summary import clock, turn_line
 from bridges_tui.core.model.session import Practice, Step, Transcript
@@ -31,25 +32,25 @@ from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.partner_pane import PaneState, PartnerPane
 
 SPEEDS = (1, 4, 16)
-TURN_KEYS = Binding.Group("Turn")
+TURN_KEYS = Binding.Group(N_("Turn"))
 
 
 class ReplayScreen(Screen):
     """Plays back one transcript (see the module docstring)."""
 
-    BINDING_GROUP_TITLE = "Replay"
+    BINDING_GROUP_TITLE = N_("Replay")
     CSS_PATH = sheets("conversation", "history")
     BINDINGS = [
-        Binding("space", "play", "Play/pause", id="replay.play",
-                tooltip="Play the session on its own timeline, or pause it"),
-        Binding("left", "turn(-1)", "Previous", id="replay.previous", key_display="←",
-                group=TURN_KEYS, tooltip="The turn before"),
-        Binding("right", "turn(1)", "Next", id="replay.next", key_display="→",
-                group=TURN_KEYS, tooltip="The turn after"),
-        Binding("s", "speed", "Speed", id="replay.speed", tooltip="Play at 1×, 4× or 16×"),
-        Binding("home", "first", "First", id="replay.first", show=False, tooltip="The first turn"),
-        Binding("end", "last", "Last", id="replay.last", show=False, tooltip="The last turn"),
-        Binding("escape", "back", "Back", id="replay.back", tooltip="Leave the replay"),
+        Binding("space", "play", N_("Play/pause"), id="replay.play",
+                tooltip=N_("Play the session on its own timeline, or pause it")),
+        Binding("left", "turn(-1)", N_("Previous"), id="replay.previous", key_display="←",
+                group=TURN_KEYS, tooltip=N_("The turn before")),
+        Binding("right", "turn(1)", N_("Next"), id="replay.next", key_display="→",
+                group=TURN_KEYS, tooltip=N_("The turn after")),
+        Binding("s", "speed", N_("Speed"), id="replay.speed", tooltip=N_("Play at 1×, 4× or 16×")),
+        Binding("home", "first", N_("First"), id="replay.first", show=False, tooltip=N_("The first turn")),
+        Binding("end", "last", N_("Last"), id="replay.last", show=False, tooltip=N_("The last turn")),
+        Binding("escape", "back", N_("Back"), id="replay.back", tooltip=N_("Leave the replay")),
     ]
 
     def __init__(self, transcript: Transcript, practice: Practice | None, *,
@@ -147,18 +148,20 @@ class ReplayScreen(Screen):
         title = one_line(self.transcript.title)
         count = len(self.transcript.turns)
         if moment.phase == "breather":
-            heading.update(Text(f"Replay · {title} · a breather"))
-            prompt.update(Text(f"A breather: {clock(moment.waited_s)} of {clock(moment.breather_s)}. "
-                               "The conversation waits."))
+            heading.update(Text(_("Replay · {title} · a breather").format(title=title)))
+            prompt.update(Text(_("A breather: {waited} of {length}. The conversation waits.").format(
+                waited=clock(moment.waited_s), length=clock(moment.breather_s))))
             self._show_note(moment)
             return
         if moment.turn is None or moment.phase == "ended":
-            heading.update(Text(f"Replay · {title} · the end"))
-            prompt.update(Text(f"The session ended here, after {clock(self.timeline.length_s)}."))
+            heading.update(Text(_("Replay · {title} · the end").format(title=title)))
+            prompt.update(Text(_("The session ended here, after {length}.").format(
+                length=clock(self.timeline.length_s))))
             self._show_note(moment)
             return
         turn = self.transcript.turns[moment.turn]
-        heading.update(Text(f"Replay · {title} · turn {moment.turn + 1} of {count} · {one_line(turn.title)}"))
+        heading.update(Text(_("Replay · {title} · turn {n} of {count} · {step}").format(
+            title=title, n=moment.turn + 1, count=count, step=one_line(turn.title))))
         step = self._step_of(moment.turn)
         who = one_line(self.transcript.name_of(turn.speaker))
         prompt.update(Text(f"{who}: {one_line(step.prompt)}" if step else f"{who}: {one_line(turn.title)}"))
@@ -177,8 +180,11 @@ class ReplayScreen(Screen):
         if index is None or turn is None or not turn.note:
             note.update("")
             return
-        writer = one_line(self.transcript.name_of(turn.note_by)) if turn.note_by else "note"
-        label = f"{writer}, turn {index + 1}: " if self.stepped is None else f"{writer}: "
+        writer = one_line(self.transcript.name_of(turn.note_by)) if turn.note_by else _("note")
+        if self.stepped is None:
+            label = _("{writer}, turn {n}:").format(writer=writer, n=index + 1) + " "
+        else:
+            label = f"{writer}: "
         note.update(Text.assemble((label, "bold"), (f"“{harmless(turn.note).strip()}”", "italic")))
 
     def _show_panes(self, moment: Moment) -> None:
@@ -187,7 +193,7 @@ class ReplayScreen(Screen):
 
     def _pane_states(self, moment: Moment) -> dict[str, PaneState]:
         if moment.turn is None or moment.phase in ("ended", "breather"):
-            idle = PaneState(status="" if moment.phase == "ended" else "breather")
+            idle = PaneState(status="" if moment.phase == "ended" else _("breather"))
             return {"A": idle, "B": idle}
         turn = self.transcript.turns[moment.turn]
         step = self._step_of(moment.turn)
@@ -198,7 +204,7 @@ class ReplayScreen(Screen):
                 guidance = one_line(step.listener) if step and step.listener else ""
                 states[letter] = PaneState("listening", None, guidance)
             elif moment.phase == "waiting":
-                states[letter] = PaneState("waiting", moment.shown_seconds, "", "about to begin")
+                states[letter] = PaneState("waiting", moment.shown_seconds, "", _("about to begin"))
             else:
                 role = "together" if turn.speaker == "both" else "speaking"
                 states[letter] = PaneState(role, moment.shown_seconds, "", self._status(moment, turn))
@@ -206,28 +212,29 @@ class ReplayScreen(Screen):
 
     def _status(self, moment: Moment, turn) -> str:
         if self.stepped is not None:
-            status = f"spoke {turn_line(turn)}"
+            status = _("spoke {how_long}").format(how_long=turn_line(turn))
             if turn.paused_s >= 1:
-                status += f" · paused {clock(turn.paused_s)}"
+                status += " · " + _("paused {length}").format(length=clock(turn.paused_s))
             return status
         if moment.phase == "paused":
-            return f"paused {clock(moment.waited_s)} of {clock(turn.paused_s)}"
+            return _("paused {waited} of {length}").format(waited=clock(moment.waited_s), length=clock(turn.paused_s))
         if moment.remaining_s < 0:
-            return "time is up"
+            return _("time is up")
         return ""
 
     def _show_position(self, moment: Moment) -> None:
-        state = "▶ playing" if self.playing else "❚❚ paused" if self.stepped is None else "stepping"
+        state = _("▶ playing") if self.playing else _("❚❚ paused") if self.stepped is None else _("stepping")
+        at = moment.position if self.stepped is None else self.timeline.turn_ends[self.stepped]
         text = Text.assemble(
             (state, "bold"),
-            f" {self.speed}× · "
-            f"{clock(moment.position if self.stepped is None else self.timeline.turn_ends[self.stepped])}"
             # The replay runs to the last hand-over; the history's length runs on to the
             # session's close (the last note, the summary): each says what it counts.
-            f" of {clock(self.timeline.length_s)}, start to last hand-over",
+            " " + _("{speed}× · {position} of {length}, start to last hand-over").format(
+                speed=self.speed, position=clock(at), length=clock(self.timeline.length_s)),
         )
+        breathers = len(self.transcript.breaks)
         if self.timeline.transcript.breaks:
-            text.append(f" · {len(self.transcript.breaks)} breather{'s' if len(self.transcript.breaks) != 1 else ''}")
+            text.append(" · " + n_("{n} breather", "{n} breathers", breathers).format(n=breathers))
         self.query_one("#replay-position", Static).update(text)
 
     def _schedule(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bridges_tui.core.files.store import SessionRow
+from bridges_tui.core.language.dates import moment
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.styles import sheets
@@ -25,9 +29,9 @@ class ResumeScreen(ModalScreen[str | None]):
 
     CSS_PATH = sheets("dialogs")
     BINDINGS = [
-        Binding("r", "answer('resume')", "Resume", id="resume.resume"),
-        Binding("c", "answer('close')", "Close it", id="resume.close"),
-        Binding("escape,l", "answer(None)", "Later", id="resume.later"),
+        Binding("r", "answer('resume')", N_("Resume"), id="resume.resume"),
+        Binding("c", "answer('close')", N_("Close it"), id="resume.close"),
+        Binding("escape,l", "answer(None)", N_("Later"), id="resume.later"),
     ]
 
     def __init__(self, entry: SessionRow, catalog: Catalog, *, names: bool = True) -> None:
@@ -42,23 +46,24 @@ class ResumeScreen(ModalScreen[str | None]):
         # Words from the file are data: made harmless (no control characters) and shown
         # as plain text, never read as markup ("[/b]" in a title must not crash).
         title = one_line(entry.title or entry.practice or entry.id)
-        when = entry.started.strftime("%a %d %b, %H:%M") if entry.started else "an earlier time"
-        who = " & ".join(map(one_line, entry.partners)) if entry.partners and self.names else "you two"
+        when = moment(entry.started, date.today()) if entry.started else _("an earlier time")
+        who = " & ".join(map(one_line, entry.partners)) if entry.partners and self.names else _("you two")
         resumable = bool(entry.practice) and self.catalog.card(entry.practice) is not None
         detail = (
-            f"{title}, started {when} by {who}, did not finish.\n"
-            "Resume it where it stopped (the turn that was under way starts again), "
-            "or close it as ended early. Either way every word stays saved."
+            _("{title}, started {when} by {who}, did not finish.").format(title=title, when=when, who=who) + "\n"
+            + _("Resume it where it stopped (the turn that was under way starts again), "
+                "or close it as ended early. Either way every word stays saved.")
         )
         if not resumable:
-            detail += f"\n\nIts practice ({one_line(entry.practice)}) is not installed, so it can only be closed."
+            detail += "\n\n" + _("Its practice ({practice}) is not installed, so it can only be closed.").format(
+                practice=one_line(entry.practice))
         with Vertical(classes="dialog"):
-            yield Static("An unfinished session", classes="dialog-title")
+            yield Static(_("An unfinished session"), classes="dialog-title")
             yield Static(Text(detail), classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Resume (r)", id="resume", variant="primary", disabled=not resumable)
-                yield Button("Close as ended early (c)", id="close")
-                yield Button("Later (esc)", id="later")
+                yield Button(_("Resume (r)"), id="resume", variant="primary", disabled=not resumable)
+                yield Button(_("Close as ended early (c)"), id="close")
+                yield Button(_("Later (esc)"), id="later")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

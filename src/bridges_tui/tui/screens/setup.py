@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.store import SessionStore
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.looking_back.done_before import done_before
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog
@@ -37,24 +38,25 @@ from bridges_tui.tui.widgets.words_input import WordsInput
 if TYPE_CHECKING:
     from bridges_tui.core.looking_back.history_index import AgreementToFollow
 
-CHECKIN_QUESTION = "Check-in, optional: how connected do you feel right now? 1 distant … 5 close"
+CHECKIN_QUESTION = N_("Check-in, optional: how connected do you feel right now? 1 distant … 5 close")
 #: The line saying how the session will be kept, and what off the record costs.
-ON_THE_RECORD = "Saved as you go. Ctrl+O: off the record, nothing saved."
-OFF_THE_RECORD = "Off the record: nothing is saved; a crash or a closed terminal loses it."
+ON_THE_RECORD = N_("Saved as you go. Ctrl+O: off the record, nothing saved.")
+OFF_THE_RECORD = N_("Off the record: nothing is saved; a crash or a closed terminal loses it.")
 
 
 class SetupScreen(Screen):
     """The first screen: who is here, what to practise, and for how long."""
 
-    BINDING_GROUP_TITLE = "Setup"
+    BINDING_GROUP_TITLE = N_("Setup")
     CSS_PATH = sheets("setup")
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", id="setup.start", priority=True,
-                tooltip="Start the conversation with these settings"),
-        Binding("f2", "app.open_history", "History", id="setup.history",
-                tooltip="Past sessions: summaries, replays, trends"),
-        Binding("ctrl+o", "off_the_record", "Off the record", id="setup.off-the-record", priority=True,
-                tooltip="Hold the session in memory only, or save it as you go (the usual)"),
+        Binding("ctrl+s", "start", N_("Start"), id="setup.start", priority=True,
+                tooltip=N_("Start the conversation with these settings")),
+        Binding("f2", "app.open_history", N_("History"), id="setup.history",
+                tooltip=N_("Past sessions: summaries, replays, trends")),
+        Binding("ctrl+o", "off_the_record", N_("Off the record"), id="setup.off-the-record",
+                priority=True,
+                tooltip=N_("Hold the session in memory only, or save it as you go (the usual)")),
     ]
     AUTO_FOCUS = "#name-a"
 
@@ -85,11 +87,11 @@ class SetupScreen(Screen):
         # practice's steps are parsed until it is started.
         first = self.catalog.cards[0] if self.catalog.cards else None
         with Vertical(id="setup"):
-            yield Static("bridges · a guided conversation for two", id="setup-title")
+            yield Static(_("bridges · a guided conversation for two"), id="setup-title")
             with Horizontal(id="names"):
-                yield WordsInput(self.names[0], placeholder="Partner A (left)", id="name-a",
+                yield WordsInput(self.names[0], placeholder=_("Partner A (left)"), id="name-a",
                                  max_length=40, enter_moves_to="#name-b")
-                yield WordsInput(self.names[1], placeholder="Partner B (right)", id="name-b",
+                yield WordsInput(self.names[1], placeholder=_("Partner B (right)"), id="name-b",
                                  max_length=40, enter_moves_to="#practice")
             yield FollowupQuestion(id="followup")
             yield PracticeList(self.catalog, id="practice")
@@ -99,13 +101,13 @@ class SetupScreen(Screen):
                 self._suggested_turn = format_duration(first.turn_seconds) if first else ""
                 # A box for words, so a burst of keys keeps to it (see `typed_ahead`).
                 turn = WordsInput(self._suggested_turn, placeholder="2m, 90s", id="turn")
-                turn.border_title = "Turn length"
+                turn.border_title = _("Turn length")
                 yield turn
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")
                 yield ScoreInput(self.names[1] or "B", id="checkin-b")
-                yield ActionButton("Start", "screen.start", id="start")
-            yield Static(CHECKIN_QUESTION, id="checkin-hint")
-            yield Static(ON_THE_RECORD, id="record-line")
+                yield ActionButton(_("Start"), "screen.start", id="start")
+            yield Static(_(CHECKIN_QUESTION), id="checkin-hint")
+            yield Static(_(ON_THE_RECORD), id="record-line")
             yield Static("", id="setup-error", markup=False)
         yield KeyBar()
 
@@ -155,9 +157,10 @@ class SetupScreen(Screen):
         except DurationError:
             turn = card.turn_seconds
         about = Text(card.summary)
-        steps = f"{card.turns} turn{'s' if card.turns != 1 else ''}"
-        about.append(f"\n{format_about(card.seconds(turn))}: {steps}, "
-                     f"{format_duration(turn)} each unless a step sets its own.", style="dim")
+        about.append("\n" + n_("{about}: {n} turn, {each} each unless a step sets its own.",
+                               "{about}: {n} turns, {each} each unless a step sets its own.",
+                               card.turns).format(about=format_about(card.seconds(turn)), n=card.turns,
+                                                  each=format_duration(turn)), style="dim")
         return about
 
     @on(OptionList.OptionHighlighted, "#practice")
@@ -188,7 +191,7 @@ class SetupScreen(Screen):
         """Ctrl+O: off the record, or back to saving as you go."""
         self.off_the_record = not self.off_the_record
         line = self.query_one("#record-line", Static)
-        line.update(OFF_THE_RECORD if self.off_the_record else ON_THE_RECORD)
+        line.update(_(OFF_THE_RECORD if self.off_the_record else ON_THE_RECORD))
         line.set_class(self.off_the_record, "-off")
 
     @on(OptionList.OptionSelected, "#practice")
@@ -237,25 +240,26 @@ class SetupScreen(Screen):
             except ModelError as problem:
                 if focus:
                     self.query_one(f"#name-{letter}", Input).focus()
-                raise ValueError(f"Partner {letter.upper()}'s name: {problem.problem}") from None
+                raise ValueError(_("Partner {letter}'s name: {problem}").format(
+                    letter=letter.upper(), problem=problem.problem)) from None
         if names[0].casefold() == names[1].casefold():
-            raise ValueError("Please use two different names, so the panes can tell you apart.")
+            raise ValueError(_("Please use two different names, so the panes can tell you apart."))
         practice = self.practice
         if practice is None:
-            raise ValueError("Please choose a practice.")
+            raise ValueError(_("Please choose a practice."))
         turn_text = self.query_one("#turn", Input).value.strip()
         try:
             turn = parse_duration(turn_text) if turn_text else practice.turn_seconds
         except DurationError as problem:
             if focus:
                 self.query_one("#turn", Input).focus()
-            raise ValueError(f"Turn length: {problem}") from None
+            raise ValueError(_("Turn length: {problem}").format(problem=problem)) from None
         a, b = (self.query_one(f"#checkin-{letter}", ScoreInput).score for letter in ("a", "b"))
         checkin = None
         if a is not None and b is not None:
             checkin = (a, b)
         elif a is not None or b is not None:
-            raise ValueError("Check-in: give both scores, or skip both.")
+            raise ValueError(_("Check-in: give both scores, or skip both."))
         return SessionChoice(
             practice=practice,
             names=(names[0], names[1]),

@@ -30,8 +30,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
 
+from bridges_tui.core.language.dates import moment
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.looking_back.corrections import (
     CheckinCorrection,
     ClosingCorrection,
@@ -41,7 +42,7 @@ from bridges_tui.core.looking_back.corrections import (
 from bridges_tui.core.looking_back.outline import Outline
 from bridges_tui.core.looking_back.session_summary import checkin_text, clock, status_word
 from bridges_tui.core.model.session import PlannedStep, Transcript
-from bridges_tui.core.text.harmless import harmless, one_line
+from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.kept_session import KeptSession
 from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -49,6 +50,7 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
+from bridges_tui.tui.widgets.steps_and_notes import StepsAndNotes
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
@@ -57,24 +59,24 @@ SAVE_DELAY = 0.6
 class SummaryScreen(Screen):
     """Shows what a session amounted to; see the module docstring for what can change."""
 
-    BINDING_GROUP_TITLE = "Summary"
+    BINDING_GROUP_TITLE = N_("Summary")
     CSS_PATH = sheets("summary")
     BINDINGS = [
-        Binding("ctrl+n", "new_session", "New session", id="summary.new", priority=True,
-                tooltip="Start another conversation"),
-        Binding("f2", "history", "History", id="summary.history",
-                tooltip="Past sessions: summaries, replays, trends"),
-        Binding("r", "replay", "Replay", id="summary.replay",
-                tooltip="Play this session back, turn by turn"),
-        Binding("x", "export", "Export", id="summary.export",
-                tooltip="Save this session as Markdown or TOML"),
-        Binding("d", "delete", "Let go", id="summary.delete",
-                tooltip="Remove this session and all made from it (both of you agree first)"),
-        Binding("ctrl+l", "let_go", "Let go", id="summary.let-go", priority=True,
-                tooltip="Remove this session and all made from it (both of you agree first)"),
-        Binding("ctrl+s", "keep_after_all", "Keep it after all", id="summary.keep", priority=True,
-                tooltip="Save this session held off the record (both of you agree first)"),
-        Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the history"),
+        Binding("ctrl+n", "new_session", N_("New session"), id="summary.new", priority=True,
+                tooltip=N_("Start another conversation")),
+        Binding("f2", "history", N_("History"), id="summary.history",
+                tooltip=N_("Past sessions: summaries, replays, trends")),
+        Binding("r", "replay", N_("Replay"), id="summary.replay",
+                tooltip=N_("Play this session back, turn by turn")),
+        Binding("x", "export", N_("Export"), id="summary.export",
+                tooltip=N_("Save this session as Markdown or TOML")),
+        Binding("d", "delete", N_("Let go"), id="summary.delete",
+                tooltip=N_("Remove this session and all made from it (both of you agree first)")),
+        Binding("ctrl+l", "let_go", N_("Let go"), id="summary.let-go", priority=True,
+                tooltip=N_("Remove this session and all made from it (both of you agree first)")),
+        Binding("ctrl+s", "keep_after_all", N_("Keep it after all"), id="summary.keep", priority=True,
+                tooltip=N_("Save this session held off the record (both of you agree first)")),
+        Binding("escape", "back", N_("Back"), id="summary.back", tooltip=N_("Back to the history")),
     ]
 
     class NewSession(Message):
@@ -136,9 +138,9 @@ class SummaryScreen(Screen):
             yield Static("", id="summary-saved", markup=False)
             if self.past:
                 yield from self._what_happened()
-                yield Label("Check-in (how connected, 1 distant … 5 close)", classes="field-label")
+                yield Label(_("Check-in (how connected, 1 distant … 5 close)"), classes="field-label")
                 yield Static("", id="summary-checkin-past")
-                yield Label("What we learned", classes="field-label")
+                yield Label(_("What we learned"), classes="field-label")
                 yield Static("", id="summary-learned")
                 yield from self._agreement()
             else:
@@ -149,30 +151,34 @@ class SummaryScreen(Screen):
                 yield from self._what_happened()
             with Horizontal(id="summary-buttons"):
                 if self.past:
-                    yield Button("Replay (r)", id="replay", variant="primary")
-                    yield Button("Export (x)", id="export")
-                    yield Button("Let go (d)", id="delete", variant="error")
-                    yield Button("Back (esc)", id="back")
+                    yield Button(_("Replay (r)"), id="replay", variant="primary")
+                    yield Button(_("Export (x)"), id="export")
+                    yield Button(_("Let go (d)"), id="delete", variant="error")
+                    yield Button(_("Back (esc)"), id="back")
                 else:
-                    yield Button("New session (ctrl+n)", id="new", variant="primary")
-                    yield Button("History (f2)", id="history")
+                    yield Button(_("New session (ctrl+n)"), id="new", variant="primary")
+                    yield Button(_("History (f2)"), id="history")
                     # One of the two shows (see `_show`): the other once kept after all.
-                    yield Button("Keep it after all (ctrl+s)", id="keep")
-                    yield Button("Let go (ctrl+l)", id="let-go", variant="error")
+                    yield Button(_("Keep it after all (ctrl+s)"), id="keep")
+                    yield Button(_("Let go (ctrl+l)"), id="let-go", variant="error")
         yield KeyBar()
 
     def _what_happened(self) -> ComposeResult:
         """Floor time, the follow-up of the last agreement, the steps and their notes."""
         a, b = (one_line(name) for name in self.transcript.partners)
-        yield Label("Floor time", classes="field-label")
+        yield Label(_("Floor time"), classes="field-label")
         yield BalanceBar((a, b), id="summary-balance")
         yield Static("", id="summary-floor")
         if self.transcript.followup is not None:
             yield Static("", id="summary-followup")
-        verb = "corrects" if self.past else "edits"
-        how = "" if self.read_only else f"  (Enter on a step {verb} its note)"
-        yield Label(f"Steps and notes{how}", classes="field-label")
-        yield OptionList(id="summary-steps")
+        if self.read_only:
+            heading = _("Steps and notes")
+        elif self.past:
+            heading = _("Steps and notes  (Enter on a step corrects its note)")
+        else:
+            heading = _("Steps and notes  (Enter on a step edits its note)")
+        yield Label(heading, classes="field-label")
+        yield StepsAndNotes(id="summary-steps")
 
     def _closing_words(self) -> ComposeResult:
         """What each learned, each box named for its partner on its border (so it
@@ -181,26 +187,26 @@ class SummaryScreen(Screen):
         transcript = self.transcript
         a, b = (one_line(name) for name in transcript.partners)
         learned = transcript.closing.learned
-        yield Label("What I learned", classes="field-label")
+        yield Label(_("What I learned"), classes="field-label")
         for n, (letter, name) in enumerate((("a", a), ("b", b))):
             box = WordsInput(learned[n] if len(learned) > n else "",
-                             placeholder="one line", id=f"learned-{letter}")
+                             placeholder=_("one line"), id=f"learned-{letter}")
             box.border_title = Text(name[:30])
             yield box
         yield from self._agreement()
-        yield Label("How connected do you feel now? (optional)", classes="field-label")
+        yield Label(_("How connected do you feel now? (optional)"), classes="field-label")
         after = transcript.checkin.after or (None, None)
         with Horizontal(id="summary-checkin"):
             for letter, name, score in (("a", a, after[0]), ("b", b, after[1])):
                 yield ScoreInput(name, score, id=f"after-{letter}")
 
     def _agreement(self) -> ComposeResult:
-        yield Label("What we agree to try", classes="field-label")
+        yield Label(_("What we agree to try"), classes="field-label")
         agreement = self.transcript.closing.agreement or ""
         if self.read_only:
-            yield Static(Text(one_line(agreement) or "Nothing agreed yet."), id="agreement-shown")
+            yield Static(Text(one_line(agreement) or _("Nothing agreed yet.")), id="agreement-shown")
             return
-        box = WordsInput(agreement, placeholder="One small thing, this week", id="agreement")
+        box = WordsInput(agreement, placeholder=_("One small thing, this week"), id="agreement")
         box.border_title = Text(" & ".join(one_line(name)[:20] for name in self.transcript.partners))
         yield box
 
@@ -229,7 +235,7 @@ class SummaryScreen(Screen):
         summary = outline.summary
         title = Text.assemble(
             (one_line(transcript.title), "bold"), f" · {status_word(transcript.status)} · ",
-            transcript.started.strftime("%a %d %b %Y, %H:%M"),
+            moment(transcript.started),
         )
         if self.past and summary.length_s is not None:
             title.append(f" · {clock(summary.length_s)}")
@@ -243,41 +249,23 @@ class SummaryScreen(Screen):
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
         if outline.followup is not None:
             self.query_one("#summary-followup", Static).update(Text.assemble(
-                ("Last time's agreement: ", "bold"), f"“{one_line(outline.followup.agreement)}”",
+                (_("Last time's agreement:") + " ", "bold"), f"“{one_line(outline.followup.agreement)}”",
                 f" · {outline.followup.answer}",
             ))
-        self._show_steps(outline)
+        self.query_one(StepsAndNotes).show(outline, read_only=self.read_only)
         if self.past:
             change = checkin_text(transcript.checkin.before, transcript.checkin.after)
-            shown = f"before → after, {a} and {b}: {change}" if change else "Not given."
+            if change:
+                shown = _("before → after, {a} and {b}: {change}").format(a=a, b=b, change=change)
+            else:
+                shown = _("Not given.")
             self.query_one("#summary-checkin-past", Static).update(Text(shown))
             learned = Text()
             for name, line in outline.learned:
                 learned.append(f"{one_line(name)}: ", style="bold")
                 learned.append(one_line(line) + "\n")
             learned.rstrip()
-            self.query_one("#summary-learned", Static).update(learned or Text("Nothing written."))
-
-    def _show_steps(self, outline: Outline) -> None:
-        transcript = self.transcript
-        steps = self.query_one("#summary-steps", OptionList)
-        highlighted = steps.highlighted
-        steps.clear_options()
-        for step in outline.steps:
-            turn = step.turn
-            line = Text(f"{step.number}. {one_line(turn.title)} · {one_line(step.speaker)} · {clock(turn.spoken_s)}")
-            if turn.overtime_s >= 1:
-                line.append(f" (+{clock(turn.overtime_s)})")
-            if turn.note:
-                writer = f" ({one_line(step.noted_by)})" if step.noted_by else ""
-                line.append(f"\n   “{harmless(turn.note).strip()}”{writer}", style="italic")
-            steps.add_option(Option(line, id=str(step.index), disabled=self.read_only))
-        if not transcript.turns:
-            steps.add_option(Option("No turns were taken.", disabled=True))
-        if highlighted is None and transcript.turns and not self.read_only:
-            highlighted = 0  # so that Enter, as the heading says, edits a note at once
-        if highlighted is not None and highlighted < steps.option_count:
-            steps.highlighted = highlighted
+            self.query_one("#summary-learned", Static).update(learned or Text(_("Nothing written.")))
 
     # --- editing ------------------------------------------------------------------
 
@@ -285,7 +273,7 @@ class SummaryScreen(Screen):
         try:
             self.transcript = self.session.correct(correction)
         except Exception as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            self.notify(_("Not saved: {problem}").format(problem=error), severity="error", timeout=10, markup=False)
         if self.is_mounted and self.children:
             self._show()
 
@@ -303,7 +291,7 @@ class SummaryScreen(Screen):
         index = int(event.option.id)
         turn = self.transcript.turns[index]
         planned = self._planned(index)
-        label = planned.step.note.label if planned and planned.step.note else "Note"
+        label = planned.step.note.label if planned and planned.step.note else _("Note")
         writer = turn.note_by or (planned.note_writer if planned else None) or turn.speaker
         new_writer = planned.note_writer if planned else None
         self._drafted = False

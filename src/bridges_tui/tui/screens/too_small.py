@@ -8,6 +8,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from bridges_tui.core.language.words import _
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 
@@ -31,7 +33,7 @@ class TooSmallScreen(Screen):
 
     def _message(self) -> str:
         width, height = self.terminal_size
-        return (
-            f"This window is too small for bridges ({width}×{height}).\n"
-            f"Please make it at least {MIN_WIDTH}×{MIN_HEIGHT}; everything is kept meanwhile."
-        )
+        return _(
+            "This window is too small for bridges ({width}×{height}).\n"
+            "Please make it at least {min_width}×{min_height}; everything is kept meanwhile."
+        ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)

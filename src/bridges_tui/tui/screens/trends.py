@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from bridges_tui.core.language.dates import day
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.looking_back.history_index import SessionRow
 from bridges_tui.core.looking_back.session_summary import share_text
 from bridges_tui.core.looking_back.trends import counted, recent, weekly, weeks_of_history
@@ -29,9 +31,9 @@ MAX_WEEKS = 120
 class TrendsScreen(Screen):
     """Week-by-week charts of the sessions in `rows`."""
 
-    BINDING_GROUP_TITLE = "Trends"
+    BINDING_GROUP_TITLE = N_("Trends")
     CSS_PATH = sheets("history")
-    BINDINGS = [Binding("escape,t", "back", "Back", id="trends.back", tooltip="Back to the history")]
+    BINDINGS = [Binding("escape,t", "back", N_("Back"), id="trends.back", tooltip=N_("Back to the history"))]
 
     def __init__(self, rows: list[SessionRow], today: date) -> None:
         super().__init__()
@@ -50,11 +52,12 @@ class TrendsScreen(Screen):
         a, b = self.partners
         with VerticalScroll(id="trends"):
             yield Static("", id="trends-title")
-            yield Label("Sessions per week", classes="field-label")
+            yield Label(_("Sessions per week"), classes="field-label")
             yield TrendChart("sessions", self.partners, id="trend-sessions")
-            yield Label(f"Floor balance: who held the floor more, {a} or {b}", classes="field-label", markup=False)
+            yield Label(_("Floor balance: who held the floor more, {a} or {b}").format(a=a, b=b),
+                        classes="field-label", markup=False)
             yield TrendChart("balance", self.partners, id="trend-balance")
-            yield Label("Check-in, both of you averaged (1 distant … 5 close)", classes="field-label")
+            yield Label(_("Check-in, both of you averaged (1 distant … 5 close)"), classes="field-label")
             yield TrendChart("checkin", self.partners, id="trend-checkin")
             yield TrendChart("dates", self.partners, id="trend-dates")
             yield Static("", id="trends-recent")
@@ -67,12 +70,15 @@ class TrendsScreen(Screen):
         for chart in self.query(TrendChart):
             chart.weeks = by_week
         pending = sum(1 for row in self.rows if row.readable and not row.detailed)
-        title = Text.assemble(("Trends", "bold"), f" · {len(sessions):,} session{'s' if len(sessions) != 1 else ''}")
+        count = n_("{n} session", "{n} sessions", len(sessions)).format(n=f"{len(sessions):,}")
         if sessions:
             first = min(row.started for row in sessions if row.started)
-            title.append(f" since {first:%d %b %Y}")
+            count = _("{count} since {day}").format(count=count, day=day(first))
+        title = Text.assemble((_("Trends"), "bold"), " · " + count)
         if pending:
-            title.append(f" · {pending:,} still being read; open again for all", style="italic")
+            title.append(" · " + n_("{n} still being read; open again for all",
+                                    "{n} still being read; open again for all", pending).format(n=f"{pending:,}"),
+                         style="italic")
         self.query_one("#trends-title", Static).update(title)
         self.query_one("#trends-recent", Static).update(self._recent_text())
 
@@ -80,18 +86,20 @@ class TrendsScreen(Screen):
         a, b = self.partners
         last = recent(self.rows, self.today, 4)
         since = self.today - timedelta(days=self.today.weekday()) - timedelta(weeks=3)
-        text = Text.assemble(("Last 4 weeks", "bold"), f" (since {since:%d %b}): ")
+        text = Text.assemble((_("Last 4 weeks"), "bold"),
+                             " " + _("(since {day}):").format(day=day(since, self.today)) + " ")
         if not last.sessions:
-            text.append("no sessions.")
+            text.append(_("no sessions."))
             return text
-        text.append(f"{last.sessions} session{'s' if last.sessions != 1 else ''}")
+        text.append(n_("{n} session", "{n} sessions", last.sessions).format(n=last.sessions))
         if last.balance is not None:
             shares = share_text(last.balance).split("/")
-            text.append(f" · floor {a} {shares[0]}% / {b} {shares[1]}%")
+            text.append(" · " + _("floor {a} {a_share}% / {b} {b_share}%").format(
+                a=a, a_share=shares[0], b=b, b_share=shares[1]))
         if last.before is not None or last.after is not None:
             before = f"{last.before:.1f}" if last.before is not None else "–"
             after = f"{last.after:.1f}" if last.after is not None else "–"
-            text.append(f" · check-in {before} → {after}")
+            text.append(" · " + _("check-in {before} → {after}").format(before=before, after=after))
         return text
 
     def action_back(self) -> None:

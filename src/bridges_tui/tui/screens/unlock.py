@@ -15,10 +15,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
 
-HELP = (
+HELP = N_(
     "Your sessions are kept encrypted with a passphrase you chose. "
     "If it is lost, nobody can read them, not even bridges."
 )
@@ -38,10 +39,10 @@ class UnlockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="unlock"):
-            yield Static("bridges · your sessions are locked", classes="dialog-title")
-            yield Static(HELP, classes="dialog-detail")
-            yield Input(placeholder="Passphrase", password=True, id="passphrase")
-            yield Static("Type the passphrase, then press Enter.", id="unlock-said", classes="dialog-help")
+            yield Static(_("bridges · your sessions are locked"), classes="dialog-title")
+            yield Static(_(HELP), classes="dialog-detail")
+            yield Input(placeholder=_("Passphrase"), password=True, id="passphrase")
+            yield Static(_("Type the passphrase, then press Enter."), id="unlock-said", classes="dialog-help")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -54,7 +55,7 @@ class UnlockScreen(Screen[None]):
         if not field.value or field.disabled:
             return
         field.disabled = True
-        self._say("Opening your sessions… (this takes a moment)")
+        self._say(_("Opening your sessions… (this takes a moment)"))
         self.post_message(self.Tried(field.value))
 
     def refused(self, reason: str) -> None:

@@ -12,6 +12,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Static
 
+from bridges_tui.core.language.words import N_
+
 
 class ActionButton(Static, can_focus=True):
     """A focusable label that runs `action` (e.g. `"screen.start"`) when pressed."""
@@ -41,7 +43,7 @@ class ActionButton(Static, can_focus=True):
         border-bottom: tall $primary-lighten-3;
     }
     """
-    BINDINGS = [Binding("enter,space", "press", "Press", show=False)]
+    BINDINGS = [Binding("enter,space", "press", N_("Press"), show=False)]
 
     def __init__(self, label: str, action: str, *, id: str | None = None) -> None:
         super().__init__(label, markup=False, id=id)

@@ -3,16 +3,19 @@ agreement, and the couple's answer to take into the new session's transcript."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from bridges_tui.core.language.dates import weekday
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.session import Followup, FollowupAnswer
 from bridges_tui.core.text.harmless import one_line, shortened
 
-ANSWERS: list[tuple[str, FollowupAnswer]] = [("kept it", "kept"), ("partly", "partly"), ("not yet", "not-yet")]
+ANSWERS: list[tuple[str, FollowupAnswer]] = [(N_("kept it"), "kept"), (N_("partly"), "partly"),
+                                            (N_("not yet"), "not-yet")]
 MAX_SHOWN = 160
 
 
@@ -30,18 +33,23 @@ class FollowupQuestion(Horizontal):
         """Show the agreement of session `session` and ask how it went."""
         self.session = session
         self.agreement = agreement
-        when = f" ({started:%a %d %b})" if started is not None else ""
+        if started is not None:
+            asked = _("Last time ({day}) you agreed:").format(day=weekday(started, date.today()))
+        else:
+            asked = _("Last time you agreed:")
         text = Text.assemble(
-            (f"Last time{when} you agreed: ", "bold"),
+            (asked + " ", "bold"),
             f"“{shortened(one_line(agreement), MAX_SHOWN)}” ",
-            ("How did it go?", "bold"),
+            (_("How did it go?"), "bold"),
         )
         if self.children:
             self.query_one("#followup-text", Static).update(text)
         else:
             from textual.widgets import Select  # a module of its own, needed only now
 
-            self.mount(Static(text, id="followup-text"), Select(ANSWERS, prompt="skip", id="followup-answer"))
+            answers = [(_(words), answer) for words, answer in ANSWERS]
+            self.mount(Static(text, id="followup-text"),
+                       Select(answers, prompt=_("skip"), id="followup-answer"))
         self.display = True
 
     @property
@@ -53,7 +61,7 @@ class FollowupQuestion(Horizontal):
         answer = next(answers, None)
         if self.session is None or self.agreement is None or answer is None:
             return None
-        for _, value in ANSWERS:
+        for _words, value in ANSWERS:
             if answer.value == value:
                 return Followup(self.session, self.agreement, value)
         return None  # skipped

@@ -24,6 +24,8 @@ from textual.screen import Screen
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
+from bridges_tui.core.language.words import _
+
 NO_STYLE = VisualStyle()
 DIM = VisualStyle(dim=True)
 
@@ -66,7 +68,7 @@ def bar_items(screen: Screen) -> tuple[list[Key | Group], Key | None]:
     for group, entries in groupby(firsts.values(), lambda entry: entry.binding.group):
         keys = [_key(screen, entry) for entry in entries]
         if group is not None and len(keys) > 1:
-            items.append(Group(tuple(key._replace(description="") for key in keys), group.description))
+            items.append(Group(tuple(key._replace(description="") for key in keys), _said(group.description)))
         else:
             items.extend(keys)
     app = screen.app
@@ -75,9 +77,18 @@ def bar_items(screen: Screen) -> tuple[list[Key | Group], Key | None]:
 
 
 def _key(screen: Screen, entry: ActiveBinding) -> Key:
+    # The screens declare their words with `N_` (at import, before a language is
+    # chosen): they are translated here, as shown.
     binding = entry.binding
-    return Key(binding.key, screen.app.get_key_display(binding), binding.description,
-               entry.enabled, entry.tooltip or binding.description)
+    description = _said(binding.description)
+    return Key(binding.key, screen.app.get_key_display(binding), description,
+               entry.enabled, _said(entry.tooltip) or description)
+
+
+def _said(words: str) -> str:
+    """`words` in the language spoken now; empty stays empty (gettext would give
+    the catalog's header for it)."""
+    return _(words) if words else words
 
 
 def bar_pieces(items: Iterable[Key | Group], palette: Key | None, width: int) -> tuple[list[Piece], list[Key]]:

@@ -11,19 +11,26 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.durations import format_clock
 
 #: What each role is called on screen; never conveyed by colour alone.
 ROLE_LABELS = {
-    "speaking": "● SPEAKING",
-    "listening": "○ listening",
-    "together": "● TOGETHER",
-    "waiting": "… up next",
+    "speaking": N_("● SPEAKING"),
+    "listening": N_("○ listening"),
+    "together": N_("● TOGETHER"),
+    "waiting": N_("… up next"),
     # A listening loop's question: one partner asked "did I get it?", one answers.
-    "asking": "○ waiting for the answer",
-    "answering": "● YOUR ANSWER",
+    "asking": N_("○ waiting for the answer"),
+    "answering": N_("● YOUR ANSWER"),
     "idle": "",
 }
+
+
+def _role(role: str) -> str:
+    """What `role` is called on screen, in the language spoken ("" for none)."""
+    label = ROLE_LABELS.get(role, role)
+    return _(label) if label else label
 
 
 def clock_text(shown_seconds: int) -> str:
@@ -68,7 +75,7 @@ class PartnerPane(Vertical):
 
     def compose(self) -> ComposeResult:
         state = self._first
-        yield Static(ROLE_LABELS.get(state.role, state.role), classes="role", markup=False)
+        yield Static(_role(state.role), classes="role", markup=False)
         countdown = Digits("" if state.shown_seconds is None else clock_text(state.shown_seconds),
                            classes="countdown")
         countdown.display = state.shown_seconds is not None
@@ -91,7 +98,7 @@ class PartnerPane(Vertical):
         if self.is_attached:
             self.app.stylesheet.apply(self)
             self.refresh()
-        self.query_one(".role", Static).update(ROLE_LABELS.get(new, new))
+        self.query_one(".role", Static).update(_role(new))
 
     def watch_shown_seconds(self, value: int | None) -> None:
         digits = self.query_one(".countdown", Digits)

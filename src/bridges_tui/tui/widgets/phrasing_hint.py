@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widgets import Input, Static
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.hints import PhrasingHint as Hint
 from bridges_tui.core.text.hints import find_hint
 
@@ -55,10 +56,10 @@ class PhrasingHint(Vertical):
     """
 
     BINDINGS = [
-        Binding("ctrl+y", "explain", "Why this hint", id="hint.why",
-                tooltip="Say why the phrasing hint appears"),
-        Binding("ctrl+o", "dismiss", "Hide hint", id="hint.hide",
-                tooltip="Hide the phrasing hint for this text"),
+        Binding("ctrl+y", "explain", N_("Why this hint"), id="hint.why",
+                tooltip=N_("Say why the phrasing hint appears")),
+        Binding("ctrl+o", "dismiss", N_("Hide hint"), id="hint.hide",
+                tooltip=N_("Hide the phrasing hint for this text")),
     ]
 
     def __init__(
@@ -106,10 +107,10 @@ class PhrasingHint(Vertical):
             self.refresh_bindings()
             return
         self.query_one(".hint-line", Static).update(
-            f"{hint.nudge}  (ctrl+y why · ctrl+o hide)"
+            f"{hint.nudge}  " + _("(ctrl+y why · ctrl+o hide)")
         )
         self.query_one(".hint-why", Static).update(
-            f"{hint.reason}  (ctrl+y back · ctrl+o hide)"
+            f"{hint.reason}  " + _("(ctrl+y back · ctrl+o hide)")
         )
         self.refresh_bindings()
 

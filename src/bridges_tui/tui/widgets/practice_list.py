@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.looking_back.done_before import DoneBefore, last_done_text
 from bridges_tui.core.model.session import PracticeCard
 from bridges_tui.core.practice_scripts.catalog import OWN_GROUP, Catalog, PracticeGroup
@@ -30,9 +31,9 @@ _NOTHING = "nothing:"
 #: What may be typed to find a practice: long enough for a few words.
 _MOST_TYPED = 40
 
-TITLE = "Practice"
-FIND_HINT = "type to find: a word, or your minutes"
-CLEAR_HINT = "Backspace, Esc: every practice"
+TITLE = N_("Practice")
+FIND_HINT = N_("type to find: a word, or your minutes")
+CLEAR_HINT = N_("Backspace, Esc: every practice")
 
 
 class PracticeList(OptionList):
@@ -47,8 +48,8 @@ class PracticeList(OptionList):
         self.typed = ""
         self._done_before: Mapping[str, DoneBefore] = {}
         super().__init__(*self._build_options(catalog.grouped()), id=id)
-        self.border_title = TITLE
-        self.border_subtitle = FIND_HINT
+        self.border_title = _(TITLE)
+        self.border_subtitle = _(FIND_HINT)
 
     @property
     def practice_id(self) -> str | None:
@@ -89,10 +90,12 @@ class PracticeList(OptionList):
         self.typed = typed
         found = find_practices(self.catalog, typed)
         if found.minutes is not None:
-            self.border_title = f"{TITLE} · {found.minutes} min or less"
+            self.border_title = _("Practice · {minutes} min or less").format(minutes=found.minutes)
+        elif typed:
+            self.border_title = _("Practice · finding “{typed}”").format(typed=typed)
         else:
-            self.border_title = f"{TITLE} · finding “{typed}”" if typed else TITLE
-        self.border_subtitle = CLEAR_HINT if typed else FIND_HINT
+            self.border_title = _(TITLE)
+        self.border_subtitle = _(CLEAR_HINT if typed else FIND_HINT)
         self.set_options(self._build_options(found.groups, typed))
         self._highlight_practice(found.best if typed else before)
         if self.practice_id is None:
@@ -121,8 +124,9 @@ class PracticeList(OptionList):
             options.append(Option(self._group_heading(group), id=f"{_HEADING}{number}", disabled=True))
             options += [Option(self._practice_label(card), id=card.id) for card in cards]
         if typed and not groups:
-            nothing = Text(harmless(f"Nothing found for “{typed}”. "), style="italic")
-            nothing.append("Backspace or Esc shows every practice.")
+            nothing = Text(harmless(_("Nothing found for “{typed}”.").format(typed=typed) + " "),
+                           style="italic")
+            nothing.append(_("Backspace or Esc shows every practice."))
             options.append(Option(nothing, id=f"{_NOTHING}0", disabled=True))
         if not typed and self.catalog.broken:
             if not groups or groups[-1][0].title != OWN_GROUP.title:
@@ -138,11 +142,11 @@ class PracticeList(OptionList):
 
     def _practice_label(self, card: PracticeCard) -> Text:
         # The minutes first, in a column: read down it to find what fits the time.
-        label = Text(f"{about_minutes(card.seconds()):>5} min  ")
+        label = Text(_("{minutes} min").format(minutes=f"{about_minutes(card.seconds()):>5}") + "  ")
         label.append(card.title, style="bold")
         if card.source == "user":
             replaces = card.id in self.catalog.overridden
-            label.append("  (your own, replaces the built-in)" if replaces else "  (your own)",
+            label.append("  " + (_("(your own, replaces the built-in)") if replaces else _("(your own)")),
                          style="italic")
         done = self._done_before.get(card.id)
         if done is not None:
@@ -155,12 +159,15 @@ class PracticeList(OptionList):
         options: list[Option] = []
         for number, (path, why) in enumerate(self.catalog.broken):
             label = Text(one_line(path.name), style="bold")  # a file name is data too
-            label.append("  (your own, can't be used)", style="italic")
+            label.append("  " + _("(your own, can't be used)"), style="italic")
             if isinstance(why, PracticeScriptError) and why.problems:
                 first = why.problems[0]
                 where = ": ".join(part for part in (first.where, first.field) if part)
                 more = len(why.problems) - 1
-                why = f"{where}: {first.message}" + (f" (and {more} more)" if more else "")
-            label.append(harmless(f"\n{why}\nbridges check {path} says how to fix it."))
+                why = f"{where}: {first.message}"
+                if more:
+                    why = n_("{problem} (and {n} more)", "{problem} (and {n} more)", more).format(
+                        problem=why, n=more)
+            label.append(harmless(f"\n{why}\n" + _("bridges check {path} says how to fix it.").format(path=path)))
             options.append(Option(label, id=f"{_BROKEN}{number}", disabled=True))
         return options

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input
 
+from bridges_tui.core.language.words import _
 from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
 
 SCORES = range(1, 6)
@@ -22,21 +23,21 @@ class ScoreInput(Input):
     def __init__(self, partner: str, score: int | None = None, *, id: str | None = None) -> None:
         super().__init__(
             "" if score is None else str(score),
-            placeholder="1-5, or skip",
+            placeholder=_("1-5, or skip"),
             restrict=f"[{SCORES[0]}-{SCORES[-1]}]?",
             max_length=1,
             select_on_focus=True,
             id=id,
         )
         self.show_partner(partner)
-        self.tooltip = "How connected you feel right now: 1 distant … 5 close. Leave empty to skip."
+        self.tooltip = _("How connected you feel right now: 1 distant … 5 close. Leave empty to skip.")
 
     async def on_key(self, event: events.Key) -> None:
         await keep_typed_ahead(self, event)  # a burst of keys keeps to its boxes
 
     def show_partner(self, partner: str) -> None:
         """Title the box "Sam feels": the name as typed, never read as markup."""
-        self.border_title = Text(f"{partner[:14]} feels")
+        self.border_title = Text(_("{name} feels").format(name=partner[:14]))
 
     @property
     def score(self) -> int | None:

@@ -26,6 +26,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from bridges_tui.core.language.words import N_
+
 GAP = "  "
 
 
@@ -91,14 +93,14 @@ class SessionTable(ScrollView, can_focus=True):
     """Columns of fixed widths (`set_rows`), a cursor, and Enter to open."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="history.open", key_display="⏎",
-                tooltip="Open the session's summary"),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("enter", "open", N_("Open"), id="history.open", key_display="⏎",
+                tooltip=N_("Open the session's summary")),
+        Binding("up", "move(-1)", N_("Up"), show=False),
+        Binding("down", "move(1)", N_("Down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("home", "move_to(0)", N_("First"), show=False),
+        Binding("end", "move_to(-1)", N_("Last"), show=False),
     ]
     DEFAULT_CSS = """
     SessionTable { height: 1fr; scrollbar-size-vertical: 1; overflow-x: hidden; }

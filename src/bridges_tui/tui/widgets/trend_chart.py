@@ -16,6 +16,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from bridges_tui.core.language.dates import day
+from bridges_tui.core.language.words import _
 from bridges_tui.core.looking_back.trends import Week, balance_rows, bar_rows, spark, stretch
 from bridges_tui.core.text.harmless import shortened
 
@@ -95,21 +97,21 @@ class TrendChart(Widget):
                 lines.append(self._gutter(label) + Text(row, style=self._style("bar")))
         elif self.kind == "balance":
             rows = balance_rows([week.balance for week in columns], height=1)
-            labels = [f"{self.partners[0]} ▲", "even", f"{self.partners[1]} ▼"]
+            labels = [f"{self.partners[0]} ▲", _("even"), f"{self.partners[1]} ▼"]
             styles = ["a", "label", "b"]
             for label, row, style in zip(labels, rows, styles, strict=False):
                 lines.append(self._gutter(label) + Text(row, style=self._style(style)))
-            lines.insert(0, self._gutter("") + Text("(bars: more than half the floor)", style=self._style("label")))
+            lines.insert(0, self._gutter("") + Text(_("(bars: more than half the floor)"), style=self._style("label")))
         elif self.kind == "checkin":
             before = [week.before for week in columns]
             after = [week.after for week in columns]
-            lines.append(self._gutter("before") + Text(spark(before, 1, 5), style=self._style("b")))
-            lines.append(self._gutter("after") + Text(spark(after, 1, 5), style=self._style("a")))
-            lines.append(self._gutter("change") + Text(change_row(before, after), style=self._style("bar")))
+            lines.append(self._gutter(_("before")) + Text(spark(before, 1, 5), style=self._style("b")))
+            lines.append(self._gutter(_("after")) + Text(spark(after, 1, 5), style=self._style("a")))
+            lines.append(self._gutter(_("change")) + Text(change_row(before, after), style=self._style("bar")))
         else:
             first = weeks[0].start
-            left = f"week of {first.day} {first:%b %Y}"
-            right = "this week"
+            left = _("week of {day}").format(day=day(first))
+            right = _("this week")
             span = len(columns)
             gap = max(1, span - len(left) - len(right))
             axis = f"{left}{' ' * gap}{right}"[: max(span, len(left))]
