@@ -75,7 +75,7 @@ class Unmarked:
 
 #: Sentences left unmarked on purpose, by file and text, each with its reason.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("bridges_tui/core/files/safe_files.py", "save to"): "a key of FAILED_ACTIONS, naming the sentence a StoreError is told in",
+    ("bridges_tui/core/files/safe_files.py", "save to"): "a key of FAILED_ACTIONS, naming a sentence",
 }
 
 #: Files whose words are in one language by design, with the reason.
