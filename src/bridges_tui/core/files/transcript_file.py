@@ -263,7 +263,7 @@ class _Fields:
     ) -> Any:
         if key not in self.values:
             if required:
-                raise TranscriptError(f"{self.name(key)}: {_('is missing')}")
+                raise TranscriptError(self.name(key) + ": " + _("is missing"))
             return None
         value = self.values[key]
         # bool is an int to Python, but never a number of anything in these files.
@@ -293,7 +293,7 @@ class _Fields:
         items = cast("list[Any]", value)
         for index, item in enumerate(items, 1):
             if not isinstance(item, dict):
-                raise TranscriptError(f"{self.name(key)}[{index}]: {_('must be a table')}")
+                raise TranscriptError(f"{self.name(key)}[{index}]: " + _("must be a table"))
         return items
 
     def rest(self, known: tuple[str, ...]) -> dict[str, Any]:
