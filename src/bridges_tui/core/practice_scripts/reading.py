@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.session import (
     NOTE_WRITERS,
     ROLES,
@@ -54,13 +55,13 @@ from bridges_tui.core.model.session import (
     Step,
 )
 from bridges_tui.core.practice_scripts.checks import (
-    EXAMPLES,
     ID_PATTERN,
     MAX_ID_LENGTH,
     MAX_TITLE_LENGTH,
     PracticeProblem,
     PracticeScriptError,
     ScriptChecker,
+    example,
     kind,
     quote,
     suggest_id,
@@ -101,31 +102,33 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
     except tomllib.TOMLDecodeError as error:
         raise PracticeScriptError(path, [toml_problem(path, error, text)]) from None
     except RecursionError:  # tomllib recurses once per level of [[[…]]] or {a={…}}
-        problem = PracticeProblem(path, "", "", "is nested too deeply to be a practice script",
-                                  "a script needs no lists or tables inside each other")
+        problem = PracticeProblem(path, "", "", _("is nested too deeply to be a practice script"),
+                                  _("a script needs no lists or tables inside each other"))
         raise PracticeScriptError(path, [problem]) from None
     check = ScriptChecker(path)
 
     if "format" in document and document["format"] != PRACTICE_FORMAT:
         if document["format"] == "bridges-transcript":
-            hint = "this is a saved session, not a practice script"
+            hint = _("this is a saved session, not a practice script")
         else:
-            hint = f'write format = "{PRACTICE_FORMAT}", or leave the line out'
-        message = f'must be "{PRACTICE_FORMAT}", not {quote(document["format"])}'
+            hint = _('write format = "{format}", or leave the line out').format(format=PRACTICE_FORMAT)
+        message = _('must be "{format}", not {value}').format(
+            format=PRACTICE_FORMAT, value=quote(document["format"]))
         check.problem("", "format", message, hint)
         # Some other kind of file: its every key would be "unknown", burying the point.
         raise PracticeScriptError(path, check.problems)
     version = document.get("version", PRACTICE_VERSION)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        message = f"must be a whole number like {PRACTICE_VERSION}, not {quote(version)}"
-        hint = f"write version = {PRACTICE_VERSION}, or leave it out"
+        message = _("must be a whole number like {version}, not {value}").format(
+            version=PRACTICE_VERSION, value=quote(version))
+        hint = _("write version = {version}, or leave it out").format(version=PRACTICE_VERSION)
         check.problem("", "version", message, hint)
     elif version > PRACTICE_VERSION:
         # A newer format may have keys this one does not know; listing them would bury
         # the one problem that matters.
-        message = (f"this script is version {version}, newer than this bridges "
-                   f"understands ({PRACTICE_VERSION})")
-        check.problem("", "version", message, "update bridges to use it")
+        message = _("this script is version {version}, newer than this bridges understands "
+                    "({known})").format(version=version, known=PRACTICE_VERSION)
+        check.problem("", "version", message, _("update bridges to use it"))
         raise PracticeScriptError(path, check.problems)
 
     heading = read_heading(check, document)
@@ -133,8 +136,8 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
     seen: dict[str, str] = {}  # step id -> where it was first used
     parts = {part: tuple(_steps(check, document, part, seen)) for part in PARTS}
     if not any(part in document for part in PARTS):
-        check.problem("", "round", "the practice has no steps",
-                      "add at least one [[round]] table with id, title, speaker and prompt")
+        check.problem("", "round", _("the practice has no steps"),
+                      _("add at least one [[round]] table with id, title, speaker and prompt"))
 
     if check.problems:
         raise PracticeScriptError(path, check.problems)
@@ -151,15 +154,16 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
 def read_heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
     """The script's own fields, everything but its steps, checked in the order they
     are usually written."""
-    check.unknown_keys(document, TOP_KEYS, "", "a script")
+    check.unknown_keys(document, TOP_KEYS, "", N_("a script can have only these keys: {keys}"))
     practice_id = check.ident(document, "")
     language = check.language(document)
     title = check.text(document, "title", "", max_length=MAX_TITLE_LENGTH)
     summary = check.text(document, "summary", "")
     idea = check.text(document, "idea", "", required=False)
     if idea is not None and len(idea) > MAX_IDEA_LENGTH:
-        check.problem("", "idea", f"is {len(idea)} characters long",
-                      f"keep it to two or three sentences (at most {MAX_IDEA_LENGTH} characters)")
+        check.problem("", "idea", _("is {count} characters long").format(count=len(idea)),
+                      _("keep it to two or three sentences (at most {count} characters)")
+                      .format(count=MAX_IDEA_LENGTH))
     reframe = check.text(document, "reframe", "", required=False, max_length=MAX_REFRAME_LENGTH)
     turn = check.duration(document, "turn", "", required=True)
     return {"id": practice_id, "title": title, "summary": summary, "idea": idea,
@@ -171,26 +175,27 @@ def _steps(check: ScriptChecker, document: dict[str, Any], part: str,
     """The valid steps of one part; problems with the others go to `check`."""
     tables = document.get(part, [])
     if isinstance(tables, dict):
-        message = f"must be a list of steps, but [{part}] makes it a single table"
-        check.problem("", part, message, f"write [[{part}]] (double brackets) above each step")
+        message = _("must be a list of steps, but [{part}] makes it a single table").format(part=part)
+        check.problem("", part, message,
+                      _("write [[{part}]] (double brackets) above each step").format(part=part))
         return
     if not isinstance(tables, list):
-        check.problem("", part, f"must be a list of steps, not {kind(tables)}",
-                      f"write each step as a [[{part}]] table")
+        check.problem("", part, _("must be a list of steps, not {kind}").format(kind=kind(tables)),
+                      _("write each step as a [[{part}]] table").format(part=part))
         return
     if part in document and not tables:
-        hint = f"add a [[{part}]] step, or remove the line"
-        check.problem("", part, "is an empty list", hint)
+        hint = _("add a [[{part}]] step, or remove the line").format(part=part)
+        check.problem("", part, _("is an empty list"), hint)
     for number, item in enumerate(cast("list[Any]", tables), start=1):
         where = f"{part}[{number}]"
         if not isinstance(item, dict):
-            check.problem(where, "", f"must be a table of step fields, not {kind(item)}",
-                          f"write each step as a [[{part}]] table")
+            check.problem(where, "", _("must be a table of step fields, not {kind}").format(kind=kind(item)),
+                          _("write each step as a [[{part}]] table").format(part=part))
             continue
         table = cast("dict[str, Any]", item)  # tomllib's keys are always text
         raw_id = table.get("id")
         if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id.strip()):
-            where += f" (step '{raw_id.strip()}')"
+            where += " " + _("(step '{id}')").format(id=raw_id.strip())
         step = _step(check, table, where, seen)
         if step is not None:
             yield step
@@ -200,12 +205,12 @@ def _step(
     check: ScriptChecker, table: dict[str, Any], where: str, seen: dict[str, str]
 ) -> Step | None:
     before = len(check.problems)
-    check.unknown_keys(table, STEP_KEYS, where, "a step")
+    check.unknown_keys(table, STEP_KEYS, where, N_("a step can have only these keys: {keys}"))
     step_id = check.ident(table, where)
     if step_id is not None:
         if step_id in seen:
-            check.problem(where, "id", f'"{step_id}" is already the id of {seen[step_id]}',
-                          "give every step its own id")
+            message = _('"{id}" is already the id of {step}').format(id=step_id, step=seen[step_id])
+            check.problem(where, "id", message, _("give every step its own id"))
         else:
             seen[step_id] = where.split(" ")[0]
     title = check.text(table, "title", where, max_length=MAX_TITLE_LENGTH)
@@ -219,9 +224,8 @@ def _step(
     note = _note(check, table, where)
     confirm = check.flag(table, "confirm", where)
     if confirm and speaker == "together":
-        check.problem(where, "confirm", "a together step has nobody listening to confirm it",
-                      'reflecting back is a turn: use speaker = "lead" or "other", '
-                      "or remove confirm")
+        check.problem(where, "confirm", _("a together step has nobody listening to confirm it"),
+                      _('reflecting back is a turn: use speaker = "lead" or "other", or remove confirm'))
     if len(check.problems) > before or step_id is None or title is None or speaker is None or prompt is None:
         return None  # (a missing id, title, speaker or prompt is one of the problems)
     return Step(id=step_id, title=title, speaker=cast("Role", speaker), prompt=prompt,
@@ -231,17 +235,17 @@ def _step(
 
 def _starters(check: ScriptChecker, table: dict[str, Any], where: str) -> tuple[str, ...]:
     value = table.get("starters", [])
-    hint = 'write a list of text, e.g. starters = ["This matters to me because…"]'
+    hint = _('write a list of text, e.g. starters = ["This matters to me because…"]')
     if not isinstance(value, list):
-        check.problem(where, "starters", f"must be a list of text, not {kind(value)}", hint)
+        check.problem(where, "starters", _("must be a list of text, not {kind}").format(kind=kind(value)), hint)
         return ()
     found: list[str] = []
     for number, item in enumerate(cast("list[Any]", value), start=1):
         field = f"starters[{number}]"
         if not isinstance(item, str):
-            check.problem(where, field, f"must be text, not {kind(item)}", hint)
+            check.problem(where, field, _("must be text, not {kind}").format(kind=kind(item)), hint)
         elif not item.strip():
-            check.problem(where, field, "is empty", "write the starter, or remove it")
+            check.problem(where, field, _("is empty"), _("write the starter, or remove it"))
         elif (cleaned := check.clean(item, where, field, max_length=None)) is not None:
             found.append(cleaned)
     return tuple(found)
@@ -252,11 +256,13 @@ def _note(check: ScriptChecker, table: dict[str, Any], where: str) -> NoteSpec |
         return None
     value = table["note"]
     if not isinstance(value, dict):
-        check.problem(where, "note", f"must be a table, not {kind(value)}",
-                      f"write {EXAMPLES['note.label']}")
+        check.problem(where, "note", _("must be a table, not {kind}").format(kind=kind(value)),
+                      _("write {example}").format(example=example("note.label")))
         return None
     table = cast("dict[str, Any]", value)
-    check.unknown_keys(table, NOTE_KEYS, where, "a note", prefix="note.")
+    check.unknown_keys(
+        table, NOTE_KEYS, where, N_("a note can have only these keys: {keys}"), prefix="note."
+    )
     label = check.text(table, "label", where, max_length=MAX_TITLE_LENGTH, prefix="note.")
     by = check.choice(table, "by", NOTE_WRITERS, where, default="listener", prefix="note.")
     if label is None or by is None:
@@ -284,12 +290,12 @@ def parse_practice_bytes(data: bytes, path: str, source: str) -> Practice:
 def script_text(data: bytes, path: str) -> str:
     """A script's text, or PracticeScriptError when it is too large or not UTF-8."""
     if len(data) > MAX_FILE_BYTES:
-        hint = f"a script is at most {MAX_FILE_BYTES // 1024} KB of text"
-        problem = PracticeProblem(path, "", "", "is too large to be a practice script", hint)
+        hint = _("a script is at most {count} KB of text").format(count=MAX_FILE_BYTES // 1024)
+        problem = PracticeProblem(path, "", "", _("is too large to be a practice script"), hint)
         raise PracticeScriptError(path, [problem])
     try:
         return data.decode("utf-8-sig")  # tolerate the BOM some editors write
     except UnicodeDecodeError as error:
-        problem = PracticeProblem(path, f"byte {error.start}", "", "is not UTF-8 text",
-                                  "save the file as UTF-8 in your editor")
+        problem = PracticeProblem(path, _("byte {number}").format(number=error.start), "",
+                                  _("is not UTF-8 text"), _("save the file as UTF-8 in your editor"))
         raise PracticeScriptError(path, [problem]) from None
