@@ -1,5 +1,6 @@
 """The core's own words (a file that can't be written, a damaged transcript, broken
-settings) reach a person in the language bridges speaks, whole sentences and all."""
+settings, a practice script with a mistake in it) reach a person in the language
+bridges speaks, whole sentences and all."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bridges_tui.core.files.safe_files import StoreError, store_error
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError, load_transcript
 from bridges_tui.core.language.words import speak
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice
 
 
 @pytest.fixture
@@ -65,3 +67,38 @@ def test_broken_settings_are_told_in_german(tmp_path: Path, speaking: None) -> N
     assert warning is not None
     assert warning.startswith(f"Eure Einstellungen in {path} ließen sich nicht verwenden")
     assert "muss eine Liste von zwei Namen sein" in warning
+
+
+BROKEN_PRACTICE = """\
+id = "share-the-why"
+title = "Share the why"
+summary = "Why it matters."
+turn = "2m"
+
+[[round]]
+id = "name-it"
+title = "Name it"
+speaker = "leed"
+prompt = "What do you want?"
+listener = "Listen."
+"""
+
+
+def test_a_broken_practice_is_checked_in_german(speaking: None) -> None:
+    speak("de")
+    with pytest.raises(PracticeScriptError) as caught:
+        parse_practice(BROKEN_PRACTICE, "mine.toml")
+    said = str(caught.value)
+    assert said.splitlines()[0] == "mine.toml: 1 Problem"
+    assert "round[1] (Schritt 'name-it'): speaker: muss einer von lead, other, together sein" in said
+    assert caught.value.problems[0].hint == 'meintest du "lead"?'
+
+
+def test_a_script_that_is_not_toml_is_told_where_in_german(speaking: None) -> None:
+    speak("de")
+    with pytest.raises(PracticeScriptError) as caught:
+        parse_practice('id = "x"\ntitle = Share\n', "mine.toml")
+    problem = caught.value.problems[0]
+    assert problem.where == "Zeile 2, Spalte 9"
+    assert problem.message.startswith("kein gültiges TOML: ")
+    assert problem.hint == 'Text braucht doppelte Anführungszeichen, z. B. title = "Das Warum teilen"'
