@@ -68,9 +68,9 @@ def test_words_and_dates_in_german() -> None:
 
 
 def test_a_let_go_refused_is_one_german_sentence(tmp_path: Path) -> None:
-    """(A refusal `core/files` words itself, "can't delete …", is that module's.)"""
+    """The verb and the reason both in German: one sentence, no English left in it."""
     words.speak("de")
     path = tmp_path / "20261020-193000-share-the-why.toml"
     refused = letting_go._cant_let_go(path, PermissionError(errno.EACCES, "Permission denied"))
-    assert str(refused) == f"{path} lässt sich nicht loslassen: permission denied"
-    assert isinstance(refused, StoreError) and refused.reason == "permission denied"
+    assert str(refused) == f"{path} lässt sich nicht loslassen: Zugriff verweigert"
+    assert isinstance(refused, StoreError) and refused.reason == "Zugriff verweigert"

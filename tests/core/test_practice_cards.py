@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from bridges_tui.core.practice_scripts import reading as practices
+from bridges_tui.core.practice_scripts import cards as practices
+from bridges_tui.core.practice_scripts.cards import parse_practice_card
 from bridges_tui.core.practice_scripts.catalog import (
     BUILTIN_FOLDER,
     builtin_card,
@@ -18,7 +19,7 @@ from bridges_tui.core.practice_scripts.catalog import (
     builtin_practice,
     load_catalog,
 )
-from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice, parse_practice_card
+from bridges_tui.core.practice_scripts.reading import PracticeScriptError, parse_practice
 
 HEADING = '''\
 id = "bracketed"

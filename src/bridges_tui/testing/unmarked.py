@@ -87,6 +87,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bridges_tui/core/text/partner_keys.py", "NFKD"): "a Unicode normalization form",
     ("bridges_tui/tui/crash.py", "Traceback (most recent call last):\n\n"): "Python's words, in a log for a bug report",
     ("bridges_tui/tui/widgets/partner_pane.py", "partner-pane -"): "CSS classes, built with the role's name",
+    ("bridges_tui/core/files/safe_files.py", "save to"): "a key of FAILED_ACTIONS, naming a sentence",
 }
 
 #: Files whose words are in one language by design, with the reason.
@@ -100,7 +101,7 @@ ALLOWED_FILES: dict[str, str] = {
 PROGRAMMER_ERRORS = frozenset(
     (
         "ValueError TypeError RuntimeError AssertionError NotImplementedError KeyError "
-        "IndexError AttributeError LookupError"
+        "IndexError AttributeError LookupError FrozenInstanceError"
     ).split()
 )
 

@@ -33,6 +33,7 @@ from bridges_tui.core.files.safe_files import (
     write_private,
 )
 from bridges_tui.core.files.toml_text import toml_document
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.records import field, record
 from bridges_tui.core.model.session import ModelError, clean_name
 
@@ -48,7 +49,7 @@ def _names(value: Any) -> tuple[str, str] | None:
     if value is None:
         return None
     if not isinstance(value, (list, tuple)) or len(names := cast("Sequence[object]", value)) != 2:
-        raise ModelError("partners.names", "must be a list of two names")
+        raise ModelError("partners.names", _("must be a list of two names"))
     try:
         return (clean_name(names[0]), clean_name(names[1]))
     except ModelError as error:
@@ -61,7 +62,9 @@ def _frozen(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 
 def _true_or_false(config: Config, name: str, value: Any) -> None:
     if not isinstance(value, bool):
-        raise ModelError("hints.phrasing", f"must be true or false, got {value!r}")
+        raise ModelError(
+            "hints.phrasing", _("must be true or false, got {value}").format(value=repr(value))
+        )
 
 
 #: What the start screen may show (`Config.start_screen`).
@@ -70,7 +73,9 @@ START_SCREENS = ("remembered", "blank")
 
 def _start_screen(config: Config, name: str, value: Any) -> None:
     if value not in START_SCREENS:
-        raise ModelError("start.screen", f'must be "remembered" or "blank", got {value!r}')
+        raise ModelError(
+            "start.screen", _('must be "remembered" or "blank", got {value}').format(value=repr(value))
+        )
 
 
 @record
@@ -108,11 +113,10 @@ def load_config(path: Path | str) -> tuple[Config, str | None]:
         return Config(), None
     except (OSError, ConfigError) as error:
         problem = plain_reason(error) if isinstance(error, OSError) else str(error)
-        return Config(), (
-            f"Your settings in {target} couldn't be used ({problem}), so bridges is "
-            "using its defaults and will leave that file as it is until it is fixed or "
-            "removed."
-        )
+        return Config(), _(
+            "Your settings in {path} couldn't be used ({problem}), so bridges is using its "
+            "defaults and will leave that file as it is until it is fixed or removed."
+        ).format(path=target, problem=problem)
 
 
 def read_config(path: Path | str) -> Config:
@@ -122,15 +126,15 @@ def read_config(path: Path | str) -> Config:
     with open(target, "rb") as file:
         data = file.read(_MAX_CONFIG_BYTES + 1)
     if len(data) > _MAX_CONFIG_BYTES:
-        raise ConfigError("it is too large to be a config file")
+        raise ConfigError(_("it is too large to be a config file"))
     try:
         document = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ConfigError("it is not UTF-8 text") from None
+        raise ConfigError(_("it is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"it is not valid TOML: {error}") from None
+        raise ConfigError(_("it is not valid TOML: {error}").format(error=error)) from None
     except RecursionError:
-        raise ConfigError("it is nested too deeply to be a config file") from None
+        raise ConfigError(_("it is nested too deeply to be a config file")) from None
     return _from_document(document)
 
 
@@ -154,7 +158,7 @@ def _from_document(document: dict[str, Any]) -> Config:
 def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
     value = document.pop(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{name}: must be a table ([{name}])")
+        raise ConfigError(_("{name}: must be a table ([{name}])").format(name=name))
     return dict(cast("dict[str, Any]", value))  # tomllib's keys are always text
 
 
@@ -192,7 +196,7 @@ def save_config(path: Path | str, config: Config) -> None:
         problem = plain_reason(error) if isinstance(error, OSError) else str(error)
         raise StoreError(
             target,
-            f"the file there can't be read ({problem}); fix or remove it first",
+            _("the file there can't be read ({problem}); fix or remove it first").format(problem=problem),
             errno.EEXIST,
         ) from error
     ensure_private_dir(target.parent)

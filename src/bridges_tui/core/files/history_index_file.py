@@ -19,6 +19,7 @@ from bridges_tui.core.files.light_typing import TYPE_CHECKING, cast
 from bridges_tui.core.files.session_ids import SUFFIX, newest_first, stays_inside
 from bridges_tui.core.files.session_row import FloorTime, SessionRow
 from bridges_tui.core.files.signatures import NO_SIGNATURE, Signature, signature_of
+from bridges_tui.core.language.words import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,16 +46,16 @@ def file_signature(folder: Path | str, item: os.DirEntry[str]) -> tuple[Signatur
     a link leading outside the folder, a link to nothing, not a file, no permission."""
     try:
         if item.is_symlink() and not stays_inside(folder, item.path):
-            return NO_SIGNATURE, "is a link to a file outside the sessions folder"
+            return NO_SIGNATURE, _("is a link to a file outside the sessions folder")
         info = item.stat()  # follows a link, as os.stat does
     except FileNotFoundError:
-        return NO_SIGNATURE, "is a link to a file that is gone"
+        return NO_SIGNATURE, _("is a link to a file that is gone")
     except OSError as error:
         from bridges_tui.core.files.safe_files import plain_reason  # only for a file that can't be read
 
         return NO_SIGNATURE, plain_reason(error)
     if not stat.S_ISREG(info.st_mode):
-        return NO_SIGNATURE, "is not a file"
+        return NO_SIGNATURE, _("is not a file")
     return signature_of(info), None
 
 

@@ -46,6 +46,7 @@ from bridges_tui.core.files.session_key import (
     open_marker,
     seal_for_both,
 )
+from bridges_tui.core.language.words import _
 
 Step = Callable[[str], None]
 Reader = Callable[[bytes], bytes]
@@ -80,14 +81,14 @@ def lock(sessions: Path | str, key: SessionKey, sealed_identity: bytes | None, s
     sessions, folder = Path(sessions), Path(lock_folder(sessions))
     identity = folder / IDENTITY_FILE
     if os.path.lexists(identity) and underway(sessions) != "lock" and sealed_identity is not None:
-        raise LockError(identity, "the sessions are locked already", errno.EEXIST)
+        raise LockError(identity, _("the sessions are locked already"), errno.EEXIST)
     _refuse_if_open(sessions, PLAIN_SUFFIX)
     ensure_private_dir(folder)
     write_private(folder / UNDERWAY_FILE, "lock\n")
     step("marked")
     if not os.path.lexists(identity):
         if sealed_identity is None:
-            raise LockError(identity, "is missing, so the lock can't be finished", errno.ENOENT)
+            raise LockError(identity, _("is missing, so the lock can't be finished"), errno.ENOENT)
         write_private(identity, sealed_identity)
         step("identity")
     ensure_private_dir(sessions)
@@ -113,7 +114,9 @@ def unlock(sessions: Path | str, key: SessionKey | None, step: Step = _no_step) 
     (every session is plain by then); a locked file found then is named, untouched."""
     sessions, folder = Path(sessions), Path(lock_folder(sessions))
     if os.path.lexists(folder / REKEY_FILE):
-        raise LockError(folder / REKEY_FILE, "a passphrase change is unfinished; run `bridges passphrase` first")
+        raise LockError(
+            folder / REKEY_FILE, _("a passphrase change is unfinished; run `bridges passphrase` first")
+        )
     _refuse_if_open(sessions, LOCKED_SUFFIX)
     write_private(folder / UNDERWAY_FILE, "unlock\n")
     step("marked")
@@ -122,7 +125,10 @@ def unlock(sessions: Path | str, key: SessionKey | None, step: Step = _no_step) 
     for locked in _files(sessions, LOCKED_SUFFIX):
         if key is None:
             missing = folder / IDENTITY_FILE
-            problems.append(f"{locked}: is still locked, and {missing} is missing, so it can't be opened")
+            problems.append(
+                _("{path}: is still locked, and {key} is missing, so it can't be opened")
+                .format(path=locked, key=missing)
+            )
             continue
         plain = locked.with_name(locked.name[: -len(LOCKED_SUFFIX)] + PLAIN_SUFFIX)
         opened: Reader = lambda data, at=locked, key=key: key.open(data, at)  # noqa: E731
@@ -190,7 +196,10 @@ def _turn_over(
         data = _read(old)
         if os.path.lexists(new):
             if text_of_new(_read(new)) != text_of_old(data):
-                return [f"{old} and {new} both exist and differ; both were left as they are"]
+                return [
+                    _("{old} and {new} both exist and differ; both were left as they are")
+                    .format(old=old, new=new)
+                ]
         else:
             write_private(new, convert(data))
             step("written")
@@ -219,14 +228,15 @@ def _refuse_if_open(sessions: Path, suffix: str) -> None:
     for path in _files(sessions, suffix):
         if is_held(path):
             raise StoreError(
-                path, "a bridges is keeping this session open; close it first (nothing was changed)", errno.EBUSY
+                path, _("a bridges is keeping this session open; close it first (nothing was changed)"),
+                errno.EBUSY,
             )
 
 
 def _read(path: Path) -> bytes:
-    data, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
+    data, _info = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
     if len(data) > MAX_TRANSCRIPT_BYTES:
-        raise StoreError(path, "is too large to be a session", errno.EFBIG, "read")
+        raise StoreError(path, _("is too large to be a session"), errno.EFBIG, "read")
     return data
 
 

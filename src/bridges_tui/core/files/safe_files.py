@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from bridges_tui.core.files.file_holds import Hold, open_plain
+from bridges_tui.core.language.words import N_, _
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -36,41 +37,64 @@ _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 # A file system without hard links makes `create_private` claim names another way.
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
-# errno -> what to tell a person. Anything else falls back to the system's wording.
+# errno -> what to tell a person (translated when told). Anything else falls back to
+# the system's wording.
 _PLAIN_REASONS: dict[int, str] = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOTDIR: "is not a folder",
-    errno.EISDIR: "is a folder",
-    errno.ENOENT: "the folder does not exist",
-    errno.ELOOP: "is a symbolic link; bridges won't write through it",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EIO: "the disk reported an input/output error",
-    errno.EEXIST: "a file with that name already exists",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTDIR: N_("is not a folder"),
+    errno.EISDIR: N_("is a folder"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.ELOOP: N_("is a symbolic link; bridges won't write through it"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EIO: N_("the disk reported an input/output error"),
+    errno.EEXIST: N_("a file with that name already exists"),
 }
+
+#: What bridges was trying to do when a file failed it, each as the whole sentence
+#: it is told in (so each language words it in its own order), with `{path}` and
+#: `{reason}`. A StoreError's `action` is one of these keys.
+FAILED_ACTIONS: dict[str, str] = {
+    "save to": N_("can't save to {path}: {reason}"),
+    "read": N_("can't read {path}: {reason}"),
+    "open": N_("can't open {path}: {reason}"),
+    "overwrite": N_("can't overwrite {path}: {reason}"),
+    "delete": N_("can't delete {path}: {reason}"),
+    "remove": N_("can't remove {path}: {reason}"),
+    "let go of": N_("can't let go of {path}: {reason}"),
+}
+
+
+def failed_action(action: str, path: Path | str, reason: str) -> str:
+    """The sentence saying that `action` (a key of `FAILED_ACTIONS`) failed on
+    `path` because of `reason`, in the language spoken now."""
+    return _(FAILED_ACTIONS[action]).format(path=path, reason=reason)
 
 
 class StoreError(OSError):
     """A file or folder bridges could not read or write, in plain words.
 
     `str(error)` is the whole sentence, e.g. "can't save to /x/y: the disk is full";
-    `path` and `reason` hold its parts and `errno` the system's error number (0 when
-    bridges itself refused).
+    `path` and `reason` hold its parts, `action` which sentence it is (a key of
+    `FAILED_ACTIONS`) and `errno` the system's error number (0 when bridges itself
+    refused).
     """
 
     def __init__(
         self, path: Path | str, reason: str, code: int = 0, action: str = "save to"
     ) -> None:
+        if action not in FAILED_ACTIONS:
+            raise ValueError(f"no sentence for the action {action!r}; add it to FAILED_ACTIONS")
         super().__init__(code, reason)
         self.path = Path(path)
         self.reason = reason
         self.action = action
 
     def __str__(self) -> str:
-        return f"can't {self.action} {self.path}: {self.reason}"
+        return failed_action(self.action, self.path, self.reason)
 
 
 def plain_reason(error: OSError) -> str:
@@ -78,17 +102,18 @@ def plain_reason(error: OSError) -> str:
     if isinstance(error, StoreError):
         return error.reason
     if error.errno in _PLAIN_REASONS:
-        return _PLAIN_REASONS[error.errno]
+        return _(_PLAIN_REASONS[error.errno])
     return (error.strerror or str(error) or type(error).__name__).lower()
 
 
 def store_error(path: Path | str, error: OSError, action: str = "save to") -> StoreError:
-    """Turn an OSError about `path` into a StoreError with a plain message."""
+    """Turn an OSError about `path` into a StoreError with a plain message; `action`
+    names the sentence it is told in (a key of `FAILED_ACTIONS`: "read", "let go of"…)."""
     if isinstance(error, StoreError):
         return error
     if error.errno == errno.ENOENT and action != "save to":
         # Only a write fails for want of a folder; a read or delete wants the file.
-        return StoreError(path, "there is no such file", errno.ENOENT, action)
+        return StoreError(path, _("there is no such file"), errno.ENOENT, action)
     return StoreError(path, plain_reason(error), error.errno or 0, action)
 
 
@@ -109,11 +134,11 @@ def ensure_private_dir(path: Path | str) -> bool:
     except NotADirectoryError:
         # Name the file that stands where a folder should be, not the path below it.
         blocker = next((p for p in folder.parents if os.path.isfile(p)), folder)
-        raise StoreError(blocker, "is not a folder", errno.ENOTDIR) from None
+        raise StoreError(blocker, _("is not a folder"), errno.ENOTDIR) from None
     except OSError as error:
         raise store_error(folder, error) from error
     if not stat.S_ISDIR(info.st_mode):
-        raise StoreError(folder, "is not a folder", errno.ENOTDIR)
+        raise StoreError(folder, _("is not a folder"), errno.ENOTDIR)
     if stat.S_IMODE(info.st_mode) & 0o077:
         try:
             os.chmod(folder, PRIVATE_DIR_MODE)
@@ -132,14 +157,14 @@ def _make_private_dirs(folder: Path) -> None:
             break
         probe = probe.parent
     if probe not in missing and not probe.is_dir():
-        raise StoreError(probe, "is not a folder", errno.ENOTDIR)
+        raise StoreError(probe, _("is not a folder"), errno.ENOTDIR)
     for each in reversed(missing):
         try:
             os.mkdir(each, PRIVATE_DIR_MODE)
         except FileExistsError:
             # Another bridges (or the couple) made it a moment ago; check it below.
             if not each.is_dir():
-                raise StoreError(each, "is not a folder", errno.ENOTDIR) from None
+                raise StoreError(each, _("is not a folder"), errno.ENOTDIR) from None
             continue
         except OSError as error:
             raise store_error(each, error) from error
@@ -186,9 +211,9 @@ def _replace(target: Path, text: str | bytes) -> tuple[os.stat_result, int]:
         raise store_error(target, error) from error
     if existing is not None:
         if stat.S_ISLNK(existing.st_mode):
-            raise StoreError(target, _PLAIN_REASONS[errno.ELOOP], errno.ELOOP)
+            raise StoreError(target, _(_PLAIN_REASONS[errno.ELOOP]), errno.ELOOP)
         if stat.S_ISDIR(existing.st_mode):
-            raise StoreError(target, "is a folder", errno.EISDIR)
+            raise StoreError(target, _("is a folder"), errno.EISDIR)
     with _TempFile(target, text) as temp:
         try:
             os.replace(temp.path, target)
@@ -240,7 +265,7 @@ def create_private(
             fd = temp.keep()
             _sync_folder(where)
             return target, os.fstat(fd), Hold(fd)
-    raise FileExistsError(errno.EEXIST, "every name is taken", str(where))
+    raise FileExistsError(errno.EEXIST, _("every name is taken"), str(where))
 
 
 def _claim(target: Path) -> bool:

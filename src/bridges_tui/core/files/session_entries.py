@@ -20,6 +20,7 @@ from bridges_tui.core.files.lock_files import session_id
 from bridges_tui.core.files.safe_files import StoreError, plain_reason, store_error
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.transcript_file import TranscriptError, load_header
+from bridges_tui.core.language.words import _
 
 # A transcript is a few kilobytes; anything this large is not one, and is not read.
 MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024
@@ -33,11 +34,11 @@ def read_entry(path: Path) -> SessionRow:
     """The row of one file, from its header alone when that reads, else from the whole
     file; a file that does not read is a row with the reason (and nothing more to read)."""
     try:
-        head, _ = read_bounded(path, _HEADER_CHUNK)
+        head, _info = read_bounded(path, _HEADER_CHUNK)
         match = _FIRST_TABLE.search(head)
         if match is None and len(head) == _HEADER_CHUNK:
             # No table yet in the first chunk: a long header, so read it all.
-            head, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
+            head, _info = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
             match = _FIRST_TABLE.search(head)
         header_bytes = head if match is None else head[: match.start()]
         try:
@@ -46,9 +47,9 @@ def read_entry(path: Path) -> SessionRow:
             pass
         # The header alone did not parse (e.g. a line starting with "[" inside a long
         # string or list): read the whole file, and show its own reason if it fails.
-        data, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
+        data, _info = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
         if len(data) > MAX_TRANSCRIPT_BYTES:
-            return SessionRow(session_id(path.name), path, error="is too large to be a transcript", detailed=True)
+            return SessionRow(session_id(path.name), path, error=_("is too large to be a transcript"), detailed=True)
         return load_header(decode_text(data), path)
     except TranscriptError as error:
         return SessionRow(session_id(path.name), path, error=error.reason, detailed=True)
@@ -62,7 +63,7 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         with open(path, "rb", opener=_open_for_reading) as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise StoreError(path, "is not a file", errno.EINVAL, action="read")
+                raise StoreError(path, _("is not a file"), errno.EINVAL, action="read")
             return file.read(limit), info
     except OSError as error:
         raise store_error(path, error, action="read") from error
@@ -77,4 +78,4 @@ def decode_text(data: bytes) -> str:
         # utf-8-sig: an editor may have added a byte-order mark; it means nothing here.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise TranscriptError(f"is not UTF-8 text (byte {error.start + 1})") from None
+        raise TranscriptError(_("is not UTF-8 text (byte {number})").format(number=error.start + 1)) from None

@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
+from bridges_tui.core.language.words import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,8 +44,8 @@ class AmbiguousSession(LookupError):
     def __init__(self, session_id: str, candidates: list[str]) -> None:
         self.candidates = candidates
         super().__init__(
-            f"{session_id!r} could be any of: {', '.join(candidates)}; "
-            "type more of the id to choose one"
+            _("{id} could be any of: {candidates}; type more of the id to choose one")
+            .format(id=repr(session_id), candidates=", ".join(candidates))
         )
 
 
@@ -72,7 +73,7 @@ def resolve_session(folder: Path, session_id: str, suffix: str = SUFFIX) -> Path
         or wanted.startswith(".")
         or os.path.isabs(wanted)
     ):
-        raise UnsafeSessionId(f"{session_id!r} is not a session id")
+        raise UnsafeSessionId(_("{id} is not a session id").format(id=repr(session_id)))
     try:
         names = [
             name[: -len(suffix)]
@@ -91,12 +92,16 @@ def resolve_session(folder: Path, session_id: str, suffix: str = SUFFIX) -> Path
     else:
         matches = sorted(name for name in names if name.startswith(wanted))
     if not matches:
-        raise SessionNotFound(f"no session {session_id!r} in {folder}")
+        raise SessionNotFound(
+            _("no session {id} in {folder}").format(id=repr(session_id), folder=folder)
+        )
     if len(matches) > 1:
         raise AmbiguousSession(session_id, matches)
     path = folder / f"{matches[0]}{suffix}"
     if not stays_inside(folder, path):
-        raise UnsafeSessionId(f"{session_id!r} leads outside {folder}")
+        raise UnsafeSessionId(
+            _("{id} leads outside {folder}").format(id=repr(session_id), folder=folder)
+        )
     return path
 
 

@@ -21,6 +21,7 @@ from pyrage import x25519  # pyright: ignore[reportMissingModuleSource]
 from bridges_tui.core.files.lock_files import AGE_HEADER
 from bridges_tui.core.files.safe_files import StoreError
 from bridges_tui.core.files.session_entries import MAX_TRANSCRIPT_BYTES, read_bounded
+from bridges_tui.core.language.words import _
 
 
 class LockError(StoreError):
@@ -71,13 +72,13 @@ class SessionKey:
 
 def open_sealed(data: bytes, path: Path | str, identities: list[x25519.Identity]) -> bytes:
     if not data.startswith(AGE_HEADER):
-        raise LockError(path, "is not an encrypted bridges file (it may be damaged)")
+        raise LockError(path, _("is not an encrypted bridges file (it may be damaged)"))
     try:
         return pyrage.decrypt(data, identities)
     except pyrage.DecryptError as error:
         if "no matching keys" in str(error).lower():
-            raise LockError(path, "was encrypted with another key, not this folder's") from None
-        raise LockError(path, "is damaged or cut short, so it can't be decrypted") from None
+            raise LockError(path, _("was encrypted with another key, not this folder's")) from None
+        raise LockError(path, _("is damaged or cut short, so it can't be decrypted")) from None
 
 
 def new_key() -> SessionKey:
@@ -102,14 +103,14 @@ def key_from_text(text: bytes, path: Path | str) -> SessionKey:
     try:
         lines = text.decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise LockError(path, "does not hold an age identity") from None
+        raise LockError(path, _("does not hold an age identity")) from None
     secrets = [line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-")]
     if len(secrets) != 1:
-        raise LockError(path, "does not hold an age identity")
+        raise LockError(path, _("does not hold an age identity"))
     try:
         return SessionKey(x25519.Identity.from_str(secrets[0]))
     except pyrage.IdentityError:
-        raise LockError(path, "holds a damaged age identity") from None
+        raise LockError(path, _("holds a damaged age identity")) from None
 
 
 def open_identity(path: Path | str, passphrase: str) -> SessionKey:
@@ -117,19 +118,19 @@ def open_identity(path: Path | str, passphrase: str) -> SessionKey:
 
     Raises WrongPassphrase, or LockError when the file is missing or damaged."""
     try:
-        data, _ = read_bounded(Path(path), MAX_TRANSCRIPT_BYTES)
+        data, _info = read_bounded(Path(path), MAX_TRANSCRIPT_BYTES)
     except StoreError as error:
         if error.errno == errno.ENOENT:
-            raise LockError(path, "is missing, so the locked sessions can't be opened", errno.ENOENT) from None
+            raise LockError(path, _("is missing, so the locked sessions can't be opened"), errno.ENOENT) from None
         raise LockError(path, error.reason, error.errno or errno.EIO) from None
     if not data.startswith(AGE_HEADER):
-        raise LockError(path, "is not an encrypted age file (it may be damaged)")
+        raise LockError(path, _("is not an encrypted age file (it may be damaged)"))
     try:
         text = scrypt.decrypt(data, passphrase)
     except pyrage.DecryptError as error:
         if "decryption failed" in str(error).lower():
-            raise WrongPassphrase(path, "that passphrase doesn't open it") from None
-        raise LockError(path, "is damaged or cut short, so it can't be decrypted") from None
+            raise WrongPassphrase(path, _("that passphrase doesn't open it")) from None
+        raise LockError(path, _("is damaged or cut short, so it can't be decrypted")) from None
     return key_from_text(text, path)
 
 

@@ -60,6 +60,7 @@ from bridges_tui.core.files.session_ids import (
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.signatures import Signature, signature_of
 from bridges_tui.core.files.transcript_file import TranscriptError, dump_transcript, load_transcript
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.session import Transcript
 
 if TYPE_CHECKING:
@@ -122,7 +123,9 @@ class SessionStore:
         try:
             path, info, held = create_private(self.folder, names, text)
         except FileExistsError:
-            raise StoreError(self.folder, f"too many sessions named {base}", errno.EEXIST) from None
+            raise StoreError(
+                self.folder, _("too many sessions named {name}").format(name=base), errno.EEXIST
+            ) from None
         self._known[str(path)] = signature_of(info)
         self._holds[str(path)] = held
         return path
@@ -133,7 +136,7 @@ class SessionStore:
         target = self._inside(path)
         if str(target) in self._holds:
             return True
-        for _ in range(5):
+        for _attempt in range(5):
             held = hold(target)
             if held is not None:
                 self._holds[str(target)] = held
@@ -176,15 +179,15 @@ class SessionStore:
         if info is not None:
             if stat.S_ISLNK(info.st_mode):
                 raise StoreError(
-                    target, "is a symbolic link; bridges won't write through it", errno.ELOOP
+                    target, _("is a symbolic link; bridges won't write through it"), errno.ELOOP
                 )
             if self._known.get(str(target)) != signature_of(info):
                 try:
                     self.load(target)
                 except TranscriptError as error:
                     raise TranscriptError(
-                        "it doesn't read as a transcript, so it was left as it is "
-                        f"({error.reason})",
+                        _("it doesn't read as a transcript, so it was left as it is ({reason})")
+                        .format(reason=error.reason),
                         target,
                         action="overwrite",
                     ) from None
@@ -193,7 +196,7 @@ class SessionStore:
         if held is None:
             if info is not None and is_held(target):
                 raise StoreError(
-                    target, "another bridges has this session open, so it was left as it is",
+                    target, _("another bridges has this session open, so it was left as it is"),
                     errno.EBUSY,
                 )
             self._known[str(target)] = signature_of(write_private(target, text))
@@ -230,7 +233,7 @@ class SessionStore:
             raise TranscriptError(problem, target)
         data, info = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
         if len(data) > MAX_TRANSCRIPT_BYTES:
-            raise TranscriptError("is too large to be a transcript", target)
+            raise TranscriptError(_("is too large to be a transcript"), target)
         if self.key is not None:
             data = self.key.open(data, target)
         try:
@@ -248,7 +251,7 @@ class SessionStore:
         """The TOML text of the session file at `path` as it is on disk (decrypted, when
         locked): what an export as TOML writes."""
         target = Path(path)
-        data, _ = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
+        data, _info = read_bounded(target, MAX_TRANSCRIPT_BYTES + 1)
         if self.key is not None:
             data = self.key.open(data, target)
         return decode_text(data)
@@ -315,22 +318,23 @@ class SessionStore:
             or name.startswith(".")
             or os.path.realpath(target.parent) != os.path.realpath(self.folder)
         ):
-            raise StoreError(target, f"is not a session file in {self.folder}", errno.EPERM)
+            raise StoreError(
+                target, _("is not a session file in {folder}").format(folder=self.folder), errno.EPERM
+            )
         return self.folder / name
 
     def _entry(self, path: Path, key: str) -> SessionRow:
         try:
             if os.path.islink(path) and not stays_inside(self.folder, path):
-                return SessionRow(
-                    session_id(path.name), path, error="is a link to a file outside the sessions folder", detailed=True
-                )
+                outside = _("is a link to a file outside the sessions folder")
+                return SessionRow(session_id(path.name), path, error=outside, detailed=True)
             info = os.stat(path)
         except FileNotFoundError:
-            return SessionRow(session_id(path.name), path, error="is a link to a file that is gone", detailed=True)
+            return SessionRow(session_id(path.name), path, error=_("is a link to a file that is gone"), detailed=True)
         except OSError as error:
             return SessionRow(session_id(path.name), path, error=plain_reason(error), detailed=True)
         if not stat.S_ISREG(info.st_mode):
-            return SessionRow(session_id(path.name), path, error="is not a file", detailed=True)
+            return SessionRow(session_id(path.name), path, error=_("is not a file"), detailed=True)
         signature = signature_of(info)
         cached = self._listed.get(key)
         if cached is not None and cached[0] == signature:
@@ -352,7 +356,8 @@ class SessionStore:
             return self.key.seal(text.encode("utf-8"))
         if is_locked(self.folder):
             raise StoreError(
-                self.folder, "the sessions are locked; unlock them first (nothing was written)", errno.EACCES
+                self.folder, _("the sessions are locked; unlock them first (nothing was written)"),
+                errno.EACCES,
             )
         return text
 
@@ -360,9 +365,9 @@ class SessionStore:
         """Why a session file of this name is not one this store reads, or None."""
         locked_name = name.endswith(LOCKED_SUFFIX)
         if self.key is not None and not locked_name:
-            return "is a plain file in a locked folder; `bridges lock` locks it (it was left as it is)"
+            return _("is a plain file in a locked folder; `bridges lock` locks it (it was left as it is)")
         if self.key is None and locked_name:
-            return "is locked (encrypted); it opens only with the passphrase"
+            return _("is locked (encrypted); it opens only with the passphrase")
         return None
 
     def _locked_entry(self, path: Path) -> SessionRow:
@@ -370,9 +375,10 @@ class SessionStore:
         from bridges_tui.core.files.transcript_file import load_header
 
         try:
-            data, _ = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
+            data, _info = read_bounded(path, MAX_TRANSCRIPT_BYTES + 1)
             if len(data) > MAX_TRANSCRIPT_BYTES:
-                return SessionRow(session_id(path.name), path, error="is too large to be a transcript", detailed=True)
+                too_large = _("is too large to be a transcript")
+                return SessionRow(session_id(path.name), path, error=too_large, detailed=True)
             assert self.key is not None
             return load_header(decode_text(self.key.open(data, path)), path)
         except TranscriptError as error:

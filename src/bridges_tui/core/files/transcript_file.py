@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from bridges_tui.core.files.lock_files import session_id
+from bridges_tui.core.files.safe_files import failed_action
 from bridges_tui.core.files.session_row import SessionRow
 from bridges_tui.core.files.toml_text import toml_document, toml_value
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import field_names
 from bridges_tui.core.model.session import (
@@ -55,7 +57,7 @@ class TranscriptError(ValueError):
     def __str__(self) -> str:
         if self.path is None:
             return self.reason
-        return f"can't {self.action} {self.path}: {self.reason}"
+        return failed_action(self.action, self.path, self.reason)
 
     def at(self, path: Path | str, action: str = "read") -> TranscriptError:
         """The same reason, told about the file at `path`."""
@@ -141,9 +143,9 @@ def load_transcript(text: str) -> Transcript:
     document = _parse(text)
     practice, title, started, ended, status, partners, version = _header(document)
     fields = _Fields(document, "")
-    turn_s = fields.get("turn_s", int, "must be a whole number of seconds", required=False)
+    turn_s = fields.get("turn_s", int, N_("must be a whole number of seconds"), required=False)
     # Absent in files written before languages: those sessions were held in English.
-    language = fields.get("language", str, 'must be a language code like "en" or "es"',
+    language = fields.get("language", str, N_('must be a language code like "en" or "es"'),
                           required=False, check=LANGUAGE_CODE.fullmatch) or "en"
     try:
         checkin = _checkin(fields.table("checkin"))
@@ -174,7 +176,7 @@ def load_header(text: str, path: Path | str = "") -> SessionRow:
     """The session whose transcript (or the part of it before its first table) is
     `text`, as a list shows it from the top-level keys alone (`path`: its file, if it
     has one). Raises TranscriptError like `load_transcript`."""
-    practice, title, started, ended, status, partners, _ = _header(_parse(text))
+    practice, title, started, ended, status, partners, _version = _header(_parse(text))
     return SessionRow(session_id(Path(path).name), path, practice, title, started, ended, status, partners)
 
 
@@ -182,34 +184,39 @@ def _header(document: Mapping[str, Any]) -> tuple[str, str, datetime, datetime |
     """A parsed document's format marker checked, and its version and top-level keys:
     (practice, title, started, ended, status, partners, version)."""
     fields = _Fields(document, "")
-    marker = fields.get("format", str, "must be text")
+    marker = fields.get("format", str, N_("must be text"))
     if marker != TRANSCRIPT_FORMAT:
         raise TranscriptError(
-            f'format: expected "{TRANSCRIPT_FORMAT}", got {marker!r}; '
-            "this is not a bridges transcript"
+            _('format: expected "{format}", got {marker}; this is not a bridges transcript')
+            .format(format=TRANSCRIPT_FORMAT, marker=repr(marker))
         )
-    version = fields.get("version", int, "must be a whole number")
+    version = fields.get("version", int, N_("must be a whole number"))
     if version > TRANSCRIPT_VERSION:
         raise TranscriptError(
-            f"written by a newer bridges (version {version}); "
-            f"this version reads up to {TRANSCRIPT_VERSION}"
+            _("written by a newer bridges (version {version}); this version reads up to {known}")
+            .format(version=version, known=TRANSCRIPT_VERSION)
         )
     if version < 1:
-        raise TranscriptError(f"version: there is no version {version}")
-    practice = fields.get("practice", str, "must be non-empty text", check=str.strip)
-    title = fields.get("title", str, "must be non-empty text", check=str.strip)
+        raise TranscriptError(_("version: there is no version {version}").format(version=version))
+    practice = fields.get("practice", str, N_("must be non-empty text"), check=str.strip)
+    title = fields.get("title", str, N_("must be non-empty text"), check=str.strip)
     started = fields.get("started", datetime, _DATETIME, check=_has_offset)
     ended = fields.get("ended", datetime, _DATETIME, check=_has_offset, required=False)
-    status = fields.get("status", str, "must be text")
+    status = fields.get("status", str, N_("must be text"))
     if status not in STATUSES:
-        raise TranscriptError(f"status: must be one of {', '.join(STATUSES)}; got {status!r}")
+        raise TranscriptError(
+            _("status: must be one of {choices}; got {status}")
+            .format(choices=", ".join(STATUSES), status=repr(status))
+        )
     if status == "in-progress" and ended is not None:
-        raise TranscriptError("ended: an in-progress session has no end time")
+        raise TranscriptError(_("ended: an in-progress session has no end time"))
     if status != "in-progress" and ended is None:
-        raise TranscriptError(f"ended: is missing; a {status} session needs its end time")
-    names = fields.get("partners", list, "must be a list of two names")
+        raise TranscriptError(
+            _("ended: is missing; a {status} session needs its end time").format(status=status)
+        )
+    names = fields.get("partners", list, N_("must be a list of two names"))
     if len(names) != 2 or not all(isinstance(name, str) for name in names):
-        raise TranscriptError("partners: must be a list of two names")
+        raise TranscriptError(_("partners: must be a list of two names"))
     try:
         partners = (clean_name(names[0]), clean_name(names[1]))
     except ModelError as error:
@@ -217,7 +224,8 @@ def _header(document: Mapping[str, Any]) -> tuple[str, str, datetime, datetime |
     return (practice, title, started, ended, status, partners, version)
 
 
-_DATETIME = "must be a date and time with a UTC offset, like 2026-11-25T20:31:07+01:00"
+#: Translated where it is told (`_Fields.get`).
+_DATETIME = N_("must be a date and time with a UTC offset, like 2026-11-25T20:31:07+01:00")
 
 
 def _has_offset(value: datetime) -> bool:
@@ -228,10 +236,10 @@ def _parse(text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise TranscriptError(f"not valid TOML: {error}") from None
+        raise TranscriptError(_("not valid TOML: {error}").format(error=error)) from None
     except RecursionError:
         # tomllib recurses once per level of [[[…]]] or {a={…}}: a few hundred is enough.
-        raise TranscriptError("is nested too deeply to be a transcript") from None
+        raise TranscriptError(_("is nested too deeply to be a transcript")) from None
 
 
 class _Fields:
@@ -255,7 +263,7 @@ class _Fields:
     ) -> Any:
         if key not in self.values:
             if required:
-                raise TranscriptError(f"{self.name(key)}: is missing")
+                raise TranscriptError(self.name(key) + ": " + _("is missing"))
             return None
         value = self.values[key]
         # bool is an int to Python, but never a number of anything in these files.
@@ -264,23 +272,28 @@ class _Fields:
             or (isinstance(value, bool) and kind is not bool)
             or (check is not None and not check(value))
         ):
-            raise TranscriptError(f"{self.name(key)}: {problem}, got {_shown(value)}")
+            told = _("{problem}, got {value}").format(problem=_(problem), value=_shown(value))
+            raise TranscriptError(f"{self.name(key)}: {told}")
         return value
 
     def table(self, key: str) -> dict[str, Any]:
         value = self.values.get(key, {})
         if not isinstance(value, dict):
-            raise TranscriptError(f"{self.name(key)}: must be a table, got {_shown(value)}")
+            raise TranscriptError(
+                f"{self.name(key)}: " + _("must be a table, got {value}").format(value=_shown(value))
+            )
         return cast("dict[str, Any]", value)  # tomllib's keys are always text
 
     def tables(self, key: str) -> list[dict[str, Any]]:
         value = self.values.get(key, [])
         if not isinstance(value, list):
-            raise TranscriptError(f"{self.name(key)}: must be a list of tables ([[{key}]])")
+            raise TranscriptError(
+                f"{self.name(key)}: " + _("must be a list of tables ([[{key}]])").format(key=key)
+            )
         items = cast("list[Any]", value)
         for index, item in enumerate(items, 1):
             if not isinstance(item, dict):
-                raise TranscriptError(f"{self.name(key)}[{index}]: must be a table")
+                raise TranscriptError(f"{self.name(key)}[{index}]: " + _("must be a table"))
         return items
 
     def rest(self, known: tuple[str, ...]) -> dict[str, Any]:
@@ -289,18 +302,18 @@ class _Fields:
 
 def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        return "a table" if isinstance(value, dict) else "a list"
+        return _("a table") if isinstance(value, dict) else _("a list")
     text = toml_value(value) if isinstance(value, (str, int, float, date, time)) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _number(fields: _Fields, key: str, required: bool = True) -> Any:
-    return fields.get(key, (int, float), "must be a number of seconds", required=required)
+    return fields.get(key, (int, float), N_("must be a number of seconds"), required=required)
 
 
 def _pair(fields: _Fields, key: str) -> Any:
     """A list, or None; `Checkin` makes it a pair of scores or says why it can't."""
-    return fields.get(key, list, "must be a list of two scores, like [3, 4]", required=False)
+    return fields.get(key, list, N_("must be a list of two scores, like [3, 4]"), required=False)
 
 
 def _checkin(table: dict[str, Any]) -> Checkin:
@@ -314,9 +327,9 @@ def _checkin(table: dict[str, Any]) -> Checkin:
 
 def _followup(table: dict[str, Any]) -> Followup:
     fields = _Fields(table, "followup")
-    session = fields.get("session", str, "must be the id of a session")
-    agreement = fields.get("agreement", str, "must be text")
-    answer = fields.get("answer", str, "must be kept, partly or not-yet")
+    session = fields.get("session", str, N_("must be the id of a session"))
+    agreement = fields.get("agreement", str, N_("must be text"))
+    answer = fields.get("answer", str, N_("must be kept, partly or not-yet"))
     return _within(
         "followup",
         lambda: Followup(session, agreement, answer, extra=fields.rest(_FOLLOWUP_KEYS)),
@@ -333,16 +346,16 @@ def _within(path: str, build: Callable[[], Any]) -> Any:
 def _turn(table: dict[str, Any], index: int, where: str = "turns") -> Turn:
     fields = _Fields(table, f"{where}[{index}]")
     values: dict[str, Any] = {
-        "step": fields.get("step", str, "must be text"),
-        "title": fields.get("title", str, "must be text"),
-        "speaker": fields.get("speaker", str, "must be A, B or both"),
+        "step": fields.get("step", str, N_("must be text")),
+        "title": fields.get("title", str, N_("must be text")),
+        "speaker": fields.get("speaker", str, N_("must be A, B or both")),
         "started": fields.get("started", datetime, _DATETIME, check=_has_offset),
         "planned_s": _number(fields, "planned_s"),
         "spoken_s": _number(fields, "spoken_s"),
-        "note": fields.get("note", str, "must be text", required=False),
-        "note_by": fields.get("note_by", str, "must be A, B or both", required=False),
+        "note": fields.get("note", str, N_("must be text"), required=False),
+        "note_by": fields.get("note_by", str, N_("must be A, B or both"), required=False),
         # A listening loop's figures; absent on other steps and in older files.
-        "tries": fields.get("tries", int, "must be a whole number", required=False),
+        "tries": fields.get("tries", int, N_("must be a whole number"), required=False),
         "clarify_s": _number(fields, "clarify_s", required=False),
         "extra": fields.rest(_TURN_KEYS),
     }
@@ -363,10 +376,10 @@ def _break(table: dict[str, Any], index: int) -> Break:
 
 def _closing(table: dict[str, Any]) -> Closing:
     fields = _Fields(table, "closing")
-    learned = fields.get("learned", list, "must be a list of text", required=False)
+    learned = fields.get("learned", list, N_("must be a list of text"), required=False)
     if learned is not None and not all(isinstance(item, str) for item in learned):
-        raise TranscriptError("closing.learned: must be a list of text")
-    agreement = fields.get("agreement", str, "must be text", required=False)
+        raise TranscriptError(_("closing.learned: must be a list of text"))
+    agreement = fields.get("agreement", str, N_("must be text"), required=False)
     return _within(
         "closing",
         lambda: Closing(

@@ -46,30 +46,8 @@ from bridges_tui.core.looking_back.history_index import HistoryIndex
 MARKER_FILE = LETTING_GO_FILE
 
 
-class _SaidWhole(StoreError):
-    """A `StoreError` whose message is one whole translated sentence with `{path}` and
-    `{reason}` in it ("can't let go of {path}: {reason}"), rather than an English verb
-    put into `StoreError`'s own English sentence."""
-
-    def __init__(self, path: Path | str, reason: str, code: int, *, action: str, sentence: str) -> None:
-        super().__init__(path, reason, code, action)
-        self.sentence = sentence
-
-    def __str__(self) -> str:
-        return self.sentence.format(path=self.path, reason=self.reason)
-
-
-def _cant(path: Path | str, error: OSError, *, action: str, sentence: str) -> StoreError:
-    """`store_error(path, error, action)` (a StoreError given stays as it is), said in
-    `sentence`."""
-    plain = store_error(path, error, action=action)
-    if plain is error:
-        return plain
-    return _SaidWhole(plain.path, plain.reason, plain.errno or 0, action=action, sentence=sentence)
-
-
 def _cant_let_go(path: Path | str, error: OSError) -> StoreError:
-    return _cant(path, error, action="let go of", sentence=_("can't let go of {path}: {reason}"))
+    return store_error(path, error, action="let go of")
 
 
 def let_go(index: HistoryIndex, path: Path) -> str | None:
@@ -80,8 +58,7 @@ def let_go(index: HistoryIndex, path: Path) -> str | None:
     next start cleans it)."""
     store = index.store
     if store.held_elsewhere(path):
-        raise _SaidWhole(path, _("another bridges has this session open; close it there first"), 0,
-                         action="let go of", sentence=_("can't let go of {path}: {reason}"))
+        raise StoreError(path, _("another bridges has this session open; close it there first"), 0, "let go of")
     ids = _marked(index.folder)
     wanted = session_id(Path(path).name)
     if wanted not in ids:
@@ -147,8 +124,7 @@ def _forget(index: HistoryIndex, ids: list[str]) -> str | None:
     except FileNotFoundError:
         pass
     except OSError as error:
-        return str(_cant(index.folder / MARKER_FILE, error, action="remove",
-                         sentence=_("can't remove {path}: {reason}")))
+        return str(store_error(index.folder / MARKER_FILE, error, action="remove"))
     return None
 
 

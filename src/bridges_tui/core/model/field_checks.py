@@ -12,6 +12,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.records import Check
 
 
@@ -45,19 +46,21 @@ def is_text(value: object) -> bool:
 def text(instance: Any, name: str, value: Any) -> None:
     """Text with something in it."""
     if not isinstance(value, str) or not value.strip():
-        raise ModelError(name, f"must be non-empty text, got {value!r}")
+        raise ModelError(name, _("must be non-empty text, got {value}").format(value=repr(value)))
 
 
 def optional_text(instance: Any, name: str, value: Any) -> None:
     if value is not None and not isinstance(value, str):
-        raise ModelError(name, f"must be text, got {type(value).__name__}")
+        raise ModelError(name, _("must be text, got {kind}").format(kind=type(value).__name__))
 
 
 def one_of(choices: tuple[str, ...]) -> Check:
     def check(instance: Any, name: str, value: Any) -> None:
         if value not in choices:
             raise ModelError(
-                name, f"must be one of {', '.join(choices)}; got {value!r}"
+                name, _("must be one of {choices}; got {value}").format(
+                    choices=", ".join(choices), value=repr(value)
+                )
             )
 
     return check
@@ -67,12 +70,15 @@ def seconds(positive: bool) -> Check:
     """A finite number of seconds: above zero, or (`positive` False) zero or more."""
     def check(instance: Any, name: str, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ModelError(name, f"must be a number of seconds, got {value!r}")
+            raise ModelError(name, _("must be a number of seconds, got {value}").format(value=repr(value)))
         if value != value or value in (float("inf"), float("-inf")):
-            raise ModelError(name, f"must be a finite number, got {value!r}")
+            raise ModelError(name, _("must be a finite number, got {value}").format(value=repr(value)))
         if value < 0 or (positive and value == 0):
-            kind = "greater than zero" if positive else "zero or more"
-            raise ModelError(name, f"must be {kind}, got {value!r}")
+            problem = (
+                _("must be greater than zero, got {value}") if positive
+                else _("must be zero or more, got {value}")
+            )
+            raise ModelError(name, problem.format(value=repr(value)))
 
     return check
 
@@ -85,13 +91,17 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 def language(instance: Any, name: str, value: Any) -> None:
     """A language code: "en", "es", "de" (two or three lowercase letters)."""
     if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
-        raise ModelError(name, f'must be a language code like "en" or "es", got {value!r}')
+        raise ModelError(
+            name, _('must be a language code like "en" or "es", got {value}').format(value=repr(value))
+        )
 
 
 def count(instance: Any, name: str, value: Any) -> None:
     """A whole number, zero or more."""
     if not is_whole(value) or value < 0:
-        raise ModelError(name, f"must be a whole number, zero or more, got {value!r}")
+        raise ModelError(
+            name, _("must be a whole number, zero or more, got {value}").format(value=repr(value))
+        )
 
 
 def optional(check: Check) -> Check:
@@ -110,13 +120,13 @@ def aware(instance: Any, name: str, value: Any) -> None:
         return
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ModelError(
-            name, f"must be a date and time with a UTC offset, got {value!r}"
+            name, _("must be a date and time with a UTC offset, got {value}").format(value=repr(value))
         )
 
 
 def texts(instance: Any, name: str, value: Any) -> None:
     if not all(isinstance(item, str) for item in value):
-        raise ModelError(name, "must be a list of text")
+        raise ModelError(name, _("must be a list of text"))
 
 
 def freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -127,5 +137,5 @@ def freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 def as_tuple(value: Any) -> tuple[Any, ...]:
     """A list, as a tuple (a lone string is refused, not split into letters)."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise ModelError("list", f"expected a list, got {value!r}")
+        raise ModelError("list", _("expected a list, got {value}").format(value=repr(value)))
     return tuple(value)

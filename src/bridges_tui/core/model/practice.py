@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model import field_checks as checks
 from bridges_tui.core.model.field_checks import ModelError
 from bridges_tui.core.model.records import field, record
@@ -46,9 +47,9 @@ class NoteSpec:
 
 def _confirm(step: Step, name: str, value: Any) -> None:
     if not isinstance(value, bool):
-        raise ModelError(name, f"must be true or false, got {value!r}")
+        raise ModelError(name, _("must be true or false, got {value}").format(value=repr(value)))
     if value and step.speaker == "together":
-        raise ModelError(name, "a together step has no listener to confirm it")
+        raise ModelError(name, _("a together step has no listener to confirm it"))
 
 
 @record
@@ -125,11 +126,13 @@ class Practice:
 
     def _check_record(self) -> None:
         if not (self.opening or self.round or self.closing):
-            raise ModelError("steps", "a practice needs at least one step")
+            raise ModelError("steps", _("a practice needs at least one step"))
         seen: set[str] = set()
         for step in (*self.opening, *self.round, *self.closing):
             if step.id in seen:
-                raise ModelError(f"step {step.id!r}.id", "is used by more than one step")
+                raise ModelError(
+                    _("step {id}").format(id=repr(step.id)) + ".id", _("is used by more than one step")
+                )
             seen.add(step.id)
 
     @property

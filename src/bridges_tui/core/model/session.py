@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Literal
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model import field_checks as checks
 from bridges_tui.core.model.field_checks import ModelError  # the model's error: imported from here too
 from bridges_tui.core.model.practice import (  # the model's practice half, given from here too: see __all__
@@ -88,13 +89,15 @@ def clean_name(name: object) -> str:
     Raises ModelError("name", ...) when nothing usable is left.
     """
     if not isinstance(name, str):
-        raise ModelError("name", f"must be text, got {type(name).__name__}")
+        raise ModelError("name", _("must be text, got {kind}").format(kind=type(name).__name__))
     cleaned = "".join(ch for ch in name if ch.isprintable() or ch in WORD_MARKS).strip()
     cleaned = " ".join(cleaned.split())
     if not cleaned:
-        raise ModelError("name", "please give a name (it can't be empty)")
+        raise ModelError("name", _("please give a name (it can't be empty)"))
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise ModelError("name", f"is too long (at most {MAX_NAME_LENGTH} characters)")
+        raise ModelError(
+            "name", _("is too long (at most {count} characters)").format(count=MAX_NAME_LENGTH)
+        )
     return cleaned
 
 
@@ -108,14 +111,16 @@ class Partner:
 
 def _score(value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ModelError("checkin", f"scores are whole numbers from 1 to 5, got {value!r}")
+        raise ModelError(
+            "checkin", _("scores are whole numbers from 1 to 5, got {value}").format(value=repr(value))
+        )
 
 
 def _score_pair(instance: Any, name: str, value: Any) -> None:
     if value is None:
         return
     if len(value) != 2:
-        raise ModelError(f"checkin.{name}", "needs one score per partner (two)")
+        raise ModelError(f"checkin.{name}", _("needs one score per partner (two)"))
     for score in value:
         try:
             _score(score)
@@ -146,14 +151,14 @@ class Checkin:
 
 def _tries(turn: Turn, name: str, value: Any) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise ModelError(name, f"must be a whole number from 1 up, got {value!r}")
+        raise ModelError(name, _("must be a whole number from 1 up, got {value}").format(value=repr(value)))
 
 
 def _clarify(turn: Turn, name: str, value: Any) -> None:
     if value is not None:
         checks.seconds(positive=False)(turn, name, value)
     if value and turn.speaker == "both":
-        raise ModelError(name, "a together turn has nobody clarifying")
+        raise ModelError(name, _("a together turn has nobody clarifying"))
 
 
 @record
@@ -221,13 +226,13 @@ class Followup:
 
 def _optional_followup(instance: Any, name: str, value: Any) -> None:
     if value is not None and not isinstance(value, Followup):
-        raise ModelError(name, f"must be a Followup, got {type(value).__name__}")
+        raise ModelError(name, _("must be a Followup, got {kind}").format(kind=type(value).__name__))
 
 
 def _partner_names(value: Any) -> tuple[str, str]:
     names = checks.as_tuple(value)
     if len(names) != 2:
-        raise ModelError("partners", f"needs exactly two names, got {len(names)}")
+        raise ModelError("partners", _("needs exactly two names, got {count}").format(count=len(names)))
     try:
         return (clean_name(names[0]), clean_name(names[1]))
     except ModelError as error:
@@ -265,9 +270,9 @@ class Transcript:
 
     def _check_record(self) -> None:
         if self.status == "in-progress" and self.ended is not None:
-            raise ModelError("ended", "an in-progress session has no end time")
+            raise ModelError("ended", _("an in-progress session has no end time"))
         if self.status != "in-progress" and self.ended is None:
-            raise ModelError("ended", f"a {self.status} session needs its end time")
+            raise ModelError("ended", _("a {status} session needs its end time").format(status=self.status))
 
     def floor_seconds(self) -> dict[str, float]:
         """Seconds each partner held the floor alone ("A", "B") and together ("both")."""

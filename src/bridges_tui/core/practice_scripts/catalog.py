@@ -33,12 +33,12 @@ from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice, PracticeCard
+from bridges_tui.core.practice_scripts.cards import parse_practice_card
 from bridges_tui.core.practice_scripts.reading import (
     PracticeProblem,
     PracticeScriptError,
     load_practice_file,
     parse_practice_bytes,
-    parse_practice_card,
 )
 
 

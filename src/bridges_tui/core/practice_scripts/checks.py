@@ -13,6 +13,7 @@ import re
 import tomllib
 from typing import Any
 
+from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.text.durations import DurationError, parse_duration
@@ -25,7 +26,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 # Names people plausibly reach for that difflib would not match to the real key.
 _ALIASES = {
-    "steps": "opening, round or closing",
+    "steps": N_("opening, round or closing"),  # translated in the hint
     "turn_seconds": "turn", "seconds": "duration", "time": "duration",
     "length": "duration", "minutes": "duration", "who": "speaker", "role": "speaker",
     "text": "prompt", "question": "prompt", "listen": "listener",
@@ -36,18 +37,24 @@ _ALIASES = {
 }
 
 # Examples for hints, by field; a step's id and title get their own (`step.id`).
+# Translated where a hint shows them (`example`): the keys stay, the words change.
 EXAMPLES = {
     "id": 'id = "share-the-why"', "step.id": 'id = "name-it"',
-    "title": 'title = "Share the why"', "step.title": 'title = "Name what you want"',
-    "summary": 'summary = "What this practice is for, in a sentence or two."',
+    "title": N_('title = "Share the why"'), "step.title": N_('title = "Name what you want"'),
+    "summary": N_('summary = "What this practice is for, in a sentence or two."'),
     "turn": 'turn = "2m"', "speaker": 'speaker = "lead"',
-    "prompt": 'prompt = "What you ask the speaker, in one breath."',
-    "listener": 'listener = "What the listener does meanwhile."',
-    "note.label": 'note = { label = "What did you hear?", by = "listener" }',
-    "idea": 'idea = "Why this practice helps, in two or three sentences."',
-    "reframe": 'reframe = "Try what you noticed and what you worried it meant."',
+    "prompt": N_('prompt = "What you ask the speaker, in one breath."'),
+    "listener": N_('listener = "What the listener does meanwhile."'),
+    "note.label": N_('note = { label = "What did you hear?", by = "listener" }'),
+    "idea": N_('idea = "Why this practice helps, in two or three sentences."'),
+    "reframe": N_('reframe = "Try what you noticed and what you worried it meant."'),
     "language": 'language = "es"',
 }
+
+
+def example(field: str) -> str:
+    """The example line for `field` (a key of `EXAMPLES`), in the language spoken now."""
+    return _(EXAMPLES[field])
 
 
 @record
@@ -74,7 +81,7 @@ class PracticeScriptError(Exception):
         self.path = path
         self.problems = problems
         count = len(problems)
-        lines = [f"{path}: {count} problem{'s' if count != 1 else ''}"]
+        lines = [n_("{path}: {n} problem", "{path}: {n} problems", count).format(path=path, n=count)]
         lines += [str(problem) for problem in problems]
         super().__init__("\n".join(lines))
 
@@ -100,11 +107,11 @@ def quote(value: Any) -> str:
 def kind(value: object) -> str:
     """What a TOML value is, in words a person writing the script would use."""
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return _("true/false ({value})").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    kinds: dict[type, str] = {str: "text", list: "a list", dict: "a table"}
-    return kinds.get(type(value), f"a date/time ({value})")
+        return _("a number ({value})").format(value=value)
+    kinds: dict[type, str] = {str: _("text"), list: _("a list"), dict: _("a table")}
+    return kinds.get(type(value)) or _("a date/time ({value})").format(value=value)
 
 
 def suggest_id(text: str) -> str:
@@ -133,50 +140,51 @@ class ScriptChecker:
             close = _close_match(key, known, cutoff=0.6)
             alias = _ALIASES.get(key.lower())
             if close:
-                hint = f'did you mean "{close[0]}"?'
+                hint = _('did you mean "{word}"?').format(word=close[0])
             elif alias:
-                hint = f"did you mean {alias}?" if "," in alias else f'did you mean "{alias}"?'
+                hint = (_("did you mean {words}?").format(words=_(alias)) if "," in alias
+                        else _('did you mean "{word}"?').format(word=alias))
             else:
-                hint = f"{what} can have only these keys: " + ", ".join(known)
+                hint = _(what).format(keys=", ".join(known))
             # The key is the script's own text: spelled so it can never drive a terminal.
             shown = _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", key)
-            self.problem(where, prefix + shown, "unknown key", hint)
+            self.problem(where, prefix + shown, _("unknown key"), hint)
 
     def text(
         self, table: dict[str, Any], key: str, where: str, *, required: bool = True,
         max_length: int | None = None, prefix: str = "",
     ) -> str | None:
         field = prefix + key
-        example = (where and EXAMPLES.get(f"step.{key}")) or EXAMPLES.get(field)
-        example = example or f'{key} = "..."'
+        shown = (where and EXAMPLES.get(f"step.{key}")) or EXAMPLES.get(field)
+        shown = _(shown) if shown else f'{key} = "..."'
         if key not in table:
             if required:
-                self.problem(where, field, "is missing", f"add it, e.g. {example}")
+                self.problem(where, field, _("is missing"), _("add it, e.g. {example}").format(example=shown))
             return None
         value = table[key]
         if not isinstance(value, str):
-            hint = f"put the text in double quotes, e.g. {example}"
-            self.problem(where, field, f"must be text, not {kind(value)}", hint)
+            hint = _("put the text in double quotes, e.g. {example}").format(example=shown)
+            self.problem(where, field, _("must be text, not {kind}").format(kind=kind(value)), hint)
             return None
         if not value.strip():
-            hint = "write what it should say" + ("" if required else ", or remove the line")
-            self.problem(where, field, "is empty", hint)
+            hint = _("write what it should say") if required else _("write what it should say, or remove the line")
+            self.problem(where, field, _("is empty"), hint)
             return None
         return self.clean(value, where, field, max_length)
 
     def clean(self, value: str, where: str, field: str, max_length: int | None) -> str | None:
         if _CONTROL.search(value):
-            self.problem(where, field, f"contains a control character: {quote(value)}",
-                         "remove it; scripts hold plain text only")
+            self.problem(where, field, _("contains a control character: {text}").format(text=quote(value)),
+                         _("remove it; scripts hold plain text only"))
             return None
         value = value.strip()
         # Ids, titles and labels sit on one line of the screen.
         if max_length is not None and "\n" in value:
-            self.problem(where, field, "must be on one line", "remove the line break")
+            self.problem(where, field, _("must be on one line"), _("remove the line break"))
             return None
         if max_length is not None and len(value) > max_length:
-            self.problem(where, field, f"is {len(value)} characters long",
-                         f"keep it to {max_length} so that it fits on the screen")
+            self.problem(where, field, _("is {count} characters long").format(count=len(value)),
+                         _("keep it to {count} so that it fits on the screen").format(count=max_length))
             return None
         return value
 
@@ -194,8 +202,9 @@ class ScriptChecker:
             close = _close_match(value, choices, cutoff=0.7)
             if value.lower() == "both" and "together" in choices:
                 close = ["together"]  # the word a transcript uses for the same thing
-            hint = f'did you mean "{close[0]}"?' if close else _CHOICE_HINTS[key]
-            message = f"must be one of {', '.join(choices)}, not {quote(value)}"
+            hint = _('did you mean "{word}"?').format(word=close[0]) if close else _(_CHOICE_HINTS[key])
+            message = _("must be one of {choices}, not {value}").format(
+                choices=", ".join(choices), value=quote(value))
             self.problem(where, field, message, hint)
             return None
         return value
@@ -205,12 +214,12 @@ class ScriptChecker:
     ) -> int | None:
         if key not in table:
             if required:
-                self.problem(where, key, "is missing", f"add it, e.g. {EXAMPLES['turn']}")
+                self.problem(where, key, _("is missing"), _("add it, e.g. {example}").format(example=EXAMPLES["turn"]))
             return None
         value = table[key]
         try:
             if not isinstance(value, (str, int, float)):
-                raise DurationError(f"{kind(value)} is not a duration")
+                raise DurationError(_("{kind} is not a duration").format(kind=kind(value)))
             return parse_duration(value)
         except DurationError as error:
             self.problem(where, key, error.problem, error.accepted)
@@ -220,8 +229,8 @@ class ScriptChecker:
         """An optional true/false key (false when absent); None when it is neither."""
         value = table.get(key, False)
         if not isinstance(value, bool):
-            hint = f"write {key} = true or {key} = false, without quotes"
-            self.problem(where, key, f"must be true or false, not {kind(value)}", hint)
+            hint = _("write {key} = true or {key} = false, without quotes").format(key=key)
+            self.problem(where, key, _("must be true or false, not {kind}").format(kind=kind(value)), hint)
             return None
         return value
 
@@ -231,8 +240,8 @@ class ScriptChecker:
         if value is None:
             return None
         if not LANGUAGE_CODE.fullmatch(value):
-            message = f'must be a language code like "es" or "de", not {quote(value)}'
-            hint = 'write its ISO 639 code, e.g. language = "es" (Spanish) or "de" (German)'
+            message = _('must be a language code like "es" or "de", not {value}').format(value=quote(value))
+            hint = _('write its ISO 639 code, e.g. language = "es" (Spanish) or "de" (German)')
             self.problem("", "language", message, hint)
             return None
         return value
@@ -242,17 +251,17 @@ class ScriptChecker:
         if value is None:
             return None
         if not ID_PATTERN.fullmatch(value) or len(value) > MAX_ID_LENGTH:
-            message = (f"{quote(value)} may use only lowercase letters, digits and single "
-                       f"dashes (at most {MAX_ID_LENGTH} characters)")
-            self.problem(where, "id", message, f'try "{suggest_id(value)}"')
+            message = _("{id} may use only lowercase letters, digits and single dashes "
+                        "(at most {count} characters)").format(id=quote(value), count=MAX_ID_LENGTH)
+            self.problem(where, "id", message, _('try "{id}"').format(id=suggest_id(value)))
             return None
         return value
 
 
 _CHOICE_HINTS = {
-    "speaker": "lead: the partner leading this round speaks; other: the partner who is "
-    "not leading speaks; together: both talk",
-    "by": "speaker: the one who spoke writes the note; listener: the one who listened does",
+    "speaker": N_("lead: the partner leading this round speaks; other: the partner who is "
+                  "not leading speaks; together: both talk"),
+    "by": N_("speaker: the one who spoke writes the note; listener: the one who listened does"),
 }
 
 
@@ -295,8 +304,9 @@ def _unclosed_problem(path: str, text: str, message: str) -> PracticeProblem | N
         return None
     number, key, mark, written = unclosed
     return PracticeProblem(
-        path, f"line {number}", key, f"the text has no closing quote: {written}",
-        f"close the string on that line: {written}{mark}",
+        path, _("line {number}").format(number=number), key,
+        _("the text has no closing quote: {line}").format(line=written),
+        _("close the string on that line: {line}").format(line=written + mark),
     )
 
 
@@ -310,18 +320,24 @@ def toml_problem(path: str, error: tomllib.TOMLDecodeError, text: str = "") -> P
     where = ""
     found = re.search(r"\s*\(at (line \d+, column \d+|end of document)\)$", message)
     if found:
-        where = found.group(1).replace("end of document", "end of file")
+        where = found.group(1)
+        if where == "end of document":
+            where = _("end of file")
+        else:
+            line, column = re.findall(r"\d+", where)
+            where = _("line {line}, column {column}").format(line=line, column=column)
         message = message[: found.start()]
     hints = (
-        ("Invalid value", 'text needs double quotes, e.g. title = "Share the why"'),
-        ("Cannot overwrite", "a key appears twice; each step is its own [[round]] table"),
-        ("Cannot declare", "a table appears twice; steps use double brackets: [[round]]"),
-        ("Expected '='", 'each line is key = value, and text needs quotes: key = "text"'),
-        ("Unclosed", "close the list or table with ] or }, and put commas between items"),
-        ("Unterminated string", 'close the quote on the same line, or use """triple quotes"""'),
-        ("Illegal character", "remove the invisible control character from the file"),
+        # tomllib's own (English) openings, each with the hint it calls for.
+        ("Invalid value", N_('text needs double quotes, e.g. title = "Share the why"')),
+        ("Cannot overwrite", N_("a key appears twice; each step is its own [[round]] table")),
+        ("Cannot declare", N_("a table appears twice; steps use double brackets: [[round]]")),
+        ("Expected '='", N_('each line is key = value, and text needs quotes: key = "text"')),
+        ("Unclosed", N_("close the list or table with ] or }, and put commas between items")),
+        ("Unterminated string", N_('close the quote on the same line, or use """triple quotes"""')),
+        ("Illegal character", N_("remove the invisible control character from the file")),
     )
-    hint = next((h for start, h in hints if message.startswith(start)),
-                "check the quotes, brackets and commas around that spot")
-    message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
+    hint = _(next((h for start, h in hints if message.startswith(start)),
+                  N_("check the quotes, brackets and commas around that spot")))
+    message = _("not valid TOML: {problem}").format(problem=message[:1].lower() + message[1:])
     return PracticeProblem(path, where, "", message, hint)

@@ -3,7 +3,8 @@
 Built-in scripts ship inside the package (`bridges_tui/practices/*.toml`); people add
 their own to the config folder's `practices/` (`catalog` gathers both). This module is
 the script format itself: what a script may contain, and reading it into a `Practice`
-(`script_checks` words the problems). A script looks like this::
+(`checks` words the problems; `cards` reads what a list shows of a script without
+its steps). A script looks like this::
 
     format = "bridges-practice"   # optional marker
     version = 1                   # optional; newer versions are refused clearly
@@ -37,12 +38,12 @@ control characters in its text is refused, so nothing read from it can drive a t
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.session import (
     NOTE_WRITERS,
     ROLES,
@@ -50,28 +51,26 @@ from bridges_tui.core.model.session import (
     NoteSpec,
     NoteWriter,
     Practice,
-    PracticeCard,
     Role,
     Step,
 )
 from bridges_tui.core.practice_scripts.checks import (
-    EXAMPLES,
     ID_PATTERN,
     MAX_ID_LENGTH,
     MAX_TITLE_LENGTH,
     PracticeProblem,
     PracticeScriptError,
     ScriptChecker,
+    example,
     kind,
     quote,
     suggest_id,
     toml_problem,
 )
-from bridges_tui.core.text.durations import DurationError, parse_duration
 
 __all__ = [
     "MAX_ID_LENGTH", "MAX_TITLE_LENGTH", "PracticeProblem", "PracticeScriptError",
-    "load_practice_file", "parse_practice", "parse_practice_bytes", "parse_practice_card",
+    "load_practice_file", "parse_practice", "parse_practice_bytes",
     "suggest_id",
 ]
 
@@ -103,40 +102,42 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
     except tomllib.TOMLDecodeError as error:
         raise PracticeScriptError(path, [toml_problem(path, error, text)]) from None
     except RecursionError:  # tomllib recurses once per level of [[[…]]] or {a={…}}
-        problem = PracticeProblem(path, "", "", "is nested too deeply to be a practice script",
-                                  "a script needs no lists or tables inside each other")
+        problem = PracticeProblem(path, "", "", _("is nested too deeply to be a practice script"),
+                                  _("a script needs no lists or tables inside each other"))
         raise PracticeScriptError(path, [problem]) from None
     check = ScriptChecker(path)
 
     if "format" in document and document["format"] != PRACTICE_FORMAT:
         if document["format"] == "bridges-transcript":
-            hint = "this is a saved session, not a practice script"
+            hint = _("this is a saved session, not a practice script")
         else:
-            hint = f'write format = "{PRACTICE_FORMAT}", or leave the line out'
-        message = f'must be "{PRACTICE_FORMAT}", not {quote(document["format"])}'
+            hint = _('write format = "{format}", or leave the line out').format(format=PRACTICE_FORMAT)
+        message = _('must be "{format}", not {value}').format(
+            format=PRACTICE_FORMAT, value=quote(document["format"]))
         check.problem("", "format", message, hint)
         # Some other kind of file: its every key would be "unknown", burying the point.
         raise PracticeScriptError(path, check.problems)
     version = document.get("version", PRACTICE_VERSION)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        message = f"must be a whole number like {PRACTICE_VERSION}, not {quote(version)}"
-        hint = f"write version = {PRACTICE_VERSION}, or leave it out"
+        message = _("must be a whole number like {version}, not {value}").format(
+            version=PRACTICE_VERSION, value=quote(version))
+        hint = _("write version = {version}, or leave it out").format(version=PRACTICE_VERSION)
         check.problem("", "version", message, hint)
     elif version > PRACTICE_VERSION:
         # A newer format may have keys this one does not know; listing them would bury
         # the one problem that matters.
-        message = (f"this script is version {version}, newer than this bridges "
-                   f"understands ({PRACTICE_VERSION})")
-        check.problem("", "version", message, "update bridges to use it")
+        message = _("this script is version {version}, newer than this bridges understands "
+                    "({known})").format(version=version, known=PRACTICE_VERSION)
+        check.problem("", "version", message, _("update bridges to use it"))
         raise PracticeScriptError(path, check.problems)
 
-    heading = _heading(check, document)
+    heading = read_heading(check, document)
 
     seen: dict[str, str] = {}  # step id -> where it was first used
     parts = {part: tuple(_steps(check, document, part, seen)) for part in PARTS}
     if not any(part in document for part in PARTS):
-        check.problem("", "round", "the practice has no steps",
-                      "add at least one [[round]] table with id, title, speaker and prompt")
+        check.problem("", "round", _("the practice has no steps"),
+                      _("add at least one [[round]] table with id, title, speaker and prompt"))
 
     if check.problems:
         raise PracticeScriptError(path, check.problems)
@@ -150,18 +151,19 @@ def parse_practice(text: str, path: str, source: str = "user") -> Practice:
         raise PracticeScriptError(path, [problem]) from None
 
 
-def _heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
+def read_heading(check: ScriptChecker, document: dict[str, Any]) -> dict[str, Any]:
     """The script's own fields, everything but its steps, checked in the order they
     are usually written."""
-    check.unknown_keys(document, TOP_KEYS, "", "a script")
+    check.unknown_keys(document, TOP_KEYS, "", N_("a script can have only these keys: {keys}"))
     practice_id = check.ident(document, "")
     language = check.language(document)
     title = check.text(document, "title", "", max_length=MAX_TITLE_LENGTH)
     summary = check.text(document, "summary", "")
     idea = check.text(document, "idea", "", required=False)
     if idea is not None and len(idea) > MAX_IDEA_LENGTH:
-        check.problem("", "idea", f"is {len(idea)} characters long",
-                      f"keep it to two or three sentences (at most {MAX_IDEA_LENGTH} characters)")
+        check.problem("", "idea", _("is {count} characters long").format(count=len(idea)),
+                      _("keep it to two or three sentences (at most {count} characters)")
+                      .format(count=MAX_IDEA_LENGTH))
     reframe = check.text(document, "reframe", "", required=False, max_length=MAX_REFRAME_LENGTH)
     turn = check.duration(document, "turn", "", required=True)
     return {"id": practice_id, "title": title, "summary": summary, "idea": idea,
@@ -173,26 +175,27 @@ def _steps(check: ScriptChecker, document: dict[str, Any], part: str,
     """The valid steps of one part; problems with the others go to `check`."""
     tables = document.get(part, [])
     if isinstance(tables, dict):
-        message = f"must be a list of steps, but [{part}] makes it a single table"
-        check.problem("", part, message, f"write [[{part}]] (double brackets) above each step")
+        message = _("must be a list of steps, but [{part}] makes it a single table").format(part=part)
+        check.problem("", part, message,
+                      _("write [[{part}]] (double brackets) above each step").format(part=part))
         return
     if not isinstance(tables, list):
-        check.problem("", part, f"must be a list of steps, not {kind(tables)}",
-                      f"write each step as a [[{part}]] table")
+        check.problem("", part, _("must be a list of steps, not {kind}").format(kind=kind(tables)),
+                      _("write each step as a [[{part}]] table").format(part=part))
         return
     if part in document and not tables:
-        hint = f"add a [[{part}]] step, or remove the line"
-        check.problem("", part, "is an empty list", hint)
+        hint = _("add a [[{part}]] step, or remove the line").format(part=part)
+        check.problem("", part, _("is an empty list"), hint)
     for number, item in enumerate(cast("list[Any]", tables), start=1):
         where = f"{part}[{number}]"
         if not isinstance(item, dict):
-            check.problem(where, "", f"must be a table of step fields, not {kind(item)}",
-                          f"write each step as a [[{part}]] table")
+            check.problem(where, "", _("must be a table of step fields, not {kind}").format(kind=kind(item)),
+                          _("write each step as a [[{part}]] table").format(part=part))
             continue
         table = cast("dict[str, Any]", item)  # tomllib's keys are always text
         raw_id = table.get("id")
         if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id.strip()):
-            where += f" (step '{raw_id.strip()}')"
+            where += " " + _("(step '{id}')").format(id=raw_id.strip())
         step = _step(check, table, where, seen)
         if step is not None:
             yield step
@@ -202,12 +205,12 @@ def _step(
     check: ScriptChecker, table: dict[str, Any], where: str, seen: dict[str, str]
 ) -> Step | None:
     before = len(check.problems)
-    check.unknown_keys(table, STEP_KEYS, where, "a step")
+    check.unknown_keys(table, STEP_KEYS, where, N_("a step can have only these keys: {keys}"))
     step_id = check.ident(table, where)
     if step_id is not None:
         if step_id in seen:
-            check.problem(where, "id", f'"{step_id}" is already the id of {seen[step_id]}',
-                          "give every step its own id")
+            message = _('"{id}" is already the id of {step}').format(id=step_id, step=seen[step_id])
+            check.problem(where, "id", message, _("give every step its own id"))
         else:
             seen[step_id] = where.split(" ")[0]
     title = check.text(table, "title", where, max_length=MAX_TITLE_LENGTH)
@@ -221,9 +224,8 @@ def _step(
     note = _note(check, table, where)
     confirm = check.flag(table, "confirm", where)
     if confirm and speaker == "together":
-        check.problem(where, "confirm", "a together step has nobody listening to confirm it",
-                      'reflecting back is a turn: use speaker = "lead" or "other", '
-                      "or remove confirm")
+        check.problem(where, "confirm", _("a together step has nobody listening to confirm it"),
+                      _('reflecting back is a turn: use speaker = "lead" or "other", or remove confirm'))
     if len(check.problems) > before or step_id is None or title is None or speaker is None or prompt is None:
         return None  # (a missing id, title, speaker or prompt is one of the problems)
     return Step(id=step_id, title=title, speaker=cast("Role", speaker), prompt=prompt,
@@ -233,17 +235,17 @@ def _step(
 
 def _starters(check: ScriptChecker, table: dict[str, Any], where: str) -> tuple[str, ...]:
     value = table.get("starters", [])
-    hint = 'write a list of text, e.g. starters = ["This matters to me because…"]'
+    hint = _('write a list of text, e.g. starters = ["This matters to me because…"]')
     if not isinstance(value, list):
-        check.problem(where, "starters", f"must be a list of text, not {kind(value)}", hint)
+        check.problem(where, "starters", _("must be a list of text, not {kind}").format(kind=kind(value)), hint)
         return ()
     found: list[str] = []
     for number, item in enumerate(cast("list[Any]", value), start=1):
         field = f"starters[{number}]"
         if not isinstance(item, str):
-            check.problem(where, field, f"must be text, not {kind(item)}", hint)
+            check.problem(where, field, _("must be text, not {kind}").format(kind=kind(item)), hint)
         elif not item.strip():
-            check.problem(where, field, "is empty", "write the starter, or remove it")
+            check.problem(where, field, _("is empty"), _("write the starter, or remove it"))
         elif (cleaned := check.clean(item, where, field, max_length=None)) is not None:
             found.append(cleaned)
     return tuple(found)
@@ -254,11 +256,13 @@ def _note(check: ScriptChecker, table: dict[str, Any], where: str) -> NoteSpec |
         return None
     value = table["note"]
     if not isinstance(value, dict):
-        check.problem(where, "note", f"must be a table, not {kind(value)}",
-                      f"write {EXAMPLES['note.label']}")
+        check.problem(where, "note", _("must be a table, not {kind}").format(kind=kind(value)),
+                      _("write {example}").format(example=example("note.label")))
         return None
     table = cast("dict[str, Any]", value)
-    check.unknown_keys(table, NOTE_KEYS, where, "a note", prefix="note.")
+    check.unknown_keys(
+        table, NOTE_KEYS, where, N_("a note can have only these keys: {keys}"), prefix="note."
+    )
     label = check.text(table, "label", where, max_length=MAX_TITLE_LENGTH, prefix="note.")
     by = check.choice(table, "by", NOTE_WRITERS, where, default="listener", prefix="note.")
     if label is None or by is None:
@@ -280,145 +284,18 @@ def load_practice_file(path: Path, source: str = "user") -> Practice:
 def parse_practice_bytes(data: bytes, path: str, source: str) -> Practice:
     """The practice in a script's raw bytes (checked for size and UTF-8 first); raises
     PracticeScriptError like `parse_practice`."""
-    return parse_practice(_script_text(data, path), path, source)
+    return parse_practice(script_text(data, path), path, source)
 
 
-#: Where a script's heading ends: its first [table] or [[table]] line. TOML puts every
-#: top-level key before the first table, so the text above that line is the heading.
-_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-
-
-def parse_practice_card(data: bytes, path: str, source: str) -> PracticeCard:
-    """What a script says of itself (id, title, summary, turn, idea) and how long it
-    takes, read from its heading and a scan of its steps' table lines and durations,
-    so that listing scripts parses none of their steps.
-
-    The steps go unchecked: use it for scripts known to be whole, the built-ins, whose
-    tests read them whole. Whatever the heading and the scan can't settle (a text in
-    the heading with a line that starts with "[", a table other than a step, a
-    duration written some other way, or any problem) is settled by reading the whole
-    script, with `parse_practice`'s errors.
-    """
-    text = _script_text(data, path)
-    heading_text, *rest = _FIRST_TABLE.split(text, maxsplit=1)
-    try:
-        document = tomllib.loads(heading_text)
-    except (tomllib.TOMLDecodeError, RecursionError):
-        document = None
-    if document is not None and _this_format(document):
-        check = ScriptChecker(path)
-        heading = _heading(check, document)
-        below = text[len(heading_text):] if rest else ""
-        length = _scanned_length(document, below, heading["turn_seconds"])
-        if not check.problems and length is not None:
-            del heading["reframe"], heading["language"]  # a card shows neither
-            turns, set_seconds, free_turns = length
-            return PracticeCard(**heading, turns=turns, set_seconds=set_seconds,
-                                free_turns=free_turns, source=source, path=path)
-    return parse_practice(text, path, source).card
-
-
-_STEP_TABLE = re.compile(r"[ \t]*\[\[[ \t]*(opening|round|closing)[ \t]*\]\][ \t]*(?:#.*)?")
-_DURATION = re.compile(
-    r"""[ \t]*duration[ \t]*=[ \t]*(?:"([^"\\]*)"|'([^']*)'|(\d+))[ \t]*(?:#.*)?"""
-)
-
-
-def _scanned_length(
-    document: dict[str, Any], below: str, turn_seconds: int | None
-) -> tuple[int, int, int] | None:
-    """(turns, seconds of the turns that set their own length, turns at the turn
-    length), from the steps written in the heading (`round = [...]`) and the step
-    tables below it, read line by line; None when anything is not as plainly written
-    as that, for the whole reading to settle. (About 0.05 ms a script: a tenth of
-    reading it whole.)"""
-    parts: dict[str, list[int | None]] = {part: [] for part in PARTS}
-    for part in PARTS:
-        if part in document:
-            tables = document[part]
-            if not isinstance(tables, list):
-                return None
-            for table in cast("list[Any]", tables):
-                if not isinstance(table, dict):
-                    return None
-                seconds = _scanned_seconds(cast("dict[str, Any]", table).get("duration"))
-                if seconds == 0:
-                    return None
-                parts[part].append(seconds)
-    inline = {part for part in PARTS if parts[part]}
-    current: str | None = None
-    closing_quotes: str | None = None  # inside a multi-line text: the quotes that end it
-    for line in below.splitlines():
-        if closing_quotes is None:  # a line of a text is a line of a text, however it looks
-            start = line.lstrip()
-            if start.startswith("["):
-                table = _STEP_TABLE.fullmatch(line)
-                if table is None or table.group(1) in inline:
-                    return None  # another table ([round.note], say), or a part twice
-                current = str(table.group(1))
-                parts[current].append(None)
-            elif start.startswith("duration"):
-                written = _DURATION.fullmatch(line)
-                if written is None or current is None or parts[current][-1] is not None:
-                    return None
-                seconds = _scanned_seconds(next(g for g in written.groups() if g is not None))
-                if not seconds:
-                    return None
-                parts[current][-1] = seconds
-        if "'''" in line or '"""' in line:
-            closing_quotes = _quotes_open_after(line, closing_quotes)
-    if closing_quotes is not None or turn_seconds is None:
-        return None
-    plan = [*parts["opening"], *parts["round"], *parts["round"], *parts["closing"]]
-    if not plan:
-        return None
-    set_seconds = sum(seconds for seconds in plan if seconds is not None)
-    return len(plan), set_seconds, sum(1 for seconds in plan if seconds is None)
-
-
-def _quotes_open_after(line: str, closing_quotes: str | None) -> str | None:
-    """The quotes that would end the multi-line text still open after `line`, if one
-    is (`closing_quotes`: the one open before it)."""
-    position = 0
-    while True:
-        if closing_quotes is not None:
-            end = line.find(closing_quotes, position)
-            if end < 0:
-                return closing_quotes
-            position, closing_quotes = end + 3, None
-        found = [(at, quotes) for quotes in ('"""', "'''")
-                 if (at := line.find(quotes, position)) >= 0]
-        if not found:
-            return None
-        at, closing_quotes = min(found)
-        position = at + 3
-
-
-def _scanned_seconds(value: object) -> int | None:
-    """A step's own duration in seconds; None when it names none, 0 when it is not one."""
-    if value is None:
-        return None
-    try:
-        return parse_duration(value)
-    except DurationError:
-        return 0
-
-
-def _this_format(document: dict[str, Any]) -> bool:
-    version = document.get("version", PRACTICE_VERSION)
-    return (document.get("format", PRACTICE_FORMAT) == PRACTICE_FORMAT
-            and type(version) is int and version == PRACTICE_VERSION)
-
-
-def _script_text(data: bytes, path: str) -> str:
+def script_text(data: bytes, path: str) -> str:
     """A script's text, or PracticeScriptError when it is too large or not UTF-8."""
     if len(data) > MAX_FILE_BYTES:
-        hint = f"a script is at most {MAX_FILE_BYTES // 1024} KB of text"
-        problem = PracticeProblem(path, "", "", "is too large to be a practice script", hint)
+        hint = _("a script is at most {count} KB of text").format(count=MAX_FILE_BYTES // 1024)
+        problem = PracticeProblem(path, "", "", _("is too large to be a practice script"), hint)
         raise PracticeScriptError(path, [problem])
     try:
         return data.decode("utf-8-sig")  # tolerate the BOM some editors write
     except UnicodeDecodeError as error:
-        problem = PracticeProblem(path, f"byte {error.start}", "", "is not UTF-8 text",
-                                  "save the file as UTF-8 in your editor")
+        problem = PracticeProblem(path, _("byte {number}").format(number=error.start), "",
+                                  _("is not UTF-8 text"), _("save the file as UTF-8 in your editor"))
         raise PracticeScriptError(path, [problem]) from None
