@@ -289,7 +289,7 @@ def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    parser.error(f"unknown command {args.command!r}")
+    parser.error(_("unknown command {command}").format(command=repr(args.command)))
     return 2
 
 

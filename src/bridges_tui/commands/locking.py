@@ -20,6 +20,7 @@ from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
 from bridges_tui.core.files.lock_files import identity_path, is_locked, underway
+from bridges_tui.core.language.words import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -40,34 +41,37 @@ class Passphrases:
             try:
                 text = os.fdopen(fd, encoding="utf-8", closefd=False).read(64 * 1024)
             except (OSError, ValueError, UnicodeDecodeError) as error:
-                raise CommandError(f"can't read a passphrase from file descriptor {fd}: {error}") from None
+                raise CommandError(_("can't read a passphrase from file descriptor {fd}: {error}")
+                    .format(fd=fd, error=error)) from None
             self._lines = iter(text.splitlines())
 
     def ask(self, prompt: str) -> str:
         if self._lines is not None:
             line = next(self._lines, None)
             if line is None:
-                raise CommandError("the passphrase file descriptor ran out of lines (one passphrase a line)")
+                raise CommandError(_("the passphrase file descriptor ran out of lines (one passphrase a line)"))
             return line
         if not sys.stdin.isatty():
-            raise CommandError(
+            raise CommandError(_(
                 "the sessions are locked, and there is no terminal to type the passphrase on; "
                 "a script can give it with --passphrase-fd N (see `bridges --help`)"
-            )
+            ))
         import getpass
 
         try:
             return getpass.getpass(prompt)
         except EOFError:
-            raise CommandError("no passphrase was typed") from None
+            raise CommandError(_("no passphrase was typed")) from None
 
     def new(self) -> str:
         """A new passphrase: twice on a terminal, once from a descriptor."""
-        first = self.ask("New passphrase: ")
+        first = self.ask(_("New passphrase: "))
         if len(first) < SHORTEST:
-            raise CommandError(f"a passphrase needs at least {SHORTEST} characters; nothing was changed")
-        if self._lines is None and self.ask("The same again: ") != first:
-            raise CommandError("the two passphrases differ; nothing was changed")
+            raise CommandError(
+                _("a passphrase needs at least {n} characters; nothing was changed").format(n=SHORTEST)
+            )
+        if self._lines is None and self.ask(_("The same again: ")) != first:
+            raise CommandError(_("the two passphrases differ; nothing was changed"))
         return first
 
 
@@ -81,7 +85,7 @@ def store_for_reading(fd: int | None) -> SessionStore:
     return SessionStore(folder, open_key(Passphrases(fd)))
 
 
-def open_key(passphrases: Passphrases, prompt: str = "Passphrase: ") -> SessionKey:
+def open_key(passphrases: Passphrases, prompt: str | None = None) -> SessionKey:
     """The folder's key, the passphrase asked for once (the one key derivation)."""
     from bridges_tui.core.files import lock_moves
     from bridges_tui.core.files.session_key import LockError
@@ -89,12 +93,13 @@ def open_key(passphrases: Passphrases, prompt: str = "Passphrase: ") -> SessionK
     folder = paths.sessions_dir()
     doing = underway(folder)
     if doing in ("lock", "unlock"):
-        print(f"bridges: `bridges {doing}` was cut short; run it again to finish it", file=sys.stderr)
+        print(_("bridges: `bridges {command}` was cut short; run it again to finish it").format(command=doing),
+              file=sys.stderr)
     elif doing == "passphrase":
-        print("bridges: a passphrase change was cut short; run `bridges passphrase` again to finish it",
+        print(_("bridges: a passphrase change was cut short; run `bridges passphrase` again to finish it"),
               file=sys.stderr)
     try:
-        return lock_moves.open_folder(folder, passphrases.ask(prompt))
+        return lock_moves.open_folder(folder, passphrases.ask(_("Passphrase: ") if prompt is None else prompt))
     except LockError as error:
         raise CommandError(str(error)) from None
 
@@ -108,19 +113,19 @@ def lock_sessions(fd: int | None) -> int:
     passphrases = Passphrases(fd)
     doing = underway(folder)
     if doing == "lock" and os.path.lexists(identity_path(folder)):
-        key, sealed = open_key(passphrases, "The passphrase you chose: "), None
+        key, sealed = open_key(passphrases, _("The passphrase you chose: ")), None
     elif is_locked(folder) and doing != "lock":
         if doing is not None or not lock_moves.plain_ones(folder):
             _forget_names()  # in case a lock was killed between its last file and this
-            raise CommandError("the sessions are locked already (`bridges passphrase` changes the passphrase)")
+            raise CommandError(_("the sessions are locked already (`bridges passphrase` changes the passphrase)"))
         # Plain sessions in a locked folder (copied back from a backup): lock them too.
         key, sealed = open_key(passphrases), None
     else:
         phrase = passphrases.new()
-        print("Locking… (making the key takes a few seconds)", file=sys.stderr)
+        print(_("Locking… (making the key takes a few seconds)"), file=sys.stderr)
         key = new_key()
         sealed = seal_identity(key, phrase)
-    done = _done(lock_moves.lock(folder, key, sealed), "Locked: the sessions are now encrypted.")
+    done = _done(lock_moves.lock(folder, key, sealed), _("Locked: the sessions are now encrypted."))
     if done == 0:
         _forget_names()
     return done
@@ -139,9 +144,11 @@ def _forget_names() -> None:
     try:
         save_config(paths.config_file(), replace(config, names=None))
     except OSError as error:
-        print(f"bridges: the remembered names are still in {paths.config_file()}: {error}", file=sys.stderr)
+        print(_("bridges: the remembered names are still in {path}: {error}")
+            .format(path=paths.config_file(), error=error),
+              file=sys.stderr)
         return
-    print("The remembered names were forgotten too: type them once more next time.", file=sys.stderr)
+    print(_("The remembered names were forgotten too: type them once more next time."), file=sys.stderr)
 
 
 def unlock_sessions(fd: int | None) -> int:
@@ -151,11 +158,11 @@ def unlock_sessions(fd: int | None) -> int:
     folder = paths.sessions_dir()
     doing = underway(folder)
     if not is_locked(folder) and doing is None:
-        raise CommandError("the sessions are not locked")
+        raise CommandError(_("the sessions are not locked"))
     # An unlock cut short after its last step but one (the key removed): every session
     # is plain already, and only the marker is left to go; no passphrase is needed.
     key = None if doing == "unlock" and not os.path.lexists(identity_path(folder)) else open_key(Passphrases(fd))
-    return _done(lock_moves.unlock(folder, key), "Unlocked: the sessions are plain TOML files again.")
+    return _done(lock_moves.unlock(folder, key), _("Unlocked: the sessions are plain TOML files again."))
 
 
 def change_passphrase(fd: int | None) -> int:
@@ -165,22 +172,22 @@ def change_passphrase(fd: int | None) -> int:
 
     folder = paths.sessions_dir()
     if not is_locked(folder):
-        raise CommandError("the sessions are not locked, so there is no passphrase to change")
+        raise CommandError(_("the sessions are not locked, so there is no passphrase to change"))
     passphrases = Passphrases(fd)
-    key = open_key(passphrases, "Current passphrase: ")
+    key = open_key(passphrases, _("Current passphrase: "))
     phrase = passphrases.new()
-    print("Changing the passphrase… (making the key takes a few seconds)", file=sys.stderr)
+    print(_("Changing the passphrase… (making the key takes a few seconds)"), file=sys.stderr)
     new = lock_moves.new_identity_of_change(folder, key) or new_key()
     sealed = seal_identity(new, phrase)
-    return _done(lock_moves.change_passphrase(folder, key, new, sealed), "The passphrase is changed.")
+    return _done(lock_moves.change_passphrase(folder, key, new, sealed), _("The passphrase is changed."))
 
 
 def _done(problems: list[str], said: str) -> int:
     if problems:
         for problem in problems:
             print(f"bridges: {problem}", file=sys.stderr)
-        print("bridges: not finished; the files named were left as they are. "
-              "Put them right and run the command again.", file=sys.stderr)
+        print(_("bridges: not finished; the files named were left as they are. "
+                "Put them right and run the command again."), file=sys.stderr)
         return 1
     print(said, file=sys.stderr)
     return 0

@@ -20,6 +20,7 @@ from bridges_tui.core.files.safe_files import StoreError, write_private
 from bridges_tui.core.files.session_ids import AmbiguousSession, SessionNotFound, UnsafeSessionId
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.files.transcript_file import TranscriptError
+from bridges_tui.core.language.words import _, n_
 from bridges_tui.core.model.session import Transcript
 from bridges_tui.core.text.harmless import one_line
 
@@ -38,14 +39,18 @@ def _find(store: SessionStore, session_id: str) -> Path:
     try:
         return store.resolve(session_id)
     except UnsafeSessionId as error:
-        raise CommandError(f"{error}; ids are file names in {store.folder}, without .toml") from None
+        raise CommandError(
+            _("{error}; ids are file names in {folder}, without .toml").format(error=error, folder=store.folder)
+        ) from None
     except AmbiguousSession as error:
         shown = error.candidates[:MAX_CANDIDATES]
         more = len(error.candidates) - len(shown)
-        lines = [f"{session_id!r} matches {len(error.candidates)} sessions; type more of the id:"]
+        count = len(error.candidates)
+        lines = [n_("{id} matches {n} session; type more of the id:", "{id} matches {n} sessions; type more of the id:",
+                    count).format(id=repr(session_id), n=count)]
         lines += [f"  {one_line(candidate)}" for candidate in shown]
         if more:
-            lines.append(f"  … and {more} more")
+            lines.append("  " + _("… and {n} more").format(n=more))
         raise CommandError("\n".join(lines)) from None
     except SessionNotFound as error:
         raise CommandError(_not_found(store, session_id, str(error))) from None
@@ -61,9 +66,11 @@ def _not_found(store: SessionStore, session_id: str, message: str) -> str:
     wanted = session_id.strip().casefold()
     near = [name for name in ids if wanted and wanted in name.casefold()] or ids
     if not near:
-        return f"{message}; there are no sessions yet"
-    label = "sessions whose id contains it" if near is not ids else "the most recent sessions"
-    lines = [f"{message}. {label[0].upper()}{label[1:]}:"]
+        return _("{message}; there are no sessions yet").format(message=message)
+    if near is not ids:
+        lines = [_("{message}. Sessions whose id contains it:").format(message=message)]
+    else:
+        lines = [_("{message}. The most recent sessions:").format(message=message)]
     lines += [f"  {one_line(name)}" for name in near[:MAX_CANDIDATES]]
     return "\n".join(lines)
 
@@ -76,7 +83,8 @@ def finish_letting_go(index: HistoryIndex) -> None:
 
     problem = letting_go.finish(index)
     if problem is not None:
-        print(f"bridges: a session let go of is not fully removed yet: {one_line(problem)}", file=sys.stderr)
+        print(_("bridges: a session let go of is not fully removed yet: {problem}").format(problem=one_line(problem)),
+              file=sys.stderr)
 
 
 def _opened(store: SessionStore, session_id: str) -> tuple[Path, Transcript]:
@@ -121,11 +129,11 @@ def export_session(session_id: str, form: str, output: str | None, passphrase_fd
     try:
         text = exported(path, transcript, form, store.text_of(path) if form == "toml" else None)
     except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"can't read {path}: {error}") from None
+        raise CommandError(_("can't read {path}: {error}").format(path=path, error=error)) from None
     if output is None or output == "-":
         sys.stdout.write(text)
         if store.key is not None and not sys.stdout.isatty():
-            print("bridges: written as plain text (not locked) where you sent it", file=sys.stderr)
+            print(_("bridges: written as plain text (not locked) where you sent it"), file=sys.stderr)
         return 0
     target = Path(output).expanduser()
     _refuse_inside_sessions(store, target)
@@ -134,9 +142,9 @@ def export_session(session_id: str, form: str, output: str | None, passphrase_fd
     except StoreError as error:
         raise CommandError(str(error)) from None
     if store.key is not None:
-        print(f"Wrote {target} as plain text: it is not locked like the sessions", file=sys.stderr)
+        print(_("Wrote {path} as plain text: it is not locked like the sessions").format(path=target), file=sys.stderr)
     else:
-        print(f"Wrote {target}", file=sys.stderr)
+        print(_("Wrote {path}").format(path=target), file=sys.stderr)
     return 0
 
 
@@ -147,4 +155,5 @@ def _refuse_inside_sessions(store: SessionStore, target: Path) -> None:
     except OSError:
         inside = False
     if inside:
-        raise CommandError(f"won't write {target}: it is in the sessions folder; choose another place")
+        raise CommandError(_("won't write {path}: it is in the sessions folder; choose another place")
+            .format(path=target))

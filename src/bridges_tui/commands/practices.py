@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from bridges_tui.core.files.paths import user_practices_dir
-from bridges_tui.core.language.words import spoken
+from bridges_tui.core.language.words import _, n_, spoken
 from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.practice_scripts.catalog import (
     Catalog,
@@ -53,7 +53,8 @@ def _say(console: Console, text: Text | str = "", end: str = "\n") -> None:
 
 def about(card: PracticeCard) -> str:
     """How long a practice runs: "8 turns, about 13 min"."""
-    return f"{_plural(card.turns, 'turn')}, {format_about(card.seconds())}"
+    said = n_("{n} turn, {about}", "{n} turns, {about}", card.turns)
+    return said.format(n=card.turns, about=format_about(card.seconds()))
 
 
 def shape(practice: Practice) -> str:
@@ -61,11 +62,11 @@ def shape(practice: Practice) -> str:
     "1 opening, 3 round (×2), 1 closing = 8 turns, about 13 min"."""
     parts = []
     if practice.opening:
-        parts.append(f"{len(practice.opening)} opening")
+        parts.append(_("{n} opening").format(n=len(practice.opening)))
     if practice.round:
-        parts.append(f"{len(practice.round)} round (×2)")
+        parts.append(_("{n} round (×2)").format(n=len(practice.round)))
     if practice.closing:
-        parts.append(f"{len(practice.closing)} closing")
+        parts.append(_("{n} closing").format(n=len(practice.closing)))
     return f"{', '.join(parts)} = {about(practice.card)}"
 
 
@@ -77,7 +78,7 @@ def _problem_lines(
         line = str(problem) if with_path else str(replace(problem, path=""))
         text.append(f"{indent}{safe(line)}\n")
         if problem.hint:
-            text.append(f"{indent}  hint: {safe(problem.hint)}\n", style="dim")
+            text.append(indent + "  " + _("hint: {hint}").format(hint=safe(problem.hint)) + "\n", style="dim")
     return text
 
 
@@ -87,10 +88,6 @@ def _indented(text: str, width: int, indent: str = "    ") -> str:
         text, width=max(40, width - 1), initial_indent=indent, subsequent_indent=indent,
         break_on_hyphens=False,
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def list_practices() -> int:
@@ -108,14 +105,16 @@ def list_practices() -> int:
         _say(out)
         for card in cards:
             _say_card(out, catalog, card)
-    footer = f"Your own practice scripts go in:\n    {safe(folder)}\n"
-    _say(out, Text(footer + "Check one first with: bridges check FILE", style="dim"))
+    footer = _("Your own practice scripts go in:\n    {folder}\n").format(folder=safe(folder))
+    _say(out, Text(footer + _("Check one first with: bridges check FILE"), style="dim"))
     out.file.flush()
     if catalog.note:
         _say(err, Text(safe(catalog.note), style="dim"))
     if catalog.broken:
-        count = _plural(len(catalog.broken), "script")
-        _say(err, Text(f"\n{count} could not be loaded (the others are fine):", style="bold"))
+        count = len(catalog.broken)
+        said = n_("{n} script could not be loaded (the others are fine):",
+                  "{n} scripts could not be loaded (the others are fine):", count).format(n=count)
+        _say(err, Text("\n" + said, style="bold"))
         for path, why in catalog.broken:
             _say(err, f"  {safe(path)}")
             if isinstance(why, PracticeScriptError):
@@ -126,18 +125,19 @@ def list_practices() -> int:
 
 
 def _say_card(out: Console, catalog: Catalog, card: PracticeCard) -> None:
-    source = "built-in"
+    source = _("built-in")
     if card.source == "user":
         replaces = card.id in catalog.overridden
-        source = "yours, replaces the built-in" if replaces else "yours"
+        source = _("yours, replaces the built-in") if replaces else _("yours")
     heading = Text("  ")
     heading.append(safe(card.id), style="bold")
     heading.append(f"  {safe(card.title)}  ")
     heading.append(f"({source})", style="dim")
     _say(out, heading)
     _say(out, _indented(safe(card.summary), out.width, "      "))
-    details = f"{format_about(card.seconds())} · {_plural(card.turns, 'turn')} · "
-    details += f"turn length {format_duration(card.turn_seconds)}"
+    turns = n_("{n} turn", "{n} turns", card.turns).format(n=card.turns)
+    details = f"{format_about(card.seconds())} · {turns} · "
+    details += _("turn length {length}").format(length=format_duration(card.turn_seconds))
     if card.source == "user" and card.path:
         details += f" · {safe(card.path)}"
     _say(out, Text(_indented(details, out.width, "      "), style="dim"))
@@ -150,15 +150,17 @@ def _read_script(path: Path, shown: str, err: Console) -> Practice | None:
     try:
         return load_practice_file(path, source="user")
     except PracticeScriptError as error:
-        count = _plural(len(error.problems), "problem")
+        count = len(error.problems)
         _say(err, _problem_lines(error.problems), end="")
-        _say(err, Text(f"{shown}: {count}; fix and check again", style="bold"))
+        said = n_("{file}: {n} problem; fix and check again", "{file}: {n} problems; fix and check again", count)
+        _say(err, Text(said.format(file=shown, n=count), style="bold"))
     except IsADirectoryError:
-        _say(err, f"bridges: {shown} is a folder; give the path of a .toml script")
+        _say(err, _("bridges: {file} is a folder; give the path of a .toml script").format(file=shown))
     except FileNotFoundError:
-        _say(err, f"bridges: cannot read {shown}: there is no such file")
+        _say(err, _("bridges: cannot read {file}: there is no such file").format(file=shown))
     except OSError as error:
-        _say(err, f"bridges: cannot read {shown}: {safe(error.strerror or error).lower()}")
+        _say(err, _("bridges: cannot read {file}: {error}")
+            .format(file=shown, error=safe(error.strerror or error).lower()))
     return None
 
 
@@ -183,27 +185,35 @@ def check_script(file: str, against: str | None = None) -> int:
     if original is not None:
         problems = translation_problems(practice, original)
         if problems:
-            count = _plural(len(problems), "difference")
+            count = len(problems)
             _say(err, _problem_lines(problems), end="")
-            _say(err, Text(f"{shown}: {count} from the original {safe(original.path or original.id)}; "
-                           "a translation changes only the words", style="bold"))
+            said = n_("{file}: {n} difference from the original {original}; a translation changes only the words",
+                      "{file}: {n} differences from the original {original}; a translation changes only the words",
+                      count).format(file=shown, n=count, original=safe(original.path or original.id))
+            _say(err, Text(said, style="bold"))
             return 1
-    _say(out, f"ok: {practice.id} '{safe(practice.title)}': {shape(practice)}")
+    _say(out, _("ok: {id} '{title}': {shape}")
+        .format(id=practice.id, title=safe(practice.title), shape=shape(practice)))
     for number, planned in enumerate(practice.plan(), start=1):
-        part = f"round, {planned.lead} leads" if planned.part == "round" else planned.part
-        who = "A and B" if planned.speaker == "both" else f"{planned.speaker} speaks"
+        part = {"opening": _("opening"), "closing": _("closing")}.get(planned.part, planned.part)
+        if planned.part == "round":
+            part = _("round, {lead} leads").format(lead=planned.lead)
+        who = _("A and B") if planned.speaker == "both" else _("{speaker} speaks").format(speaker=planned.speaker)
         seconds = format_duration(practice.seconds_for(planned.step))
         columns = f"{number:>3}. {part:<16} {who:<9} {seconds:>5}  "
         _say(out, columns + safe(planned.step.title))
         if planned.step.note is not None:
-            note = f"note by {planned.note_writer}: {safe(planned.step.note.label)}"
+            note = _("note by {writer}: {label}").format(
+                writer=planned.note_writer, label=safe(planned.step.note.label))
             _say(out, Text(" " * len(columns) + note, style="dim"))
         if planned.step.confirm:
-            answer = f"listening loop: {planned.listener} answers y (got it) or n (not quite)"
+            answer = _("listening loop: {listener} answers y (got it) or n (not quite)").format(
+                listener=planned.listener)
             _say(out, Text(" " * len(columns) + answer, style="dim"))
     if original is not None:
-        _say(out, f"ok: a faithful translation ({practice.language}) of {safe(original.path or original.id)}: "
-                  "the same steps in the same order, with the same ids, speakers, lengths and notes")
+        _say(out, _("ok: a faithful translation ({language}) of {original}: the same steps in the same order, "
+                    "with the same ids, speakers, lengths and notes").format(
+                        language=practice.language, original=safe(original.path or original.id)))
     _advise(out, practice, path)
     return 0
 
@@ -212,11 +222,11 @@ def _advise(out: Console, practice: Practice, path: Path) -> None:
     """Say where the script must go to be used, and whether it replaces a built-in."""
     folder = user_practices_dir()
     if practice.id in builtin_ids():
-        _say(out, Text(f"note: '{practice.id}' is also a built-in's id; from your practices "
-                       "folder, this script replaces the built-in", style="dim"))
+        _say(out, Text(_("note: '{id}' is also a built-in's id; from your practices "
+                         "folder, this script replaces the built-in").format(id=practice.id), style="dim"))
     try:
         in_folder = path.resolve().parent == folder.resolve()
     except OSError:
         in_folder = False
     if not in_folder:
-        _say(out, Text(f"to use it, copy it into {safe(folder)}", style="dim"))
+        _say(out, Text(_("to use it, copy it into {folder}").format(folder=safe(folder)), style="dim"))

@@ -23,13 +23,14 @@ from bridges_tui.core.files import paths
 from bridges_tui.core.files.history_index_file import LETTING_GO_FILE, indexed_sessions
 from bridges_tui.core.files.light_typing import TYPE_CHECKING
 from bridges_tui.core.files.lock_files import is_locked
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.session_text import clock, status_word
 
 if TYPE_CHECKING:
     from bridges_tui.core.files.session_row import SessionRow
 
-HEADER = ("ID", "DATE", "PRACTICE", "PARTNERS", "LENGTH", "STATUS")
+HEADER = (N_("ID"), N_("DATE"), N_("PRACTICE"), N_("PARTNERS"), N_("LENGTH"), N_("STATUS"))
 
 
 def list_sessions(as_json: bool, passphrase_fd: int | None = None) -> int:
@@ -57,14 +58,16 @@ def _list_sessions(as_json: bool, passphrase_fd: int | None) -> int:
     readable = [row for row in rows if row.readable]
     for row in rows:
         if not row.readable:
-            print(f"bridges: can't read {one_line(row.file)}: {one_line(row.error)}", file=sys.stderr)
+            print(_("bridges: can't read {file}: {error}").format(file=one_line(row.file), error=one_line(row.error)),
+                  file=sys.stderr)
     if as_json:
         json.dump([_as_json(row) for row in readable], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif readable:
-        _print_table(HEADER, [_as_line(row) for row in readable])
+        _print_table(tuple(_(word) for word in HEADER), [_as_line(row) for row in readable])
     else:
-        print(f"No sessions yet in {folder}." if not rows else "No readable sessions.", file=sys.stderr)
+        print(_("No sessions yet in {folder}.").format(folder=folder) if not rows else _("No readable sessions."),
+              file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
+from bridges_tui.core.language.words import _, spoken
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import (
     checkin_text,
@@ -37,14 +38,14 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
     a, b = (one_line(name) for name in t.partners)
 
     title = Text.assemble((one_line(t.title), "bold"), f" · {status_word(t.status)} · ",
-                          t.started.strftime("%a %d %b %Y, %H:%M"))
+                          _started(t))
     if summary.length_s is not None:
         title.append(f" · {clock(summary.length_s)}")
     out.print(title)
     out.print(Text(f"{a} & {b} · {path.stem}", style="dim"))
     out.print()
 
-    out.print(_label("Floor time"), Text(summary.floor_line((a, b))))
+    out.print(_label(_("Floor time")), Text(summary.floor_line((a, b))))
     balance = summary.floor.balance
     if balance is not None:
         filled = round(_BAR_WIDTH * balance)
@@ -56,17 +57,18 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
         out.print(bar)
     change = checkin_text(summary.checkin_before, summary.checkin_after)
     if change:
-        out.print(_label("Check-in"), Text(f"{change}   (before→after, {a},{b}; 1 distant … 5 close)"))
+        out.print(_label(_("Check-in")),
+                  Text(change + "   " + _("(before→after, {a},{b}; 1 distant … 5 close)").format(a=a, b=b)))
     if outline.followup is not None:
-        out.print(_label("Last time"), Text(f"“{one_line(outline.followup.agreement)}”: {outline.followup.answer}"))
+        out.print(_label(_("Last time")), Text(f"“{one_line(outline.followup.agreement)}”: {outline.followup.answer}"))
     out.print()
 
-    out.print(Text("Steps and notes", style="bold"))
+    out.print(Text(_("Steps and notes"), style="bold"))
     if not outline.steps:
-        out.print(Text("  No turns were taken."))
+        out.print(Text("  " + _("No turns were taken.")))
     for moment in outline.moments:
         if isinstance(moment, BreatherLine):
-            out.print(Text(f"  ~ breather {clock(moment.seconds)}", style="dim"))
+            out.print(Text("  ~ " + _("breather {length}").format(length=clock(moment.seconds)), style="dim"))
             continue
         turn = moment.turn
         out.print(Text(f"  {moment.number}. {one_line(turn.title)} · {one_line(moment.speaker)} · "
@@ -79,15 +81,25 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
     out.print()
 
     if outline.learned:
-        out.print(Text("What we learned", style="bold"))
+        out.print(Text(_("What we learned"), style="bold"))
         for name, text in outline.learned:
             out.print(Padding(Text(f"{one_line(name)}: {one_line(text)}"), (0, 0, 0, 2), expand=False))
-    out.print(Text("What we agree to try", style="bold"))
+    out.print(Text(_("What we agree to try"), style="bold"))
     agreement = outline.agreement
-    agreed = one_line(agreement) if agreement else "Nothing was agreed this time."
+    agreed = one_line(agreement) if agreement else _("Nothing was agreed this time.")
     out.print(Padding(Text(agreed), (0, 0, 0, 2), expand=False))
     out.print()
-    out.print(Text(f"File: {path}", style="dim"))
+    out.print(Text(_("File: {path}").format(path=path), style="dim"))
+
+
+def _started(transcript: Transcript) -> str:
+    """When the session began: "Wed 25 Nov 2026, 20:31" in English (as before), in
+    the language's own words from Babel otherwise."""
+    if spoken() == "en":
+        return transcript.started.strftime("%a %d %b %Y, %H:%M")
+    from bridges_tui.core.language.dates import long_moment
+
+    return long_moment(transcript.started)
 
 
 def _label(text: str) -> Text:

@@ -19,13 +19,14 @@ from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config, save_config
 from bridges_tui.core.files.safe_files import StoreError, plain_reason
+from bridges_tui.core.language.words import N_, _
 
 #: What someone who opens bridges sees, with each choice.
 SHOWS = {
-    "remembered": "The start screen shows the names from your last session and your last "
-                  "agreement, and asks how it went.",
-    "blank": "The start screen shows no names and no last agreement until you start; your "
-             "names are not written down.",
+    "remembered": N_("The start screen shows the names from your last session and your last "
+                     "agreement, and asks how it went."),
+    "blank": N_("The start screen shows no names and no last agreement until you start; your "
+                "names are not written down."),
 }
 
 
@@ -36,7 +37,8 @@ def start_screen(choice: str | None) -> int:
     if choice is None:
         if warning:
             raise CommandError(warning)
-        print(f"start screen: {config.start_screen}. {SHOWS[config.start_screen]}")
+        print(_("start screen: {choice}. {shows}")
+            .format(choice=config.start_screen, shows=_(SHOWS[config.start_screen])))
         return 0
     changed = replace(config, start_screen=choice,
                       names=None if choice == "blank" else config.names)
@@ -44,8 +46,11 @@ def start_screen(choice: str | None) -> int:
         try:
             save_config(path, changed)
         except OSError as error:
-            problem = str(error) if isinstance(error, StoreError) else f"can't save {path}: {plain_reason(error)}"
+            problem = str(error) if isinstance(error, StoreError) else _("can't save {path}: {error}").format(
+                path=path, error=plain_reason(error))
             raise CommandError(problem) from None
-    forgot = " The names bridges had remembered are forgotten." if config.names and not changed.names else ""
-    print(f"start screen: {choice}. {SHOWS[choice]}{forgot}")
+    forgot = ""
+    if config.names and not changed.names:
+        forgot = " " + _("The names bridges had remembered are forgotten.")
+    print(_("start screen: {choice}. {shows}").format(choice=choice, shows=_(SHOWS[choice])) + forgot)
     return 0

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import load_config
-from bridges_tui.core.language.words import spoken
+from bridges_tui.core.language.words import _, spoken
 from bridges_tui.core.model.session import ModelError, Practice, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.text.durations import DurationError, parse_duration
@@ -31,7 +31,7 @@ def talk(practice_id: str, names: Sequence[str] | None, turn: str | None, *,
             raise CommandError(f"--turn {turn!r}: {error}") from None
     pair = _names(names)
     if pair[0].casefold() == pair[1].casefold():
-        raise CommandError("the two names must differ, so the panes can tell you apart")
+        raise CommandError(_("the two names must differ, so the panes can tell you apart"))
 
     from bridges_tui.tui.app import TalkRequest, run_app
 
@@ -49,8 +49,10 @@ def _practice(practice_id: str) -> Practice:
     catalog = load_catalog(user_dir, language)
     practice = catalog.get(practice_id)
     if practice is None:
-        known = ", ".join(catalog.ids()) or "none"
-        raise CommandError(f"no practice called {practice_id!r}. Known practices: {known}")
+        known = ", ".join(catalog.ids()) or _("none")
+        raise CommandError(
+            _("no practice called {id}. Known practices: {known}").format(id=repr(practice_id), known=known)
+        )
     return _in_english_if_so(practice, language)
 
 
@@ -66,10 +68,10 @@ def _names(names: Sequence[str] | None) -> tuple[str, str]:
     if names is None:
         config, _warning = load_config(paths.config_file())
         if config.names is None:
-            raise CommandError(
+            raise CommandError(_(
                 "who is talking? Give both names once, e.g. "
                 "`bridges talk share-the-why --names Sam Alex`; bridges remembers them."
-            )
+            ))
         return config.names
     try:
         return clean_name(names[0]), clean_name(names[1])
