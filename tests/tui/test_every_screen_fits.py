@@ -9,6 +9,7 @@ Each test walks to its screens as a couple would, reading the whole terminal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +19,9 @@ from textual.widgets import Input
 
 from bridges_tui.core.files.config import Config, save_config
 from bridges_tui.core.language import words
-from bridges_tui.testing.history import FIRST, write_history
+from bridges_tui.testing.history import BROKEN, FIRST, NEWER, write_history
 from bridges_tui.testing.pilot import running, screen_text
-from bridges_tui.testing.pseudo import OPEN, PSEUDO, stretched, unclosed, write_pseudo
+from bridges_tui.testing.pseudo import CLOSE, OPEN, PSEUDO, stretched, unclosed, write_pseudo
 from bridges_tui.testing.talk import run_to_the_summary
 from bridges_tui.tui.app import BridgesApp
 from bridges_tui.tui.screens.conversation import ConversationScreen
@@ -43,11 +44,19 @@ def pseudo_language(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     words.speak("en")
 
 
+#: An unreadable file's reason in its history line: cut short with an ellipsis by
+#: design, in every language (English too), as it runs to the end of the line; the
+#: detail line below shows it whole (`test_looking_back` checks that too).
+_REASON_IN_ITS_CELL = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*…")
+
+
 def fits(app: BridgesApp, where: str) -> str:
     """The screen's text, after checking that no sentence on it is cut short. Of a
     dialog, only the dialog's box is read: it covers part of what is behind it, which
     was read before it opened."""
     text = screen_text(app)
+    if isinstance(app.screen, HistoryScreen):
+        text = "\n".join(_REASON_IN_ITS_CELL.sub("", line) if "⚠" in line else line for line in text.splitlines())
     if app.screen.is_modal:
         text = "\n".join(_within(text, box.region) for box in app.screen.children if box.display)
     cut = unclosed(text)
@@ -169,6 +178,12 @@ async def test_looking_back(size, past, fake_time) -> None:
         await pilot.pause()
         history = app.screen
         assert isinstance(history, HistoryScreen)
+        for unreadable in (BROKEN, NEWER):
+            history.query_one(SessionTable).move_to_key(unreadable)
+            await pilot.pause()
+            fits(app, "an unreadable file's reason")
+            detail = history.query_one("#history-detail")
+            assert "⚠" in _within(screen_text(app), detail.region), "the detail line names the unreadable file"
         history.query_one(SessionTable).move_to_key(FIRST)
         await pilot.pause()
         fits(app, "the history")

@@ -10,11 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
-from bridges_tui.testing.pilot import first_screen
+from bridges_tui.testing.talk import moving
 from bridges_tui.tui.app import BridgesApp
-from bridges_tui.tui.screens.conversation import ConversationScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -27,29 +25,6 @@ def fixed_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "bridges"
     monkeypatch.setenv("BRIDGES_HOME", str(home))
     return home
-
-
-def moving(fake_time, *steps):
-    """A run_before that presses keys and moves fake time: ("keys", ...) or seconds."""
-
-    async def run(pilot) -> None:
-        await first_screen(pilot)  # it opens just after start-up
-        for step in steps:
-            if isinstance(step, (int, float)):
-                fake_time.advance(step)
-                if isinstance(pilot.app.screen, ConversationScreen):
-                    pilot.app.screen.refresh_view()
-            elif step == "wait for the flash to fade":
-                await pilot.pause(1.0)
-            elif isinstance(step, tuple) and step[0] == "type":
-                # ("type", text) fills the screen's first box; ("type", "#id", text) that one.
-                *box, text = step[1:]
-                pilot.app.screen.query_one(box[0] if box else Input, Input).value = text
-            else:
-                await pilot.press(*step)
-            await pilot.pause()
-
-    return run
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from bridges_tui.core.model.session import Practice
 from bridges_tui.testing.clock import FakeClock
+from bridges_tui.testing.pilot import first_screen
 from bridges_tui.tui.app import BridgesApp, TalkRequest
 from bridges_tui.tui.screens.conversation import ConversationScreen
 from bridges_tui.tui.screens.note_prompt import NotePrompt
@@ -90,3 +91,27 @@ async def run_to_the_summary(
         raise AssertionError("the session never reached its end")
     await pilot.pause()
     return headings
+
+
+def moving(fake_time: FakeClock, *steps: Any) -> Any:
+    """A run_before that presses keys and moves fake time: ("keys", ...) or seconds."""
+
+    async def run(pilot: Any) -> None:
+        await first_screen(pilot)  # it opens just after start-up
+        for step in steps:
+            if isinstance(step, (int, float)):
+                fake_time.advance(step)
+                if isinstance(pilot.app.screen, ConversationScreen):
+                    pilot.app.screen.refresh_view()
+            elif step == "wait for the flash to fade":
+                await pilot.pause(1.0)
+            elif isinstance(step, tuple) and step[0] == "type":
+                # ("type", text) fills the screen's first box; ("type", "#id", text) that one.
+                *box, text = step[1:]
+                screen = pilot.app.screen
+                (screen.query_one(str(box[0]), Input) if box else screen.query_one(Input)).value = text
+            else:
+                await pilot.press(*step)
+            await pilot.pause()
+
+    return run

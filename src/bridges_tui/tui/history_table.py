@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cache
 
+from rich.cells import cell_len
+
 from bridges_tui.core.files.session_ids import started_by_id
 from bridges_tui.core.language import dates
 from bridges_tui.core.language.words import N_, _, spoken
 from bridges_tui.core.looking_back.history_index import SessionRow
 from bridges_tui.core.looking_back.session_summary import checkin_text, clock, share_text, status_word, when_text
 from bridges_tui.core.text.harmless import one_line
+from bridges_tui.core.text.session_text import STATUS_WORDS
 from bridges_tui.tui.widgets.session_table import TableRow
 
 #: The columns' headings, in English; `headings()` gives them in the language spoken.
@@ -25,17 +28,34 @@ def headings() -> tuple[str, ...]:
     return tuple(_(heading) for heading in COLUMNS)
 
 
+#: Columns that give way, in this order, when a long language's headings and words
+#: leave the practice and the partners too little room (the summary shows them all).
+GIVE_WAY = (4, 5)  # Floor, then Check-in
+#: The room the practice and the partners keep between them (English's at 80 columns).
+NAMES_ROOM = 23
+
+
 def column_widths(width: int, *, wide: bool) -> list[int]:
     """Each column's width for a screen `width` columns wide (the dates long if `wide`),
-    each at least as wide as its heading and the dates as their longest, in the
-    language spoken ("28. Sept. 20:30" is longer than "28 Sept 20:30")."""
+    each at least as wide as its heading, and the dates and statuses as their longest,
+    in the language spoken ("28. Sept. 20:30" is longer than "28 Sept 20:30"). A column
+    of width 0 is not shown (`GIVE_WAY`)."""
     # A space before the first column, two between columns, one for the scrollbar.
     total = max(64, width - 2 * len(COLUMNS))
-    least = [_longest_when(spoken(), wide), 0, 0, 7, 5, 8, 11]
-    widths = [max(each, len(heading)) if each else 0 for each, heading in zip(least, headings(), strict=True)]
+    statuses = max(cell_len(_("unreadable")), *(cell_len(status_word(status)) for status in STATUS_WORDS))
+    least = [_longest_when(spoken(), wide), 0, 0, 7, 5, 8, statuses]
+    widths = [max(each, cell_len(heading)) for each, heading in zip(least, headings(), strict=True)]
+    widths[1] = widths[2] = 0
+    for column in (None, *GIVE_WAY):
+        if column is not None:  # its width goes to the rest, and its gap
+            total += 2
+            widths[column] = 0
+        if total - sum(widths) >= NAMES_ROOM:
+            break
     rest = total - sum(widths)
-    widths[2] = max(10, rest * 2 // 5)
-    widths[1] = rest - widths[2]
+    practice, partners = (cell_len(heading) for heading in headings()[1:3])
+    widths[2] = max(10, partners, rest * 2 // 5)
+    widths[1] = max(practice, rest - widths[2])
     return widths
 
 

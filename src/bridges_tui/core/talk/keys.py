@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.talk.states import State
 
 #: How long after a move of the floor a second Space is taken for a double press.
@@ -98,8 +99,9 @@ class Words:
 
     @property
     def in_table(self) -> str:
-        """The words of the help's and the README's key table."""
-        return self.says or self.label.lower()
+        """The words of the help's and the README's key table, in the language spoken
+        (the words are marked with `N_` where they are written: this says them)."""
+        return _(self.says) if self.says else _(self.label).lower()
 
 
 SPACE = Key("space", "space", "Space")
@@ -122,34 +124,31 @@ KEYS: tuple[Key, ...] = (
 KEY_NAMES: tuple[str, ...] = tuple(key.name for key in KEYS)
 
 WORDS: Mapping[Effect, Words] = MappingProxyType({
-    Effect.NOTHING: Words("", "Nothing."),
-    Effect.WAIT: Words("", "Nothing yet: press it again, a moment later, to mean it."),
-    Effect.START: Words("Start", "Start the turn: the speaker's clock runs."),
-    Effect.HAND_OVER: Words("Hand over", "Hand the floor over: the turn is recorded "
-                            "(on a listening step, asks: did I get it?)."),
-    Effect.RESUME: Words("Go on", "Go on with the paused turn."),
-    Effect.PAUSE: Words("Pause", "Pause the turn clock."),
-    Effect.MORE_TIME: Words("+30s", "Give this turn 30 more seconds.", "30 seconds more"),
-    Effect.LESS_TIME: Words("-30s", "Take 30 seconds off this turn (never below what was said).",
-                             "30 seconds less"),
-    Effect.GOT_IT: Words("Yes, got it", "Yes, you got it: the floor moves on.", "yes, you got it"),
-    Effect.NOT_QUITE: Words("Not quite", "Not quite: take the floor to clarify, then "
-                            "they try again."),
-    Effect.UNDO: Words("Undo", "Take back the last hand-over: that turn comes back "
-                       "paused, with its note; again and again, to the start.",
-                       "take back a hand-over"),
-    Effect.BREATHER: Words("Break", "Take a calm-down break; the turn waits, frozen.",
-                           "a breather"),
-    Effect.END_EARLY: Words("End", "End the session now (asks first; all is kept).",
-                            "end the session, asking first"),
-    Effect.SUMMARY: Words("Summary", "Close the session and see the summary.",
-                          "see the summary"),
-    Effect.TYPE: Words("", "Typed into the note."),
-    Effect.KEEP_NOTE: Words("Keep", "Keep the note.", "keep the note"),
-    Effect.SKIP_NOTE: Words("Skip", "Skip the note (one already there stays).", "skip the note"),
-    Effect.BACK: Words("We're back", "End the breather: back where you were."),
-    Effect.LONGER: Words("+5 min", "Make the breather 5 minutes longer.", "5 minutes longer"),
-    Effect.SHORTER: Words("-5 min", "Make the breather 5 minutes shorter.", "5 minutes shorter"),
+    Effect.NOTHING: Words("", N_("Nothing.")),
+    Effect.WAIT: Words("", N_("Nothing yet: press it again, a moment later, to mean it.")),
+    Effect.START: Words(N_("Start"), N_("Start the turn: the speaker's clock runs.")),
+    Effect.HAND_OVER: Words(N_("Hand over"), N_("Hand the floor over: the turn is recorded "
+                            "(on a listening step, asks: did I get it?).")),
+    Effect.RESUME: Words(N_("Go on"), N_("Go on with the paused turn.")),
+    Effect.PAUSE: Words(N_("Pause"), N_("Pause the turn clock.")),
+    Effect.MORE_TIME: Words(N_("+30s"), N_("Give this turn 30 more seconds."), N_("30 seconds more")),
+    Effect.LESS_TIME: Words(N_("-30s"), N_("Take 30 seconds off this turn (never below what was said)."),
+                            N_("30 seconds less")),
+    Effect.GOT_IT: Words(N_("Yes, got it"), N_("Yes, you got it: the floor moves on."), N_("yes, you got it")),
+    Effect.NOT_QUITE: Words(N_("Not quite"), N_("Not quite: take the floor to clarify, then "
+                            "they try again.")),
+    Effect.UNDO: Words(N_("Undo"), N_("Take back the last hand-over: that turn comes back "
+                       "paused, with its note; again and again, to the start."), N_("take back a hand-over")),
+    Effect.BREATHER: Words(N_("Break"), N_("Take a calm-down break; the turn waits, frozen."), N_("a breather")),
+    Effect.END_EARLY: Words(N_("End"), N_("End the session now (asks first; all is kept)."),
+                            N_("end the session, asking first")),
+    Effect.SUMMARY: Words(N_("Summary"), N_("Close the session and see the summary."), N_("see the summary")),
+    Effect.TYPE: Words("", N_("Typed into the note.")),
+    Effect.KEEP_NOTE: Words(N_("Keep"), N_("Keep the note."), N_("keep the note")),
+    Effect.SKIP_NOTE: Words(N_("Skip"), N_("Skip the note (one already there stays)."), N_("skip the note")),
+    Effect.BACK: Words(N_("We're back"), N_("End the breather: back where you were.")),
+    Effect.LONGER: Words(N_("+5 min"), N_("Make the breather 5 minutes longer."), N_("5 minutes longer")),
+    Effect.SHORTER: Words(N_("-5 min"), N_("Make the breather 5 minutes shorter."), N_("5 minutes shorter")),
 })
 
 
@@ -220,28 +219,28 @@ def effect(moment: Moment, key: str, *, guarding: bool = False) -> Effect:
 def wait_words(moment: Moment) -> str:
     """The one calm line shown when the guard holds back Space at `moment`."""
     if moment == Moment.DONE:
-        return "Space again for the summary"
+        return _("Space again for the summary")
     if moment == Moment.NOTE:
         return ""  # the Space that ended the turn is simply kept out of the note
-    return "Space again to hand over"
+    return _("Space again to hand over")
 
 
 #: The moments as the help and the README name them.
 MOMENT_WORDS: Mapping[Moment, str] = MappingProxyType({
-    Moment.BEFORE: "before the first turn",
-    Moment.SPEAKING: "speaking",
-    Moment.OVERTIME: "in overtime",
-    Moment.PAUSED: "paused",
-    Moment.CHECKING: "at \"did I get it?\"",
-    Moment.NOTE: "writing a note",
-    Moment.BETWEEN: "between turns",
-    Moment.BREATHER: "on a breather",
-    Moment.DONE: "after the last step",
-    Moment.ENDED: "ended",
+    Moment.BEFORE: N_("before the first turn"),
+    Moment.SPEAKING: N_("speaking"),
+    Moment.OVERTIME: N_("in overtime"),
+    Moment.PAUSED: N_("paused"),
+    Moment.CHECKING: N_("at \"did I get it?\""),
+    Moment.NOTE: N_("writing a note"),
+    Moment.BETWEEN: N_("between turns"),
+    Moment.BREATHER: N_("on a breather"),
+    Moment.DONE: N_("after the last step"),
+    Moment.ENDED: N_("ended"),
 })
 
 #: What the key table cannot say by itself: the guard, and the note box.
-KEY_NOTES = (
+KEY_NOTES = N_(
     "Within a second of a turn starting or going on, a second Space waits (\"Space "
     "again to hand over\"): a double press never skips a turn, and the Space that "
     "ended a turn never lands in the note box. While a note is being written every key types "
@@ -263,14 +262,16 @@ def _when(moments: list[Moment]) -> str:
         moments = [moment for moment in moments if moment != Moment.OVERTIME]
     missing = [moment for moment in _TALKING if moment not in moments and moment != Moment.OVERTIME]
     if set(moments) <= set(_TALKING) and len(missing) <= 1:
-        return "any time" + "".join(f" but {MOMENT_WORDS[moment]}" for moment in missing)
-    return ", ".join(MOMENT_WORDS[moment] for moment in moments)
+        if missing:
+            return _("any time but {moment}").format(moment=_(MOMENT_WORDS[missing[0]]))
+        return _("any time")
+    return ", ".join(_(MOMENT_WORDS[moment]) for moment in moments)
 
 
 def key_table_markdown() -> str:
     """The key table as a couple read it: a Markdown table, one row a key, saying what
     it does and when (where it does nothing, or types into a note, it is not said)."""
-    rows = ["| key | what it does, and when |", "| --- | --- |"]
+    rows = ["| " + _("key") + " | " + _("what it does, and when") + " |", "| --- | --- |"]
     for key in KEYS:
         by_effect: dict[Effect, list[Moment]] = {}
         for moment in Moment:
@@ -284,5 +285,6 @@ def key_table_markdown() -> str:
 
 
 def label(moment: Moment, key: str) -> str:
-    """The key bar's words for `key` at `moment` ("" when it is not shown)."""
+    """The key bar's words for `key` at `moment` ("" when it is not shown), in English:
+    the key bar says them in the language spoken."""
     return WORDS[effect(moment, key)].label

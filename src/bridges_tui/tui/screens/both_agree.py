@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -21,6 +21,7 @@ from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.core.text.partner_keys import partner_keys
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.button_row import ButtonRow
 
 
 class BothAgreeScreen(ModalScreen[bool]):
@@ -49,7 +50,7 @@ class BothAgreeScreen(ModalScreen[bool]):
             yield Static(self.detail, classes="dialog-detail", markup=False)
             for partner in (0, 1):
                 yield Static("", id=f"agree-{'ab'[partner]}", classes="agree-line")
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(_("{answer} (esc)").format(answer=self.no), id="no", variant="primary")
 
     def on_mount(self) -> None:

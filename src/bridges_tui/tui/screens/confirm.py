@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.button_row import ButtonRow
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -36,7 +37,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(_("{answer} (n)").format(answer=self.no), id="no", variant="primary")
                 yield Button(_("{answer} (y)").format(answer=self.yes), id="yes", variant="error")
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.button_row import ButtonRow
 
 FORMATS = [(N_("Markdown, to print or keep"), "markdown"), (N_("TOML, the file itself"), "toml")]
 SUFFIXES = {"markdown": ".md", "toml": ".toml"}
@@ -61,7 +62,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static("", id="export-refused", markup=False)
             yield Static(_("Written private to you (0600); an existing file is not replaced."),
                          classes="dialog-help")
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 cancel = Button(_("Cancel (esc)"), id="cancel")
                 cancel.can_focus = False
                 yield cancel

@@ -17,16 +17,13 @@ from bridges_tui.core.text.durations import format_about
 from bridges_tui.tui.styles import sheets
 
 #: The keys of the conversation come from the core's key table, so the help cannot
-#: promise what a key does not do; the app's own keys follow.
-KEYS = f"""\
-## Keys in a conversation
-
-{key_table_markdown()}
-{KEY_NOTES}
-
+#: promise what a key does not do; the app's own keys follow. Each part is marked
+#: whole (a translator sees its Markdown) and said in the language spoken by `keys_text`.
+KEYS_HEADING = N_("Keys in a conversation")
+ONE_BELL = N_("""\
 Nothing moves on by itself: when time is up you hear one bell and the clock counts
-the extra time, so you can finish your sentence.
-
+the extra time, so you can finish your sentence.""")
+EVERYWHERE = N_("""\
 ## Keys everywhere
 
 | key | what it does |
@@ -35,8 +32,8 @@ the extra time, so you can finish your sentence.
 | `F2` | the history of past sessions (on the setup screen and the summary) |
 | `ctrl+p` | every command, searchable |
 | `ctrl+q` | quit (asks first; everything is already saved) |
-| `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |
-
+| `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |""")
+LOOKING_BACK = N_("""\
 ## Looking back
 
 F2 opens the history. There: Enter opens a session's summary (its agreement and notes
@@ -46,22 +43,29 @@ back to the sessions found), r replays a session
 d lets a session go, Esc goes back. To keep the sessions private on a shared laptop,
 `bridges lock` (in a terminal) encrypts them with a passphrase; `bridges unlock` undoes it.
 `bridges start-screen blank` keeps your names and your last agreement off this app's
-start screen; `bridges start-screen remembered` brings them back.
-
+start screen; `bridges start-screen remembered` brings them back.""")
+OFF_THE_RECORD = N_("""\
 ## Off the record, and letting go
 
 Ctrl+O on the setup screen (or `bridges talk --off-the-record`) holds the session in
 memory only: nothing of it is written, and a crash or a closed terminal loses it. Its
 summary forgets it when you leave, unless you both choose to keep it after all (Ctrl+S).
 Any other session is kept; to let it go (Ctrl+L on its summary, d in the history), each
-of you presses your own key, the first letter of your name: one of you alone can't.
-
+of you presses your own key, the first letter of your name: one of you alone can't.""")
+THE_IDEA = N_("""\
 ## The idea
 
 One of you speaks, the other listens: the listener's job is to understand, not to
 answer yet. Reflect back what you heard, ask curious questions, and leave your defence
-for later. Taking a break when a talk overheats is a good move, not a failure.
-"""
+for later. Taking a break when a talk overheats is a good move, not a failure.""")
+
+
+def keys_text() -> str:
+    """The keys, looking back, off the record and the idea, in Markdown, in the
+    language spoken."""
+    parts = [f"## {_(KEYS_HEADING)}\n\n{key_table_markdown()}\n{_(KEY_NOTES)}", _(ONE_BELL),
+             *(_(part) for part in (EVERYWHERE, LOOKING_BACK, OFF_THE_RECORD, THE_IDEA))]
+    return "\n\n".join(parts) + "\n"
 
 
 FINDING = N_("""\
@@ -100,7 +104,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help-dialog"):
-            yield Markdown(KEYS + "\n" + practices_text(self.catalog))
+            yield Markdown(keys_text() + "\n" + practices_text(self.catalog))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +40,8 @@ from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.session_table import SessionTable, TableRows
 
 FILTER_DELAY = 0.25
+#: The practice filter's width in `styles/history.tcss`: longer words widen it.
+PRACTICES_WIDTH = 26
 BATCH_SECONDS = 0.25
 SAVE_SECONDS = 1.0
 #: The keys that leave the search for the sessions found.
@@ -116,8 +119,11 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(_("History"), id="history-title")
         with Horizontal(id="history-filters"):
-            yield Select([], prompt=_("All practices"), id="history-practice")
-            yield Input(placeholder=_("/ find a word from the notes or the agreement"), id="history-text")
+            practices = Select([], prompt=_("All practices"), id="history-practice")
+            # As wide as its words in the language spoken (`#history-practice` is the least).
+            practices.styles.width = max(PRACTICES_WIDTH, cell_len(_("All practices")) + 10)
+            yield practices
+            yield Input(placeholder=_("/ search notes, agreements"), id="history-text")
         yield SessionTable(id="history-table")
         yield Static("", id="history-detail")
         yield KeyBar()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -18,6 +18,7 @@ from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.styles import sheets
+from bridges_tui.tui.widgets.button_row import ButtonRow
 
 
 class ResumeScreen(ModalScreen[str | None]):
@@ -60,7 +61,7 @@ class ResumeScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(_("An unfinished session"), classes="dialog-title")
             yield Static(Text(detail), classes="dialog-detail")
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(_("Resume (r)"), id="resume", variant="primary", disabled=not resumable)
                 yield Button(_("Close as ended early (c)"), id="close")
                 yield Button(_("Later (esc)"), id="later")

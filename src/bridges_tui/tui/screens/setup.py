@@ -3,8 +3,10 @@ and whether the session is kept on disk at all (off the record: held in memory o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,10 +40,29 @@ from bridges_tui.tui.widgets.words_input import WordsInput
 if TYPE_CHECKING:
     from bridges_tui.core.looking_back.history_index import AgreementToFollow
 
+#: The turn length box's width in `styles/setup.tcss`: a longer title widens it.
+TURN_BOX_WIDTH = 17
 CHECKIN_QUESTION = N_("Check-in, optional: how connected do you feel right now? 1 distant … 5 close")
 #: The line saying how the session will be kept, and what off the record costs.
 ON_THE_RECORD = N_("Saved as you go. Ctrl+O: off the record, nothing saved.")
 OFF_THE_RECORD = N_("Off the record: nothing is saved; a crash or a closed terminal loses it.")
+
+
+class PracticeAbout(Static):
+    """The highlighted practice's summary and how long it takes: as tall as the tallest
+    of them at this width in the language spoken (three lines at least), so that moving
+    through the list never moves the boxes below, and a long language's summary is
+    never cut short."""
+
+    def __init__(self, about: Text, every: Callable[[], Iterable[Text]], *, id: str) -> None:
+        super().__init__(about, id=id)
+        self._every = every
+
+    def on_resize(self) -> None:
+        width = self.content_size.width
+        if width > 0:
+            tallest = max((len(about.wrap(self.app.console, width)) for about in self._every()), default=0)
+            self.styles.height = max(3, tallest)
 
 
 class SetupScreen(Screen):
@@ -96,12 +117,15 @@ class SetupScreen(Screen):
             yield FollowupQuestion(id="followup")
             yield PracticeList(self.catalog, id="practice")
             self._about_shown = self._about(first, None) if first else Text()
-            yield Static(self._about_shown, id="practice-about")
+            yield PracticeAbout(self._about_shown, lambda: (self._about(card, None) for card in self.catalog.cards),
+                                id="practice-about")
             with Horizontal(id="settings"):
                 self._suggested_turn = format_duration(first.turn_seconds) if first else ""
                 # A box for words, so a burst of keys keeps to it (see `typed_ahead`).
                 turn = WordsInput(self._suggested_turn, placeholder="2m, 90s", id="turn")
-                turn.border_title = _("Turn length")
+                turn.border_title = title = _("Turn length")
+                # As wide as its title in the language spoken (`#turn` in setup.tcss is the least).
+                turn.styles.width = max(TURN_BOX_WIDTH, cell_len(title) + 6)
                 yield turn
                 yield ScoreInput(self.names[0] or "A", id="checkin-a")
                 yield ScoreInput(self.names[1] or "B", id="checkin-b")

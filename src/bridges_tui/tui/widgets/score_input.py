@@ -7,6 +7,7 @@ plain `Input` that accepts nothing else, which keeps it light on the first scree
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import Input
@@ -15,6 +16,8 @@ from bridges_tui.core.language.words import _
 from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
 
 SCORES = range(1, 6)
+#: The box's width in `styles/bridges.tcss`, until it is laid out.
+BOX_WIDTH = 19
 
 
 class ScoreInput(Input):
@@ -23,7 +26,6 @@ class ScoreInput(Input):
     def __init__(self, partner: str, score: int | None = None, *, id: str | None = None) -> None:
         super().__init__(
             "" if score is None else str(score),
-            placeholder=_("1-5, or skip"),
             restrict=f"[{SCORES[0]}-{SCORES[-1]}]?",
             max_length=1,
             select_on_focus=True,
@@ -37,7 +39,22 @@ class ScoreInput(Input):
 
     def show_partner(self, partner: str) -> None:
         """Title the box "Sam feels": the name as typed, never read as markup."""
-        self.border_title = Text(_("{name} feels").format(name=partner[:14]))
+        self._partner = partner[:14]
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """"Sam feels" and "1-5, or skip" where the box has room for them in the language
+        spoken; else the name alone and "1-5" (the question beside the boxes says the
+        rest), rather than either cut short. The title and the words inside both have
+        the box's width less its border and padding."""
+        room = (self.outer_size.width or BOX_WIDTH) - 6
+        feels = _("{name} feels").format(name=self._partner)
+        self.border_title = Text(feels if cell_len(feels) <= room else self._partner)
+        said = _("1-5, or skip")
+        self.placeholder = said if cell_len(said) <= room else f"{SCORES[0]}-{SCORES[-1]}"
 
     @property
     def score(self) -> int | None:

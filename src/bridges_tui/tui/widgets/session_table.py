@@ -89,8 +89,13 @@ class TableRows(Sequence[TableRow]):
         return index
 
 
+def _cell(cells: tuple[str, ...], number: int) -> str:
+    return cells[number] if number < len(cells) else ""
+
+
 class SessionTable(ScrollView, can_focus=True):
-    """Columns of fixed widths (`set_rows`), a cursor, and Enter to open."""
+    """Columns of fixed widths (`set_rows`; a column of width 0 is left out), a cursor,
+    and Enter to open."""
 
     BINDINGS = [
         Binding("enter", "open", N_("Open"), id="history.open", key_display="⏎",
@@ -145,7 +150,7 @@ class SessionTable(ScrollView, can_focus=True):
         to the row keyed `keep` if it is there, else the top."""
         rows = rows if isinstance(rows, TableRows) else TableRows.of(rows)
         self.headers, self.widths, self.right, self.rows = headers, widths, right, rows
-        width = sum(widths) + len(GAP) * (len(widths) - 1) + 2
+        width = sum(widths) + len(GAP) * (sum(1 for each in widths if each) - 1) + 2
         self.virtual_size = Size(width, len(rows) + 1)
         index = (rows.index_of(keep) if keep is not None else None) or 0
         self.set_reactive(SessionTable.cursor, index)
@@ -173,21 +178,23 @@ class SessionTable(ScrollView, can_focus=True):
 
     def _line(self, cells: tuple[str, ...], style: Style, spill: bool = False) -> Text:
         text = Text(" ", style=style, end="")
-        number = 0
-        while number < len(self.widths):
-            cell = cells[number] if number < len(cells) else ""
+        shown = [number for number, width in enumerate(self.widths) if width]  # 0: not shown
+        at = 0
+        while at < len(shown):
+            number = shown[at]
+            cell = _cell(cells, number)
             width = self.widths[number]
-            last = number
-            while spill and cell and last + 1 < len(self.widths) and not cells[last + 1]:
+            last = at
+            while spill and cell and last + 1 < len(shown) and not _cell(cells, shown[last + 1]):
                 last += 1
-                width += len(GAP) + self.widths[last]
+                width += len(GAP) + self.widths[shown[last]]
             part = Text(cell, style=style, end="")
             part.truncate(width, overflow="ellipsis")
             pad = " " * max(0, width - part.cell_len)
             text.append_text(Text(pad) + part if number in self.right else part + Text(pad))
-            if last < len(self.widths) - 1:
+            if last < len(shown) - 1:
                 text.append(GAP)
-            number = last + 1
+            at = last + 1
         return text
 
     def render_line(self, y: int) -> Strip:

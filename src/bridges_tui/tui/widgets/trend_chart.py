@@ -12,17 +12,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from bridges_tui.core.language.dates import day
-from bridges_tui.core.language.words import _
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.looking_back.trends import Week, balance_rows, bar_rows, spark, stretch
 from bridges_tui.core.text.harmless import shortened
 
 Kind = Literal["sessions", "balance", "checkin", "dates"]
+#: The labels' column, at its narrowest (`gutter()` widens it for longer words).
 GUTTER = 8
+#: The rows' labels, in English; every chart's gutter fits the longest in the language
+#: spoken, so that stacked charts still line up.
+EVEN, BEFORE, AFTER, CHANGE = N_("even"), N_("before"), N_("after"), N_("change")
+ROW_LABELS = (EVEN, BEFORE, AFTER, CHANGE)
 HEIGHTS = {"sessions": 4, "balance": 4, "checkin": 3, "dates": 1}
 
 
@@ -48,9 +54,15 @@ def change_row(before: Sequence[float | None], after: Sequence[float | None]) ->
     return "".join(marks)
 
 
+def gutter() -> int:
+    """The labels' width before the weeks: the longest row label in the language
+    spoken, and a space."""
+    return max(GUTTER, *(cell_len(_(label)) + 1 for label in ROW_LABELS))
+
+
 def fitted(weeks: list[Week], width: int) -> list[Week]:
     """The most recent weeks that fit `width` columns (before any stretching)."""
-    room = max(1, width - GUTTER)
+    room = max(1, width - gutter())
     return weeks[-room:]
 
 
@@ -78,7 +90,8 @@ class TrendChart(Widget):
         return self.get_component_rich_style(f"trend-chart--{name}")
 
     def _gutter(self, label: str) -> Text:
-        return Text(f"{shortened(label, GUTTER - 1):<{GUTTER}}", style=self._style("label"))
+        width = gutter()
+        return Text(f"{shortened(label, width - 1):<{width}}", style=self._style("label"))
 
     def render(self) -> Text:
         width = self.size.width
@@ -86,7 +99,7 @@ class TrendChart(Widget):
         if not weeks:
             return Text("")
         # `stretch` repeats the weeks it is given (typed for any values, hence the cast).
-        columns = cast("list[Week]", stretch(weeks, width - GUTTER))
+        columns = cast("list[Week]", stretch(weeks, width - gutter()))
         lines: list[Text] = []
         if self.kind == "sessions":
             counts = [week.sessions for week in columns]
@@ -97,7 +110,7 @@ class TrendChart(Widget):
                 lines.append(self._gutter(label) + Text(row, style=self._style("bar")))
         elif self.kind == "balance":
             rows = balance_rows([week.balance for week in columns], height=1)
-            labels = [f"{self.partners[0]} ▲", _("even"), f"{self.partners[1]} ▼"]
+            labels = [f"{self.partners[0]} ▲", _(EVEN), f"{self.partners[1]} ▼"]
             styles = ["a", "label", "b"]
             for label, row, style in zip(labels, rows, styles, strict=False):
                 lines.append(self._gutter(label) + Text(row, style=self._style(style)))
@@ -105,9 +118,9 @@ class TrendChart(Widget):
         elif self.kind == "checkin":
             before = [week.before for week in columns]
             after = [week.after for week in columns]
-            lines.append(self._gutter(_("before")) + Text(spark(before, 1, 5), style=self._style("b")))
-            lines.append(self._gutter(_("after")) + Text(spark(after, 1, 5), style=self._style("a")))
-            lines.append(self._gutter(_("change")) + Text(change_row(before, after), style=self._style("bar")))
+            lines.append(self._gutter(_(BEFORE)) + Text(spark(before, 1, 5), style=self._style("b")))
+            lines.append(self._gutter(_(AFTER)) + Text(spark(after, 1, 5), style=self._style("a")))
+            lines.append(self._gutter(_(CHANGE)) + Text(change_row(before, after), style=self._style("bar")))
         else:
             first = weeks[0].start
             left = _("week of {day}").format(day=day(first))
