@@ -549,7 +549,7 @@ def test_resume_refuses_what_it_cannot_continue(fake: FakeClock) -> None:
     talk = begin(fake)
     speak(talk, fake, 10)
     finished = talk.end_early()
-    with pytest.raises(ConversationError, match="ended-early"):
+    with pytest.raises(ConversationError, match="ended early"):
         Conversation.resume(tiny_practice(), finished, now=fake)
     saved = begin(fake).transcript()
     other = Practice(

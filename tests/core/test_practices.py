@@ -439,7 +439,7 @@ def test_an_unreadable_user_script_is_listed_with_the_reason(
     monkeypatch.setattr(Path, "open", refuse)
     catalog = load_catalog(tmp_path)
     [(broken_path, why)] = catalog.broken
-    assert broken_path == path and why == "cannot read the file: Permission denied"
+    assert broken_path == path and why == "cannot read the file: permission denied"
     assert "other" in catalog.ids()
 
 

@@ -28,7 +28,7 @@ def talk(practice_id: str, names: Sequence[str] | None, turn: str | None, *,
         try:
             turn_seconds = parse_duration(turn)
         except DurationError as error:
-            raise CommandError(f"--turn {turn!r}: {error}") from None
+            raise CommandError(_("--turn {value}: {error}").format(value=repr(turn), error=error)) from None
     pair = _names(names)
     if pair[0].casefold() == pair[1].casefold():
         raise CommandError(_("the two names must differ, so the panes can tell you apart"))

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bridges_tui.core.files.paths import user_practices_dir
+from bridges_tui.core.files.safe_files import plain_reason
 from bridges_tui.core.language.choice import ENGLISH
 from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
@@ -274,7 +275,7 @@ def load_catalog(user_dir: Path | None = None, language: str = ENGLISH) -> Catal
         scripts = _user_scripts(user_dir) if user_dir.is_dir() else []
     except OSError as error:
         scripts = []
-        broken.append((user_dir, f"cannot read the folder: {error.strerror or error}"))
+        broken.append((user_dir, _("cannot read the folder: {reason}").format(reason=plain_reason(error))))
     for script in scripts:
         try:
             practice = load_practice_file(script, source="user")
@@ -282,12 +283,12 @@ def load_catalog(user_dir: Path | None = None, language: str = ENGLISH) -> Catal
             broken.append((script, error))
             continue
         except OSError as error:
-            broken.append((script, f"cannot read the file: {error.strerror or error}"))
+            broken.append((script, _("cannot read the file: {reason}").format(reason=plain_reason(error))))
             continue
         if practice.id in users:
             first = Path(users[practice.id].path or "").name
-            message = f'"{practice.id}" is already the id of {first}'
-            hint = "give each script its own id"
+            message = _('"{id}" is already the id of {file}').format(id=practice.id, file=first)
+            hint = _("give each script its own id")
             problem = PracticeProblem(str(script), "", "id", message, hint)
             broken.append((script, PracticeScriptError(str(script), [problem])))
             continue

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
+from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.field_checks import is_number
 
 ClockState = Literal["ready", "running", "paused", "stopped"]
@@ -37,11 +38,23 @@ class ClockError(ValueError):
     """A move the turn clock cannot make (pausing before starting, and so on)."""
 
 
+#: A move refused before the turn starts or after it ends, one sentence each.
+_CANNOT_BE = {
+    ("stopped", "started"): N_("this turn has ended; it cannot be started"),
+    ("stopped", "paused"): N_("this turn has ended; it cannot be paused"),
+    ("stopped", "resumed"): N_("this turn has ended; it cannot be resumed"),
+    ("ready", "paused"): N_("a turn cannot be paused before it starts"),
+    ("ready", "resumed"): N_("a turn cannot be resumed before it starts"),
+}
+
+
 def _check_seconds(seconds: float, what: str) -> float:
     if not is_number(seconds):
-        raise ClockError(f"{what} must be a number of seconds, got {seconds!r}")
+        raise ClockError(_("{what} must be a number of seconds, got {value}").format(
+            what=_(what), value=repr(seconds)))
     if not math.isfinite(seconds) or seconds <= 0:
-        raise ClockError(f"{what} must be more than zero seconds, got {seconds!r}")
+        raise ClockError(_("{what} must be more than zero seconds, got {value}").format(
+            what=_(what), value=repr(seconds)))
     return float(seconds)
 
 
@@ -55,9 +68,11 @@ class TurnClock:
 
     def __init__(self, planned_s: float, now: Callable[[], float] = time.monotonic) -> None:
         if not is_number(planned_s):
-            raise ClockError(f"a turn's length must be a number of seconds, got {planned_s!r}")
+            raise ClockError(_("a turn's length must be a number of seconds, got {value}").format(
+            value=repr(planned_s)))
         if not math.isfinite(planned_s) or planned_s < 0:
-            raise ClockError(f"a turn's length must be zero or more seconds, got {planned_s!r}")
+            raise ClockError(_("a turn's length must be zero or more seconds, got {value}").format(
+            value=repr(planned_s)))
         self._now = now
         self._planned = float(planned_s)
         self._state: ClockState = "ready"
@@ -86,11 +101,13 @@ class TurnClock:
         `in_overtime`: then a turn already past its time comes back still past it (a
         listening loop's new try carries on the same allowance).
         """
-        for value, what in ((spoken_s, "spoken time"), (paused_s, "paused time")):
+        for value, what in ((spoken_s, N_("spoken time")), (paused_s, N_("paused time"))):
             if not is_number(value):
-                raise ClockError(f"{what} must be a number of seconds, got {value!r}")
+                raise ClockError(_("{what} must be a number of seconds, got {value}").format(
+            what=_(what), value=repr(value)))
             if not math.isfinite(value) or value < 0:
-                raise ClockError(f"{what} must be zero or more seconds, got {value!r}")
+                raise ClockError(_("{what} must be zero or more seconds, got {value}").format(
+            what=_(what), value=repr(value)))
         clock = cls(planned_s, now=now)
         if not in_overtime:
             clock._planned = max(clock._planned, float(spoken_s))
@@ -105,14 +122,14 @@ class TurnClock:
     def start(self) -> None:
         """The speaker takes the floor."""
         if self._state != "ready":
-            raise ClockError(self._refusal("started", "a turn can only be started once"))
+            raise ClockError(self._refusal("started", _("a turn can only be started once")))
         self._mark = self._now()
         self._state = "running"
 
     def pause(self) -> None:
         """Hold the clock; the time paused is kept apart from the time spoken."""
         if self._state != "running":
-            raise ClockError(self._refusal("paused", "a turn can only be paused while it runs"))
+            raise ClockError(self._refusal("paused", _("a turn can only be paused while it runs")))
         moment = self._now()
         self._spoken_total += moment - self._mark
         self._mark = moment
@@ -121,7 +138,7 @@ class TurnClock:
     def resume(self) -> None:
         """Carry on after a pause."""
         if self._state != "paused":
-            raise ClockError(self._refusal("resumed", "only a paused turn can be resumed"))
+            raise ClockError(self._refusal("resumed", _("only a paused turn can be resumed")))
         moment = self._now()
         self._paused_total += moment - self._mark
         self._mark = moment
@@ -135,13 +152,13 @@ class TurnClock:
             self.resume()
         else:
             raise ClockError(
-                self._refusal("paused", "only a running or paused turn can be paused or resumed")
+                self._refusal("paused", _("only a running or paused turn can be paused or resumed"))
             )
 
     def stop(self) -> None:
         """End the turn: every figure is frozen from now on."""
         if self._state == "stopped":
-            raise ClockError("this turn has already ended")
+            raise ClockError(_("this turn has already ended"))
         moment = self._now()
         if self._state == "running":
             self._spoken_total += moment - self._mark
@@ -152,17 +169,17 @@ class TurnClock:
 
     def add(self, seconds: float) -> None:
         """Give the speaker more time."""
-        seconds = _check_seconds(seconds, "time to add")
+        seconds = _check_seconds(seconds, N_("time to add"))
         if self._state == "stopped":
-            raise ClockError("this turn has ended; no time can be added to it")
+            raise ClockError(_("this turn has ended; no time can be added to it"))
         self._planned += seconds
 
     def remove(self, seconds: float) -> None:
         """Take time away, but never below what the speaker has already said: time
         that has been spoken cannot be un-spoken, so the turn at most ends now."""
-        seconds = _check_seconds(seconds, "time to remove")
+        seconds = _check_seconds(seconds, N_("time to remove"))
         if self._state == "stopped":
-            raise ClockError("this turn has ended; no time can be taken from it")
+            raise ClockError(_("this turn has ended; no time can be taken from it"))
         self._planned = max(self._planned - seconds, self.spoken_s)
 
     # --- read-outs ----------------------------------------------------------------
@@ -235,16 +252,14 @@ class TurnClock:
 
     def _refusal(self, verb: str, default: str) -> str:
         """A plain sentence saying why a move is refused in the current state."""
-        if self._state == "stopped":
-            return f"this turn has ended; it cannot be {verb}"
-        if self._state == "ready":
-            return f"a turn cannot be {verb} before it starts"
+        if self._state in ("stopped", "ready"):
+            return _(_CANNOT_BE[self._state, verb])
         if verb == "started":
-            return "this turn has already started"
+            return _("this turn has already started")
         if verb == "paused" and self._state == "paused":
-            return "this turn is already paused"
+            return _("this turn is already paused")
         if verb == "resumed" and self._state == "running":
-            return "this turn is not paused"
+            return _("this turn is not paused")
         return default
 
     def __repr__(self) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
+from bridges_tui.core.language.words import _
 from bridges_tui.core.model.session import (
     Break,
     Followup,
@@ -37,7 +38,7 @@ from bridges_tui.core.talk.either_name import ClassOrInstance
 from bridges_tui.core.talk.keys import NUDGE_SECONDS, Effect
 from bridges_tui.core.talk.note_drafts import NoteDraft
 from bridges_tui.core.talk.session_record import ConversationError, SessionRecord
-from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, require
+from bridges_tui.core.talk.states import ON_THE_FLOOR, STATES, State, refused, require
 from bridges_tui.core.talk.step_floor import CLARIFYING
 from bridges_tui.core.talk.steps import StepWalk
 
@@ -110,7 +111,7 @@ class Conversation(ConversationView):
 
     def start_turn(self) -> None:
         """The current step's speaker begins."""
-        self._require({READY}, "start a turn")
+        self._require({READY}, "start-turn")
         self._walk.begin()
         self._state = SPEAKING
         self._moved()
@@ -122,7 +123,7 @@ class Conversation(ConversationView):
         hand-over asks "did I get it?" (state "confirming"), and a clarification hands
         the floor back for another try.
         """
-        self._require({SPEAKING, PAUSED}, "hand over the floor")
+        self._require({SPEAKING, PAUSED}, "hand-over")
         self._moved()
         if self._floor.phase == CLARIFYING:
             self._floor.try_again()
@@ -142,7 +143,7 @@ class Conversation(ConversationView):
 
     def not_quite(self) -> None:
         """"Not quite": the partner who was reflected takes the floor to clarify."""
-        self._require_answer("say not quite")
+        self._require_answer("not-quite")
         self._floor.not_quite()
         self._state = SPEAKING
         self._moved()
@@ -167,16 +168,16 @@ class Conversation(ConversationView):
         if self._state == SPEAKING:
             self.pause()
         else:
-            self._require({PAUSED}, "pause or resume")
+            self._require({PAUSED}, "pause-or-resume")
             self.resume_turn()
 
     def add_time(self, seconds: float) -> None:
         """Give the current step more time (before or during the turn)."""
-        self._change_time(self.clock.add, seconds, "add time")
+        self._change_time(self.clock.add, seconds, "add-time")
 
     def remove_time(self, seconds: float) -> None:
         """Take time from the current step, never below what was already spoken."""
-        self._change_time(self.clock.remove, seconds, "take time away")
+        self._change_time(self.clock.remove, seconds, "take-time")
 
     def _change_time(self, change: Callable[[float], None], seconds: float, action: str) -> None:
         self._require({READY, SPEAKING, PAUSED}, action)
@@ -225,9 +226,9 @@ class Conversation(ConversationView):
             return None
         if not self.can_undo:
             if not self._record.turns:
-                raise ConversationError("there is no hand-over to take back")
+                raise ConversationError(_("there is no hand-over to take back"))
             raise ConversationError(
-                "this turn has already started; it is too late to undo (hand it over first)"
+                _("this turn has already started; it is too late to undo (hand it over first)")
             )
         turn, self._state = self._walk.take_back()
         if self.pending_note is not None and self.pending_note >= len(self._record.turns):
@@ -277,13 +278,13 @@ class Conversation(ConversationView):
 
     def start_break(self) -> None:
         """Take a breather. A turn on the floor is frozen until the breather ends."""
-        self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "take a breather")
+        self._require({READY, SPEAKING, PAUSED, CONFIRMING, DONE}, "breather")
         self._breather = Breather.begin(self._state, self._floor, self._wall(), self._now())
         self._state = ON_BREAK
 
     def end_break(self) -> Break:
         """End the breather and record it; a turn under way comes back paused."""
-        self._require({ON_BREAK}, "end a breather")
+        self._require({ON_BREAK}, "end-breather")
         return self._close_break()
 
     # --- ending -----------------------------------------------------------------------
@@ -295,9 +296,9 @@ class Conversation(ConversationView):
         floor time. No note is asked for (the summary screen can still add one).
         """
         if self._state == FINISHED:
-            raise ConversationError("this session has already ended")
+            raise ConversationError(_("this session has already ended"))
         if self._state == DONE or (self._breather is not None and self._breather.back_to == DONE):
-            raise ConversationError("every step is done; finish the session instead")
+            raise ConversationError(_("every step is done; finish the session instead"))
         if self._state == ON_BREAK:
             self._close_break()
         if self._state in ON_THE_FLOOR:
@@ -309,11 +310,11 @@ class Conversation(ConversationView):
     def finish(self) -> Transcript:
         """Close a session whose every step is done."""
         if self._state == FINISHED:
-            raise ConversationError("this session has already ended")
+            raise ConversationError(_("this session has already ended"))
         if self._state == ON_BREAK:
-            raise ConversationError("cannot finish the session: you are on a breather; end it first")
+            raise ConversationError(_("cannot finish the session: you are on a breather; end it first"))
         if self._state != DONE:
-            raise ConversationError("cannot finish the session: not every step is done yet")
+            raise ConversationError(_("cannot finish the session: not every step is done yet"))
         return self._close("complete")
 
     def set_checkin_after(self, scores: tuple[int, int] | None) -> None:
@@ -363,7 +364,7 @@ class Conversation(ConversationView):
 
     def _require_answer(self, action: str) -> None:
         if not self._floor.loop:
-            raise ConversationError(f"cannot {action}: this step does not ask whether you got it")
+            raise ConversationError(refused(action, _("this step does not ask whether you got it")))
         self._require({CONFIRMING}, action)
 
     def _require(self, allowed: set[State], action: str) -> None:

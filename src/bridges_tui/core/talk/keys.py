@@ -38,17 +38,18 @@ NUDGE_SECONDS = 30
 
 
 class Moment(StrEnum):
-    """Where a couple are, as the keys see it: the rows of the key table."""
+    """Where a couple are, as the keys see it: the rows of the key table (named in
+    the code's words; `MOMENT_WORDS` says them to a person)."""
 
-    BEFORE = "before a turn"
+    BEFORE = "before"
     SPEAKING = "speaking"
     OVERTIME = "overtime"
     PAUSED = "paused"
-    CHECKING = "listening check"
-    NOTE = "writing a note"
-    BETWEEN = "between steps"
+    CHECKING = "checking"
+    NOTE = "note"
+    BETWEEN = "between"
     BREATHER = "breather"
-    DONE = "every step done"
+    DONE = "done"
     ENDED = "ended"
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bridges_tui.core.language.words import spoken
+from bridges_tui.core.language.words import _, spoken
 from bridges_tui.core.model.field_checks import is_text, is_whole
 from bridges_tui.core.model.session import (
     Break,
@@ -30,6 +30,7 @@ from bridges_tui.core.model.session import (
     clean_name,
     floor_seconds,
 )
+from bridges_tui.core.text.session_text import status_word
 
 
 class ConversationError(ValueError):
@@ -58,7 +59,8 @@ class SessionRecord:
             not is_whole(turn_seconds) or turn_seconds <= 0
         ):
             raise ConversationError(
-                f"a turn must last a whole number of seconds above zero, got {turn_seconds!r}"
+                _("a turn must last a whole number of seconds above zero, got {value}").format(
+                    value=repr(turn_seconds))
             )
         try:
             names = (clean_name(partners[0]), clean_name(partners[1]))
@@ -66,7 +68,7 @@ class SessionRecord:
         except (ModelError, IndexError, TypeError) as error:
             raise ConversationError(str(error)) from None
         if followup is not None and type(followup) is not Followup:
-            raise ConversationError("the follow-up must say how an earlier agreement went")
+            raise ConversationError(_("the follow-up must say how an earlier agreement went"))
         self.practice = practice
         #: The language the session is held in: its practice's, else (a script of the
         #: couple's own that names none) the one bridges speaks.
@@ -97,10 +99,12 @@ class SessionRecord:
         and one whose turns no longer match the practice's steps.
         """
         if transcript.status != "in-progress":
-            raise ConversationError(f"this session is {transcript.status}; it cannot be resumed")
+            raise ConversationError(_("this session is {status}; it cannot be resumed").format(
+                status=status_word(transcript.status)))
         if transcript.practice != practice.id:
             raise ConversationError(
-                f"this session used the practice {transcript.practice!r}, not {practice.id!r}"
+                _("this session used the practice {used}, not {practice}").format(
+                    used=repr(transcript.practice), practice=repr(practice.id))
             )
         record = cls(
             practice, transcript.partners, started=transcript.started,
@@ -110,8 +114,7 @@ class SessionRecord:
             turn.step != planned.step.id for turn, planned in zip(transcript.turns, record.plan, strict=False)
         ):
             raise ConversationError(
-                "this session's turns no longer match the practice's steps, "
-                "so it cannot be resumed"
+                _("this session's turns no longer match the practice's steps, so it cannot be resumed")
             )
         record.language = transcript.language
         record.checkin = transcript.checkin
@@ -135,8 +138,8 @@ class SessionRecord:
                 place += 1
             if place == len(self.plan):
                 raise ConversationError(
-                    f"a turn taken back ({turn.title!r}) no longer matches a step to come, "
-                    "so this session cannot be resumed"
+                    _("a turn taken back ({title}) no longer matches a step to come, so this session "
+                      "cannot be resumed").format(title=repr(turn.title))
                 )
             places[place] = turn
             place += 1
@@ -149,14 +152,14 @@ class SessionRecord:
         if not is_whole(turn_index) or not (
             0 <= turn_index < len(self.turns)
         ):
-            raise ConversationError(f"there is no turn number {turn_index!r} to note")
+            raise ConversationError(_("there is no turn number {number} to note").format(number=repr(turn_index)))
         return self.turns[turn_index].note
 
     def set_note(self, turn_index: int, text: str) -> None:
         """Attach or replace the note of a recorded turn; empty text removes it."""
         self.note_of(turn_index)  # a turn that is there
         if not is_text(text):
-            raise ConversationError("a note must be text")
+            raise ConversationError(_("a note must be text"))
         note = text.strip() or None
         writer = self.plan[turn_index].note_writer if note is not None else None
         self.turns[turn_index] = replace(self.turns[turn_index], note=note, note_by=writer)
@@ -171,9 +174,9 @@ class SessionRecord:
     def set_closing(self, learned: tuple[str, ...], agreement: str | None) -> None:
         """What each partner learned and what both agreed to try (blank text dropped)."""
         if is_text(learned) or not all(is_text(item) for item in learned):
-            raise ConversationError("what you learned must be a list of text")
+            raise ConversationError(_("what you learned must be a list of text"))
         if agreement is not None and not is_text(agreement):
-            raise ConversationError("the agreement must be text")
+            raise ConversationError(_("the agreement must be text"))
         kept = tuple(item.strip() for item in learned if item.strip())
         agreed = agreement.strip() if agreement else None
         self.closing = replace(self.closing, learned=kept, agreement=agreed or None)
