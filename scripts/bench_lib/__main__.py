@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench_lib import apps, locked, probes, records
-from bench_lib.apps import BARE, HISTORY, SETUP, TALK, child_env, commands_available
+from bench_lib.apps import BARE, HISTORY, SETUP, SETUP_DE, TALK, TALK_DE, child_env, commands_available
 from bench_lib.records import TURNS
 from bench_lib.report import Row, header, load_average, markdown, plain, progress
 from bridges_tui.testing.sessions import long_history
@@ -87,27 +87,34 @@ class Bench:
     # --- 1 --------------------------------------------------------------------------
 
     def startup(self) -> list[Row]:
-        programs = [BARE, SETUP, TALK] + ([HISTORY] if self.has_history else [])
+        programs = [BARE, SETUP, TALK, SETUP_DE, TALK_DE] + ([HISTORY] if self.has_history else [])
         progress(f"first paint: {self.runs} rounds of {', '.join(p.key for p in programs)}")
         self.paints = probes.first_paints(programs, self.homes, self.runs)
         bare = self.paints["bare"].seconds
         return [
             ratio_row("1", f"startup to first paint: {SETUP.label}", self.paints["setup"].seconds, bare, 1.3, ms),
             ratio_row("1", f"startup to first paint: {TALK.label}", self.paints["talk"].seconds, bare, 1.3, ms),
+            ratio_row("1", f"startup to first paint: {SETUP_DE.label}", self.paints["setup-de"].seconds, bare, 1.3, ms),
+            ratio_row("1", f"startup to first paint: {TALK_DE.label}", self.paints["talk-de"].seconds, bare, 1.3, ms),
         ]
 
     def first_screen_only(self) -> list[Row]:
         progress("what is imported and read before the first screen")
         known = self.homes._known
         rows = []
-        for program in (SETUP, TALK):
+        for program, language in ((SETUP, None), (TALK, None), (SETUP_DE, "de"), (TALK_DE, "de")):
             loaded = probes.loaded_before_first_paint(program, self.homes)
             later = sorted({name for name in loaded.modules if LATER_ONLY.match(name)})
             sessions = [path for path in loaded.files if "/sessions/" in path and Path(path).name in known]
             scripts = sorted({
                 Path(path).name for path in loaded.files if "/practices/" in path and path.endswith(".toml")
             })
-            extra_scripts = [name for name in scripts if program is TALK and name != "share-the-why.toml"]
+            extra_scripts = [
+                name for name in scripts if program in (TALK, TALK_DE) and name != "share-the-why.toml"
+            ]
+            # One catalog, the language spoken's, and never the others'.
+            catalogs = sorted({path for path in loaded.files if path.endswith(".mo")})
+            other_catalogs = [path for path in catalogs if f"/locale/{language}/" not in path]
             problems = []
             if later:
                 problems.append("imports " + ", ".join(name.removeprefix("bridges_tui.") for name in later))
@@ -117,12 +124,17 @@ class Bench:
                 problems.append(f"reads {len(set(sessions))} of {len(known)} past sessions")
             if extra_scripts:
                 problems.append("reads practice " + ", ".join(extra_scripts))
+            if other_catalogs:
+                problems.append("reads catalogs " + ", ".join(path.split("/locale/")[-1] for path in other_catalogs))
+            if language and not catalogs:
+                problems.append(f"reads no {language} catalog")
             own = sum(1 for name in loaded.modules if name.startswith("bridges_tui"))
             summary = "; ".join(problems) or (
-                f"only what it shows ({own} bridges modules, {len(scripts)} practice files)"
+                f"only what it shows ({own} bridges modules, {len(scripts)} practice files, "
+                f"{len(catalogs)} catalog{'' if len(catalogs) == 1 else 's'})"
             )
             rows.append(Row("1", f"loaded before first paint: {program.label}", summary, "—",
-                            "no history, statistics, other practices, pyrage", not problems))
+                            "no history, statistics, other practices or languages, pyrage", not problems))
         return rows
 
     # --- 2 --------------------------------------------------------------------------

@@ -92,6 +92,21 @@ TALK = Program(
 )
 HISTORY = Program("history", "`bridges history`", (BRIDGES, "history"), _history_usable)
 
+# The same two first screens in German: one catalog more to load, and longer words to lay
+# out. `--lang` picks the catalog exactly as LANG=de_DE.UTF-8 would.
+SETUP_DE = Program(
+    "setup-de",
+    "`bridges --lang de` (setup, German)",
+    (BRIDGES, "--lang", "de"),
+    _has_with_keys("bridges · ein begleitetes Gespräch zu zweit", "Beenden"),
+)
+TALK_DE = Program(
+    "talk-de",
+    "`bridges --lang de talk` (German)",
+    (BRIDGES, "--lang", "de", "talk", PRACTICE, "--names", *NAMES),
+    _has_with_keys("Schritt 1 von ", "Starten"),
+)
+
 
 def audited(program: Program) -> tuple[str, ...]:
     """The same bridges command, run under the import/open audit hook."""

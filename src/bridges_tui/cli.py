@@ -40,8 +40,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bridges {__version__}",
                         help=_("show program's version number and exit"))
     parser.add_argument("--lang", metavar="CODE",
-                        help=_("the language to speak: en, es or de (default: the environment's "
-                               "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
+                        help=_("the language to speak: en, es or de (default: the one chosen on the "
+                               "setup screen with F3, else the environment's LANGUAGE, LC_ALL, "
+                               "LC_MESSAGES or LANG)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in _COMMANDS.items():
         if only is None or name == only:
@@ -204,16 +205,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _speak_the_language(argv: list[str]) -> list[str]:
-    """Speak the couple's language from here on (`--lang`, else the environment's),
-    before any word is shown; returns `argv` without `--lang`. A language bridges
-    can't speak carries on in English, with one line on stderr saying so."""
+    """Speak the couple's language from here on (`--lang`, else the one they chose on
+    the setup screen, else the environment's), before any word is shown; returns
+    `argv` without `--lang`. A language bridges can't speak carries on in English,
+    with one line on stderr saying so."""
     import os
 
+    from bridges_tui.core.files import paths
+    from bridges_tui.core.files.saved_language import saved_language
     from bridges_tui.core.language.choice import choose_language
     from bridges_tui.core.language.words import speak
 
     flag, rest = _take_lang(argv)
-    choice = choose_language(os.environ, flag=flag)
+    saved = saved_language(paths.config_file()) if flag is None else None
+    choice = choose_language(os.environ, flag=flag, saved=saved)
     for note in (choice.note, speak(choice.code)):
         if note:
             print(note, file=sys.stderr)

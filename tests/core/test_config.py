@@ -12,6 +12,7 @@ import pytest
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.config import Config, load_config, save_config
 from bridges_tui.core.files.safe_files import StoreError
+from bridges_tui.core.files.saved_language import saved_language
 from bridges_tui.core.model.session import ModelError
 from bridges_tui.testing.files import mode
 
@@ -163,3 +164,37 @@ def test_the_sessions_folder_as_text_is_spelled_as_pathlib_spells_it(
     # `bridges list` prints paths made from this text; they must read as they always have.
     monkeypatch.setenv("BRIDGES_HOME", home)
     assert paths.sessions_folder() == str(paths.sessions_dir())
+
+
+def test_the_language_chosen_is_kept_with_everything_else(config_path: Path) -> None:
+    save_config(config_path, Config(names=("Sam", "Alex"), language="de"))
+    assert '[language]\ncode = "de"' in config_path.read_text(encoding="utf-8")
+    assert load_config(config_path) == (Config(names=("Sam", "Alex"), language="de"), None)
+    save_config(config_path, Config(names=("Sam", "Alex")))
+    assert "[language]" not in config_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "saved"), [
+    ('[language]\ncode = "de"\n', "de"),
+    ('[partners]\nnames = ["Sam", "Alex"]\n\n[language]\ncode = "es"\nfont = "big"\n', "es"),
+    ('[language]\ncode = "  "\n', None),
+    ('[language]\ncode = "tlh"\n', "tlh"),  # kept: the start says, in one line, it is not spoken
+    ('[partners]\nnames = ["Sam", "Alex"]\n', None),
+    ('[hints]\nphrasing = false\n# the language: none yet\n', None),  # mentioned, not set
+])
+def test_the_lean_read_at_start_agrees_with_the_settings(config_path: Path, text: str, saved: str | None) -> None:
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text(text, encoding="utf-8")
+    config, warning = load_config(config_path)
+    assert warning is None
+    assert saved_language(config_path) == config.language == saved
+
+
+@pytest.mark.parametrize("text", ['[language]\ncode = 7\n', '[language\ncode = "de"\n', 'language = "de"\n'])
+def test_a_language_that_cant_be_read_is_none_at_start_and_said_by_the_app(config_path: Path, text: str) -> None:
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text(text, encoding="utf-8")
+    assert saved_language(config_path) is None
+    config, warning = load_config(config_path)
+    assert config == Config() and warning is not None and str(config_path) in warning
+    assert saved_language(config_path.parent / "missing.toml") is None

@@ -83,7 +83,7 @@ async def test_hints_can_be_turned_off_in_the_config(
     (bridges_home / "config.toml").write_text("[hints]\nphrasing = false\n", encoding="utf-8")
     app = talk_app("share-the-why")
     async with running(app, size=(80, 24)) as pilot:
-        assert app.config.phrasing_hints is False
+        assert app.settings.config.phrasing_hints is False
         await to_the_first_note(pilot, fake_time)
         hint = await type_note(pilot, BLAMING)
         assert line(hint, "line") == "" and hint.hint is None

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -32,12 +31,11 @@ if TYPE_CHECKING:
     from bridges_tui.core.files.session_key import SessionKey
     from bridges_tui.tui.screens.conversation import ConversationScreen
     from bridges_tui.tui.screens.history import HistoryScreen
-    from bridges_tui.tui.screens.setup import SetupScreen
+    from bridges_tui.tui.screens.setup import SetupScreen, Typed
     from bridges_tui.tui.screens.summary import SummaryScreen
     from bridges_tui.tui.screens.unlock import UnlockScreen
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.config import load_config, save_config
 from bridges_tui.core.files.lock_files import is_locked
 from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.language.words import N_, _, spoken
@@ -51,6 +49,7 @@ from bridges_tui.tui.garbage import freeze_what_start_up_made
 from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
 from bridges_tui.tui.live_session import LiveSession
 from bridges_tui.tui.past_sessions import PastSessions
+from bridges_tui.tui.settings import Settings
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 
 
@@ -109,8 +108,8 @@ class BridgesApp(App[None]):
         #: the passphrase opens their key (the unlock screen comes first).
         self.locked = is_locked(paths.sessions_folder())
         self._catalog = catalog
-        self.config_path = paths.config_file()
-        self.config, self.config_warning = load_config(self.config_path)
+        self._catalog_given = catalog is not None
+        self.settings = Settings(lambda words: self.notify(words, severity="warning"))
         #: What waits while the hide key's neutral view is up (saves, screens).
         self.held = HeldBack(lambda words: self.notify(words, severity="error", timeout=10))
         self._keep_sessions(SessionStore(paths.sessions_dir()))
@@ -124,10 +123,10 @@ class BridgesApp(App[None]):
         """Read and write the sessions through `store` (a locked folder's, once open)."""
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
-                                hints=lambda: self.config.phrasing_hints, held=self.held,
-                                names_shown=lambda: not self.config.blank_start)
+                                hints=lambda: self.settings.config.phrasing_hints, held=self.held,
+                                names_shown=lambda: not self.settings.blank_start)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
-                                 setup=self._setup_screen, hints=lambda: self.config.phrasing_hints,
+                                 setup=self._setup_screen, hints=lambda: self.settings.config.phrasing_hints,
                                  held=self.held)
 
     # --- start-up ---------------------------------------------------------------
@@ -144,8 +143,8 @@ class BridgesApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(self.LOOK_BACK_DELAY, self._settle_in)
-        if self.config_warning:
-            self.notify(self.config_warning, severity="warning", timeout=10)
+        if self.settings.warning:
+            self.notify(self.settings.warning, severity="warning", timeout=10)
         self._make_folder_private()
         # The first screen is opened once the app has finished mounting. Opened from
         # here, it would be built inside Textual's start-up batch, drawn once for
@@ -196,10 +195,12 @@ class BridgesApp(App[None]):
                 severity="warning", timeout=10,
             )
 
-    def _setup_screen(self) -> SetupScreen:
+    def _setup_screen(self, typed: Typed | None = None) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen
 
-        setup = SetupScreen(self.catalog, None if self.config.blank_start else self.config.names, self.store)
+        config = self.settings.config
+        setup = SetupScreen(self.catalog, None if config.blank_start else config.names, self.store,
+                            typed=typed, saved_language=config.language)
         self.set_timer(self.LOOK_BACK_DELAY, lambda: self._look_back_from(setup))
         return setup
 
@@ -208,7 +209,7 @@ class BridgesApp(App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            if not self.config.blank_start:
+            if not self.settings.blank_start:
                 self.past.ask_followup(setup)
 
     def on_resize(self, event: Resize) -> None:
@@ -252,8 +253,17 @@ class BridgesApp(App[None]):
 
     def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
         if not message.choice.off_the_record:  # off the record, nothing is written at all
-            self.remember_names(message.choice.names)
+            self.settings.remember_names(message.choice.names, locked=self.locked)
         self.live.start(message.choice)
+
+    def on_setup_screen_language_chosen(self, message: SetupScreen.LanguageChosen) -> None:
+        """F3 on setup: speak that language from now on, at every start too, and show
+        the setup again in it, with everything they had typed."""
+        for note in self.settings.speak_in(message.code):
+            self.notify(note, severity="warning", timeout=10)
+        if not self._catalog_given:
+            self._catalog = None  # the built-ins are read again, in this language
+        self.switch_screen(self._setup_screen(message.typed))
 
     def on_conversation_screen_changed(self, _: ConversationScreen.Changed) -> None:
         self.live.save()
@@ -308,17 +318,6 @@ class BridgesApp(App[None]):
         """A fresh setup, in place of the screen on top."""
         self.live.let_go()
         self.switch_screen(self._setup_screen())
-
-    def remember_names(self, names: tuple[str, str]) -> None:
-        if self.config.names == names or self.locked or self.config.blank_start:
-            # While locked, the names are kept only in the (encrypted) sessions; with a
-            # blank start screen they are not kept for it either.
-            return
-        self.config = replace(self.config, names=names)
-        try:
-            save_config(self.config_path, self.config)
-        except Exception as error:
-            self.notify(_("Could not remember your names: {problem}").format(problem=error), severity="warning")
 
     # --- keys, help, palette, size -------------------------------------------------
 

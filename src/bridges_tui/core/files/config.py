@@ -10,6 +10,10 @@ phrasing = true           # a gentle hint under a note that sounds like blame
 [start]
 screen = "blank"          # the start screen shows no names and no last agreement
                           # ("remembered", the default: it shows both)
+
+[language]
+code = "de"               # the language chosen on the setup screen (none: the
+                          # environment's, as LANG and the like say)
 ```
 
 A broken config file must never stop the app or be lost: `load_config` falls back to
@@ -32,6 +36,8 @@ from bridges_tui.core.files.safe_files import (
     plain_reason,
     write_private,
 )
+from bridges_tui.core.files.saved_language import KEY as LANGUAGE_KEY
+from bridges_tui.core.files.saved_language import SECTION as LANGUAGE_SECTION
 from bridges_tui.core.files.toml_text import toml_document
 from bridges_tui.core.language.words import _
 from bridges_tui.core.model.records import field, record
@@ -78,6 +84,17 @@ def _start_screen(config: Config, name: str, value: Any) -> None:
         )
 
 
+def _language(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ModelError(
+            "language.code", _("must be a language code such as \"de\", got {value}").format(value=repr(value))
+        )
+    # A code bridges doesn't speak is kept: `choose_language` says so, in one line.
+    return value.strip() or None
+
+
 @record
 class Config:
     """What bridges remembers between sessions."""
@@ -87,12 +104,15 @@ class Config:
     #: Whether a gentle phrasing hint may appear under a note as it is typed.
     phrasing_hints: bool = field(default=True, check=_true_or_false)
     #: Everything in the file this version does not know, in the file's own shape
-    #: (top-level keys, and unknown keys inside [partners], [hints] and [start]).
+    #: (top-level keys, and unknown keys inside [partners], [hints], [start] and
+    #: [language]).
     extra: Mapping[str, Any] = field(factory=dict, convert=_frozen)
     #: What the start screen shows before the couple starts: "remembered" (the names
     #: and the last agreement, to follow it up) or "blank" (neither; names are then not
     #: written down either). Last, so the fields before keep their places.
     start_screen: str = field(default="remembered", check=_start_screen)
+    #: The language chosen on the setup screen ("de"); None: the environment's.
+    language: str | None = field(default=None, convert=_language)
 
     @property
     def blank_start(self) -> bool:
@@ -143,14 +163,16 @@ def _from_document(document: dict[str, Any]) -> Config:
     partners = _section(extra, "partners")
     hints = _section(extra, "hints")
     start = _section(extra, "start")
+    language = _section(extra, LANGUAGE_SECTION)
     names = partners.pop("names", None)
     phrasing = hints.pop("phrasing", True)
     start_screen = start.pop("screen", "remembered")
-    for section, rest in (("partners", partners), ("hints", hints), ("start", start)):
+    code = language.pop(LANGUAGE_KEY, None)
+    for section, rest in (("partners", partners), ("hints", hints), ("start", start), (LANGUAGE_SECTION, language)):
         if rest:
             extra[section] = rest
     try:
-        return Config(names=names, phrasing_hints=phrasing, start_screen=start_screen, extra=extra)
+        return Config(names=names, phrasing_hints=phrasing, start_screen=start_screen, language=code, extra=extra)
     except ModelError as error:
         raise ConfigError(f"{error.field}: {error.problem}") from None
 
@@ -163,12 +185,13 @@ def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def config_text(config: Config) -> str:
-    """The TOML text of `config`: [partners], [hints], [start] (when not the default),
-    then anything else it kept."""
+    """The TOML text of `config`: [partners], [hints], [start] and [language] (when not
+    the default), then anything else it kept."""
     extra = dict(config.extra)
     partners = dict(extra.pop("partners", None) or {})
     hints = dict(extra.pop("hints", None) or {})
     start = dict(extra.pop("start", None) or {})
+    language = dict(extra.pop(LANGUAGE_SECTION, None) or {})
     document: dict[str, Any] = {}
     if config.names is not None:
         document["partners"] = {"names": list(config.names), **partners}
@@ -177,6 +200,10 @@ def config_text(config: Config) -> str:
     document["hints"] = {"phrasing": config.phrasing_hints, **hints}
     if config.start_screen != "remembered" or start:
         document["start"] = {"screen": config.start_screen, **start}
+    if config.language is not None:
+        document[LANGUAGE_SECTION] = {LANGUAGE_KEY: config.language, **language}
+    elif language:
+        document[LANGUAGE_SECTION] = language
     document.update(extra)
     return toml_document(document)
 

@@ -30,6 +30,7 @@ EVERYWHERE = N_("""\
 | --- | --- |
 | `F1` | this help |
 | `F2` | the history of past sessions (on the setup screen and the summary) |
+| `F3` | the language bridges speaks (on the setup screen), kept for next time |
 | `ctrl+p` | every command, searchable |
 | `ctrl+q` | quit (asks first; everything is already saved) |
 | `F12` or `ctrl+g` | hide at once: a plain screen with nothing of yours on it; a turn pauses; again to come back |""")

@@ -4,6 +4,7 @@ and whether the session is kept on disk at all (off the record: held in memory o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -18,7 +19,8 @@ from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files import paths
 from bridges_tui.core.files.store import SessionStore
-from bridges_tui.core.language.words import N_, _, n_
+from bridges_tui.core.language.choice import SUPPORTED
+from bridges_tui.core.language.words import N_, _, n_, spoken
 from bridges_tui.core.looking_back.done_before import done_before
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog
@@ -46,6 +48,32 @@ CHECKIN_QUESTION = N_("Check-in, optional: how connected do you feel right now? 
 #: The line saying how the session will be kept, and what off the record costs.
 ON_THE_RECORD = N_("Saved as you go. Ctrl+O: off the record, nothing saved.")
 OFF_THE_RECORD = N_("Off the record: nothing is saved; a crash or a closed terminal loses it.")
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What the couple typed and chose on a setup screen, for the one built again in
+    another language (F3): nothing of it is lost by choosing one."""
+
+    names: tuple[str, str]
+    practice_id: str | None
+    #: The turn length as typed; None while it is still bridges' suggestion.
+    turn: str | None
+    scores: tuple[str, str]
+    off_the_record: bool
+    #: The answer picked to "How did it go?", if any ("kept", "partly", "not-yet").
+    followup: str | None
+    #: The id of the box that had the focus.
+    focused: str | None
+
+
+class LanguageKey(Static):
+    """"F3 Deutsch", top right: the language spoken in its own name and the key that
+    changes it, so that a couple who can't read the screen's language still finds
+    where to change it. A click works too."""
+
+    async def on_click(self) -> None:
+        await self.run_action("screen.choose_language")
 
 
 class PracticeAbout(Static):
@@ -78,6 +106,10 @@ class SetupScreen(Screen):
         Binding("ctrl+o", "off_the_record", N_("Off the record"), id="setup.off-the-record",
                 priority=True,
                 tooltip=N_("Hold the session in memory only, or save it as you go (the usual)")),
+        # Not on the key bar (the hide key would give way to it in a long language):
+        # `LanguageKey` shows it, top right, with the language's own name.
+        Binding("f3", "choose_language", N_("Language"), id="setup.language", show=False,
+                tooltip=N_("The language bridges speaks, kept for next time")),
     ]
     AUTO_FOCUS = "#name-a"
 
@@ -88,9 +120,25 @@ class SetupScreen(Screen):
             super().__init__()
             self.choice = choice
 
-    def __init__(self, catalog: Catalog, names: tuple[str, str] | None, store: SessionStore | None = None) -> None:
+    class LanguageChosen(Message):
+        """The couple chose a language to speak (None: as the computer is set); the
+        setup is to be built again in it, with what they had typed."""
+
+        def __init__(self, code: str | None, typed: Typed) -> None:
+            super().__init__()
+            self.code = code
+            self.typed = typed
+
+    def __init__(self, catalog: Catalog, names: tuple[str, str] | None, store: SessionStore | None = None,
+                 *, typed: Typed | None = None, saved_language: str | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        #: The language the settings keep (None: none, the computer's is spoken).
+        self.saved_language = saved_language
+        #: What was typed on the setup this one replaces, to show again.
+        self._typed = typed
+        if typed is not None:
+            names = typed.names
         #: The sessions (a locked folder's store holds its key); None: the usual folder.
         self.store = store
         self.names = names or ("", "")
@@ -108,7 +156,10 @@ class SetupScreen(Screen):
         # practice's steps are parsed until it is started.
         first = self.catalog.cards[0] if self.catalog.cards else None
         with Vertical(id="setup"):
-            yield Static(_("bridges · a guided conversation for two"), id="setup-title")
+            with Horizontal(id="setup-top"):
+                yield Static(_("bridges · a guided conversation for two"), id="setup-title")
+                language = SUPPORTED.get(spoken(), spoken())  # in its own name
+                yield LanguageKey(Text.assemble(("F3", "bold"), " ", language), id="language-key")
             with Horizontal(id="names"):
                 yield WordsInput(self.names[0], placeholder=_("Partner A (left)"), id="name-a",
                                  max_length=40, enter_moves_to="#name-b")
@@ -250,8 +301,63 @@ class SetupScreen(Screen):
         self._error_shown = False
 
     def ask_followup(self, found: AgreementToFollow) -> None:
-        """Ask how the most recent agreement went."""
-        self.query_one(FollowupQuestion).ask(found.session, found.agreement, found.started)
+        """Ask how the most recent agreement went (with the answer picked already, on a
+        setup built again in another language)."""
+        question = self.query_one(FollowupQuestion)
+        question.ask(found.session, found.agreement, found.started)
+        if self._typed is not None and self._typed.followup is not None:
+            question.call_after_refresh(question.answer, self._typed.followup)
+
+    # --- the language (F3) ---------------------------------------------------------
+
+    def action_choose_language(self) -> None:
+        """F3: choose the language to speak; the app builds this screen again in it."""
+        import os
+
+        from bridges_tui.core.language.choice import choose_language
+        from bridges_tui.tui.screens.language import AS_THE_COMPUTER, LanguageDialog
+
+        def chosen(code: str | None) -> None:
+            if code is not None:
+                self.post_message(self.LanguageChosen(None if code == AS_THE_COMPUTER else code, self.typed()))
+
+        computers = choose_language(os.environ).code
+        self.app.push_screen(LanguageDialog(spoken(), self.saved_language, computers), chosen)
+
+    def typed(self) -> Typed:
+        """Everything typed and chosen here, to be shown again."""
+        value = self._value
+        turn = value("#turn")
+        focused = self.app.focused
+        return Typed(
+            names=(value("#name-a"), value("#name-b")),
+            practice_id=self.query_one(PracticeList).practice_id,
+            turn=None if turn == self._suggested_turn else turn,
+            scores=(value("#checkin-a"), value("#checkin-b")),
+            off_the_record=self.off_the_record,
+            followup=self.query_one(FollowupQuestion).answered,
+            focused=focused.id if focused is not None and focused.screen is self else None,
+        )
+
+    def _value(self, box: str) -> str:
+        return self.query_one(box, Input).value
+
+    def on_mount(self) -> None:
+        if self._typed is not None:
+            self._show_typed(self._typed)
+
+    def _show_typed(self, typed: Typed) -> None:
+        if typed.practice_id is not None:
+            self.query_one(PracticeList).highlight(typed.practice_id)
+        if typed.turn is not None:
+            self.query_one("#turn", Input).value = typed.turn
+            self._suggested_turn = ""  # theirs now: choosing a practice keeps it
+        for letter, score in zip("ab", typed.scores, strict=True):
+            self.query_one(f"#checkin-{letter}", Input).value = score
+        if typed.off_the_record:
+            self.action_off_the_record()
+        if typed.focused is not None:
+            self.query(f"#{typed.focused}").focus()
 
     def _choice(self, *, focus: bool = True) -> SessionChoice:
         """The couple's choice; a ValueError saying what is wrong (with the focus

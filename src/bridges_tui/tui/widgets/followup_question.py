@@ -53,6 +53,24 @@ class FollowupQuestion(Horizontal):
         self.display = True
 
     @property
+    def answered(self) -> FollowupAnswer | None:
+        """The answer picked, None while none is (or nothing was asked)."""
+        from textual.widgets import Select
+
+        answer = next(self.query("#followup-answer").results(Select), None)
+        for _words, value in ANSWERS:
+            if answer is not None and answer.value == value:
+                return value
+        return None  # skipped, or not asked
+
+    def answer(self, value: str) -> None:
+        """Pick `value` as the answer, as if chosen in the list."""
+        from textual.widgets import Select
+
+        for answer in self.query("#followup-answer").results(Select):
+            answer.value = value
+
+    @property
     def followup(self) -> Followup | None:
         """The answer as it goes into the transcript; None when skipped or not asked."""
         from textual.widgets import Select

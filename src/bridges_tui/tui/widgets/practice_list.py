@@ -109,6 +109,10 @@ class PracticeList(OptionList):
             if card is not None and card.id in done:
                 self.replace_option_prompt(card.id, self._practice_label(card))
 
+    def highlight(self, practice_id: str) -> None:
+        """Highlight the practice `practice_id` (the first, when it isn't listed)."""
+        self._highlight_practice(practice_id)
+
     def _highlight_practice(self, practice_id: str | None) -> None:
         ids = [option.id for option in self.options]
         if practice_id in ids:
