@@ -26,6 +26,8 @@ TEXTUAL_WORDS = (
     N_("Minimize"), N_("Minimize the widget and restore to normal size"),
     N_("Maximize"), N_("Maximize the focused widget"),
     N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    # The palette's own key, on the key bar's right.
+    N_("palette"), N_("Open the command palette"),
 )
 
 
