@@ -11,6 +11,7 @@ on first use, so nothing of this slows the first screen.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -97,22 +98,27 @@ class PastSessions:
         self._wall = wall
         self._setup = setup
         self._index: HistoryIndex | None = None
+        self._making_index = threading.Lock()
 
     @property
     def index(self) -> HistoryIndex:
-        """The index of the sessions folder, made on first use, with a store of its own."""
-        if self._index is None:
-            from bridges_tui.core.looking_back import letting_go
-            from bridges_tui.core.looking_back.history_index import HistoryIndex
+        """The index of the sessions folder, made on first use, with a store of its own.
+        Made once, though two threads ask at start (the look for an unfinished session
+        and the follow-up's): two would each read, and the one kept might not be the
+        one that read, so that what was read was never saved."""
+        with self._making_index:
+            if self._index is None:
+                from bridges_tui.core.looking_back import letting_go
+                from bridges_tui.core.looking_back.history_index import HistoryIndex
 
-            index = HistoryIndex(self.store.sibling(), paths.data_dir())
-            index.held = self._held.held
-            self._held.follow(self._hold_index)
-            # A let-go a SIGKILL cut short is finished before anything past is read
-            # (a `stat` when there is none); if it can't be yet, the next start tries.
-            letting_go.finish(index)
-            self._index = index
-        return self._index
+                index = HistoryIndex(self.store.sibling(), paths.data_dir())
+                index.held = self._held.held
+                self._held.follow(self._hold_index)
+                # A let-go a SIGKILL cut short is finished before anything past is read
+                # (a `stat` when there is none); if it can't be yet, the next start tries.
+                letting_go.finish(index)
+                self._index = index
+            return self._index
 
     def _hold_index(self, held: bool) -> None:
         """The history's index writes nothing while the screen is hidden (a history
