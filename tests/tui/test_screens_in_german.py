@@ -10,7 +10,7 @@ import pytest
 
 from bridges_tui.core.language import words
 from bridges_tui.core.practice_scripts.catalog import builtin_practice
-from bridges_tui.testing.history import FIRST, write_history
+from bridges_tui.testing.history import FIRST, SECOND, write_history
 from bridges_tui.testing.pilot import running, screen_text
 from bridges_tui.testing.talk import run_to_the_summary
 from bridges_tui.testing.talk import talk_app as open_talk
@@ -104,6 +104,28 @@ async def test_the_history_and_a_replay_speak_german(bridges_home: Path, fake_ti
         shown = screen_text(app)
         assert "Wiedergabe · " in shown and "vom Anfang bis zur letzten Übergabe" in shown
         assert "start to last hand-over" not in shown
+
+
+async def test_columns_that_give_way_at_80_are_said_on_the_detail_line(bridges_home: Path, fake_time) -> None:
+    # German's headings and dates leave the practice and names too little room at 80
+    # columns: Floor ("Rede") and Check-in ("Nähe") give way, and the highlighted
+    # session's detail line says them instead; at 120 they are columns again.
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        app.screen.query_one(SessionTable).move_to_key(SECOND)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        heading = next(line for line in lines if "Wann" in line)
+        assert "Rede" not in heading and "Nähe" not in heading
+        detail = " ".join(lines[-5:-1])
+        assert "Rede: 100/0" in detail and "Nähe: 2,2→4,5" in detail, detail
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        heading = next(line for line in lines if "Wann" in line)
+        assert "Rede" in heading and "Nähe" in heading
+        assert "Rede:" not in " ".join(lines[-5:-1])
 
 
 async def test_the_hidden_view_speaks_german(bridges_home: Path, fake_time) -> None:

@@ -33,7 +33,7 @@ from bridges_tui.core.looking_back.session_summary import (
     clock,
 )
 from bridges_tui.core.text.harmless import one_line
-from bridges_tui.tui.history_table import COLUMNS, column_widths, table_row
+from bridges_tui.tui.history_table import COLUMNS, GIVE_WAY, column_widths, headings, table_row
 from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.key_bar import KeyBar
@@ -115,6 +115,8 @@ class HistoryScreen(Screen):
         self._wide = False
         self._width = 0
         self._away = False
+        #: The table's column widths as last laid out (0: given way for room).
+        self._cell_widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Static(_("History"), id="history-title")
@@ -315,7 +317,16 @@ class HistoryScreen(Screen):
                 session=row.id, n=row.turns)
             if row.duration_s is not None:
                 about += " · " + _("{length} from start to close").format(length=clock(row.duration_s))
+            about += "".join(f" · {heading}: {shown}" for heading, shown in self._given_way(row))
             detail.update(Text.assemble(agreed, ("\n" + about, "italic")))
+
+    def _given_way(self, row: SessionRow) -> list[tuple[str, str]]:
+        """The columns given way for room (Floor, Check-in: `GIVE_WAY`), as the detail
+        line says them instead: heading and cell."""
+        cells = table_row(row, self.today, wide=self._wide).cells
+        widths = self._cell_widths
+        return [(headings()[column], cells[column]) for column in GIVE_WAY
+                if column < len(widths) and widths[column] == 0 and cells[column] not in ("–", "")]
 
     # --- actions --------------------------------------------------------------------
 
