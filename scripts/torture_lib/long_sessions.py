@@ -16,6 +16,7 @@ from bridges_tui.core.talk.keys import GUARD_SECONDS
 from bridges_tui.testing.clock import FakeClock
 from bridges_tui.testing.pilot import running
 from bridges_tui.testing.talk import screen_name, take_turn, talk_app
+from bridges_tui.tui.fitting import FIT_SECONDS
 
 from . import walk
 from .crash import NOTE_OPEN, READY, TALK, _heading
@@ -168,7 +169,12 @@ async def resized_in_app(times: int, figures: Figures, seed: int) -> None:
                     fake.advance(1)
                     await pilot.pause()
             await pilot.resize_terminal(*SIZE)
-            await pilot.pause()
+            # The too-small notice follows a size once it has held still for
+            # FIT_SECONDS: wait for that (longer on a loaded machine), not one pause.
+            for _ in range(100):
+                await pilot.pause(FIT_SECONDS)
+                if screen_name(app) == "ConversationScreen":
+                    break
             figures.check_that(screen_name(app) == "ConversationScreen",
                                f"resize: left on {screen_name(app)} at {SIZE}")
             await take_turn_end(pilot, app, 0)

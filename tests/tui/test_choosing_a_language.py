@@ -146,3 +146,33 @@ def test_a_saved_language_bridges_does_not_speak_carries_on_in_english(bridges_h
     assert words.spoken() == "en"
     assert capsys.readouterr().err.strip() == "bridges doesn't speak “tlh” yet, so it carries on in English."
     assert load_config(bridges_home / "config.toml") == (Config(language="tlh"), None)  # kept as written
+
+
+async def test_the_answer_to_how_it_went_is_kept_across_the_choice(bridges_home: Path) -> None:
+    from bridges_tui.testing.history import write_history
+    from bridges_tui.tui.screens.resume import ResumeScreen
+    from bridges_tui.tui.widgets.followup_question import FollowupQuestion
+
+    write_history(bridges_home)
+    save_config(bridges_home / "config.toml", Config(names=("Sam", "Alex")))
+
+    async def asked(pilot) -> FollowupQuestion:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if isinstance(pilot.app.screen, ResumeScreen):
+                await pilot.press("escape")  # not now: the unfinished session can wait
+            screen = pilot.app.screen
+            if isinstance(screen, SetupScreen) and screen.query_one(FollowupQuestion).display:
+                return screen.query_one(FollowupQuestion)
+        raise AssertionError("the follow-up question never came")
+
+    async with running(BridgesApp(), size=(100, 34)) as pilot:
+        question = await asked(pilot)
+        question.answer("partly")
+        await pilot.pause()
+        await choose(pilot, "Español")
+        again = await asked(pilot)
+        await pilot.pause()
+        assert again is not question and again.answered == "partly"
+        assert "en parte" in screen_text(pilot.app)  # the answer shown, in Spanish
+        assert again.followup is not None and again.followup.answer == "partly"
