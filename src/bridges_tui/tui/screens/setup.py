@@ -3,19 +3,17 @@ and whether the session is kept on disk at all (off the record: held in memory o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files import paths
@@ -36,8 +34,10 @@ from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
 from bridges_tui.tui.widgets.key_bar import KeyBar
+from bridges_tui.tui.widgets.practice_about import PracticeAbout
 from bridges_tui.tui.widgets.practice_list import PracticeList
 from bridges_tui.tui.widgets.score_input import ScoreInput
+from bridges_tui.tui.widgets.setup_title import SetupTitle
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 if TYPE_CHECKING:
@@ -66,47 +66,6 @@ class Typed:
     followup: str | None
     #: The id of the box that had the focus.
     focused: str | None
-
-
-class SetupTitle(Widget):
-    """The title, and top right "F3 Deutsch": the language spoken in its own name and
-    the key that changes it, so that a couple who can't read the screen's language
-    still finds where to change it (a click on it works too). One widget rather than
-    a row of two: each widget costs the first screen about a millisecond."""
-
-    DEFAULT_CSS = "SetupTitle { height: auto; }"
-
-    def __init__(self, title: str, language: str, *, id: str) -> None:
-        super().__init__(id=id)
-        self._title = Text(title, style="bold")
-        self._language = Text.assemble(("F3", "bold"), " ", language, style="dim")
-
-    def render(self) -> Text:
-        gap = self.content_size.width - self._title.cell_len - self._language.cell_len
-        if gap < 2:  # no room beside the title: F3 is in the help and the palette
-            return self._title
-        return Text.assemble(self._title, " " * gap, self._language)
-
-    async def on_click(self, event: events.Click) -> None:
-        if event.x >= self.content_size.width - self._language.cell_len:
-            await self.run_action("screen.choose_language")
-
-
-class PracticeAbout(Static):
-    """The highlighted practice's summary and how long it takes: as tall as the tallest
-    of them at this width in the language spoken (three lines at least), so that moving
-    through the list never moves the boxes below, and a long language's summary is
-    never cut short."""
-
-    def __init__(self, about: Text, every: Callable[[], Iterable[Text]], *, id: str) -> None:
-        super().__init__(about, id=id)
-        self._every = every
-
-    def on_resize(self) -> None:
-        width = self.content_size.width
-        if width > 0:
-            tallest = max((len(about.wrap(self.app.console, width)) for about in self._every()), default=0)
-            self.styles.height = max(3, tallest)
 
 
 class SetupScreen(Screen):
