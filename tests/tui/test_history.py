@@ -471,3 +471,17 @@ async def test_only_the_lines_on_screen_are_made(bridges_home: Path, history_app
         await pilot.press("end")  # the oldest, made when it comes into view
         assert lines._made[59] is not None
         assert lines[59].cells[0].strip() == "1 Oct 08:00"
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_no_date_is_cut_in_the_history_not_even_in_september(wide: bool) -> None:
+    # English's CLDR month for September is "Sept": the longest, and once a digit of
+    # the time was lost to it at 80 columns ("28 Sept 20:3").
+    from datetime import date, datetime
+
+    from bridges_tui.tui.history_table import _when, column_widths
+
+    september = _when(datetime(2026, 9, 28, 20, 30), date(2026, 12, 4), wide=wide)
+    assert "Sept" in september
+    for width in (80, 100, 120):
+        assert column_widths(width, wide=wide)[0] >= len(september)

@@ -69,18 +69,10 @@ def _when(started: datetime | None, today: date, *, wide: bool) -> str:
     return dates.day(started)
 
 
-#: The date column's width in English, as before bridges spoke other languages: its
-#: layout stays as it was (a September date, "28 Sept 20:30", loses its last minute
-#: digit at the narrow width, as a long practice title loses its end).
-ENGLISH_WHEN_WIDTHS = {False: 12, True: 17}
-
-
 @cache
 def _longest_when(language: str, wide: bool) -> int:
-    """How long the dates get in `language` (its longest month, this year and other);
-    English keeps its width of before."""
-    if language == "en":
-        return ENGLISH_WHEN_WIDTHS[wide]
+    """How long the dates get in `language` (its longest month, this year and other):
+    a date is never cut, not even English's "28 Sept 20:30"."""
     today = date(2026, 1, 1)
     samples = [datetime(year, month, 28, 20, 30) for year in (2025, 2026) for month in range(1, 13)]
     return max(len(_when(sample, today, wide=wide)) for sample in samples)
