@@ -4,6 +4,7 @@ no English of the screens' is left where the German belongs."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,17 @@ def german():
 
 def german_talk(fake_time) -> BridgesApp:
     return open_talk(fake_time, builtin_practice("share-the-why", "de"), ("Sam", "Alex"))
+
+
+@asynccontextmanager
+async def history_at(bridges_home: Path, fake_time, session: str):
+    """The history of the sample sessions at 80×24, `session` highlighted."""
+    write_history(bridges_home)
+    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
+    async with running(app, size=SIZE) as pilot:
+        app.screen.query_one(SessionTable).move_to_key(session)
+        await pilot.pause()
+        yield app, pilot
 
 
 async def test_the_setup_screen_speaks_german(bridges_home: Path) -> None:
@@ -78,11 +90,7 @@ async def test_the_summary_speaks_german(bridges_home: Path, fake_time) -> None:
 
 
 async def test_a_past_summary_speaks_german(bridges_home: Path, fake_time) -> None:
-    write_history(bridges_home)
-    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
-    async with running(app, size=SIZE) as pilot:
-        app.screen.query_one(SessionTable).move_to_key(FIRST)
-        await pilot.pause()
+    async with history_at(bridges_home, fake_time, FIRST) as (app, pilot):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -91,11 +99,7 @@ async def test_a_past_summary_speaks_german(bridges_home: Path, fake_time) -> No
 
 
 async def test_the_history_and_a_replay_speak_german(bridges_home: Path, fake_time) -> None:
-    write_history(bridges_home)
-    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
-    async with running(app, size=SIZE) as pilot:
-        app.screen.query_one(SessionTable).move_to_key(FIRST)
-        await pilot.pause()
+    async with history_at(bridges_home, fake_time, FIRST) as (app, pilot):
         shown = screen_text(app)
         assert "Verlauf · " in shown and "die neuesten zuerst" in shown and "Abspielen" in shown
         assert "newest first" not in shown
@@ -110,11 +114,7 @@ async def test_columns_that_give_way_at_80_are_said_on_the_detail_line(bridges_h
     # German's headings and dates leave the practice and names too little room at 80
     # columns: Floor ("Rede") and Check-in ("Nähe") give way, and the highlighted
     # session's detail line says them instead; at 120 they are columns again.
-    write_history(bridges_home)
-    app = BridgesApp(start="history", now=fake_time.now, wall=fake_time.wall)
-    async with running(app, size=SIZE) as pilot:
-        app.screen.query_one(SessionTable).move_to_key(SECOND)
-        await pilot.pause()
+    async with history_at(bridges_home, fake_time, SECOND) as (app, pilot):
         lines = screen_text(app).splitlines()
         heading = next(line for line in lines if "Wann" in line)
         assert "Rede" not in heading and "Nähe" not in heading
