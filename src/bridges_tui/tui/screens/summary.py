@@ -46,12 +46,12 @@ from bridges_tui.core.text.harmless import one_line
 from bridges_tui.tui.kept_session import KeptSession
 from bridges_tui.tui.screens.about_file import AboutFile
 from bridges_tui.tui.screens.note_prompt import NotePrompt
+from bridges_tui.tui.screens.summary_fields import agreement, closing_words, what_happened
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
 from bridges_tui.tui.widgets.score_input import ScoreInput
 from bridges_tui.tui.widgets.steps_and_notes import StepsAndNotes
-from bridges_tui.tui.widgets.words_input import WordsInput
 
 SAVE_DELAY = 0.6
 
@@ -137,18 +137,18 @@ class SummaryScreen(Screen):
             yield Static("", id="summary-title")
             yield Static("", id="summary-saved", markup=False)
             if self.past:
-                yield from self._what_happened()
+                yield from what_happened(self.transcript, past=True, read_only=self.read_only)
                 yield Label(_("Check-in (how connected, 1 distant … 5 close)"), classes="field-label")
                 yield Static("", id="summary-checkin-past")
                 yield Label(_("What we learned"), classes="field-label")
                 yield Static("", id="summary-learned")
-                yield from self._agreement()
+                yield from agreement(self.transcript, read_only=self.read_only)
             else:
                 # Right after the session, what matters most comes first, where the
                 # focus starts: at 80x24 it is all on the first view, the floor time
                 # and the steps below it.
-                yield from self._closing_words()
-                yield from self._what_happened()
+                yield from closing_words(self.transcript)
+                yield from what_happened(self.transcript, past=False, read_only=False)
             with Horizontal(id="summary-buttons"):
                 if self.past:
                     yield Button(_("Replay (r)"), id="replay", variant="primary")
@@ -162,53 +162,6 @@ class SummaryScreen(Screen):
                     yield Button(_("Keep it after all (ctrl+s)"), id="keep")
                     yield Button(_("Let go (ctrl+l)"), id="let-go", variant="error")
         yield KeyBar()
-
-    def _what_happened(self) -> ComposeResult:
-        """Floor time, the follow-up of the last agreement, the steps and their notes."""
-        a, b = (one_line(name) for name in self.transcript.partners)
-        yield Label(_("Floor time"), classes="field-label")
-        yield BalanceBar((a, b), id="summary-balance")
-        yield Static("", id="summary-floor")
-        if self.transcript.followup is not None:
-            yield Static("", id="summary-followup")
-        if self.read_only:
-            heading = _("Steps and notes")
-        elif self.past:
-            heading = _("Steps and notes  (Enter on a step corrects its note)")
-        else:
-            heading = _("Steps and notes  (Enter on a step edits its note)")
-        yield Label(heading, classes="field-label")
-        yield StepsAndNotes(id="summary-steps")
-
-    def _closing_words(self) -> ComposeResult:
-        """What each learned, each box named for its partner on its border (so it
-        stays clear whose line is whose once typed into), what both agree to try, and
-        the check-in after."""
-        transcript = self.transcript
-        a, b = (one_line(name) for name in transcript.partners)
-        learned = transcript.closing.learned
-        yield Label(_("What I learned"), classes="field-label")
-        for n, (letter, name) in enumerate((("a", a), ("b", b))):
-            box = WordsInput(learned[n] if len(learned) > n else "",
-                             placeholder=_("one line"), id=f"learned-{letter}")
-            box.border_title = Text(name[:30])
-            yield box
-        yield from self._agreement()
-        yield Label(_("How connected do you feel now? (optional)"), classes="field-label")
-        after = transcript.checkin.after or (None, None)
-        with Horizontal(id="summary-checkin"):
-            for letter, name, score in (("a", a, after[0]), ("b", b, after[1])):
-                yield ScoreInput(name, score, id=f"after-{letter}")
-
-    def _agreement(self) -> ComposeResult:
-        yield Label(_("What we agree to try"), classes="field-label")
-        agreement = self.transcript.closing.agreement or ""
-        if self.read_only:
-            yield Static(Text(one_line(agreement) or _("Nothing agreed yet.")), id="agreement-shown")
-            return
-        box = WordsInput(agreement, placeholder=_("One small thing, this week"), id="agreement")
-        box.border_title = Text(" & ".join(one_line(name)[:20] for name in self.transcript.partners))
-        yield box
 
     def on_mount(self) -> None:
         # A past session opens on its steps; the end of one on what each learned.
