@@ -299,14 +299,13 @@ class SetupScreen(Screen):
 
     def typed(self) -> Typed:
         """Everything typed and chosen here, to be shown again."""
-        value = self._value
-        turn = value("#turn")
+        turn = self._value("#turn")
         focused = self.app.focused
         return Typed(
-            names=(value("#name-a"), value("#name-b")),
+            names=(self._value("#name-a"), self._value("#name-b")),
             practice_id=self.query_one(PracticeList).practice_id,
             turn=None if turn == self._suggested_turn else turn,
-            scores=(value("#checkin-a"), value("#checkin-b")),
+            scores=(self._value("#checkin-a"), self._value("#checkin-b")),
             off_the_record=self.off_the_record,
             followup=self.query_one(FollowupQuestion).answered,
             focused=focused.id if focused is not None and focused.screen is self else None,

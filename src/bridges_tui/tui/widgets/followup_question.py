@@ -73,13 +73,7 @@ class FollowupQuestion(Horizontal):
     @property
     def followup(self) -> Followup | None:
         """The answer as it goes into the transcript; None when skipped or not asked."""
-        from textual.widgets import Select
-
-        answers = self.query("#followup-answer").results(Select)
-        answer = next(answers, None)
+        answer = self.answered
         if self.session is None or self.agreement is None or answer is None:
             return None
-        for _words, value in ANSWERS:
-            if answer.value == value:
-                return Followup(self.session, self.agreement, value)
-        return None  # skipped
+        return Followup(self.session, self.agreement, answer)
