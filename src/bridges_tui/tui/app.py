@@ -124,7 +124,7 @@ class BridgesApp(App[None]):
         self.store = store
         self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
                                 hints=lambda: self.settings.config.phrasing_hints, held=self.held,
-                                names_shown=lambda: not self.settings.blank_start)
+                                names_shown=lambda: not self.settings.config.blank_start)
         self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
                                  setup=self._setup_screen, hints=lambda: self.settings.config.phrasing_hints,
                                  held=self.held)
@@ -209,7 +209,7 @@ class BridgesApp(App[None]):
         agreement went. Both read past sessions, in threads."""
         if setup.is_attached:
             setup.read_done_before()
-            if not self.settings.blank_start:
+            if not self.settings.config.blank_start:
                 self.past.ask_followup(setup)
 
     def on_resize(self, event: Resize) -> None:

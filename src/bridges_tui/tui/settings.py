@@ -22,10 +22,6 @@ class Settings:
         self.config, self.warning = load_config(self.path)
         self._warn = warn
 
-    @property
-    def blank_start(self) -> bool:
-        return self.config.blank_start
-
     def remember_names(self, names: tuple[str, str], *, locked: bool) -> None:
         """Keep the names for the next setup; never while locked (the names are then
         kept only in the encrypted sessions) or with a blank start screen."""
