@@ -29,6 +29,8 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from bridges_tui.core.files.session_key import SessionKey
+    from bridges_tui.tui.live_session import LiveSession
+    from bridges_tui.tui.past_sessions import PastSessions
     from bridges_tui.tui.screens.conversation import ConversationScreen
     from bridges_tui.tui.screens.history import HistoryScreen
     from bridges_tui.tui.screens.setup import SetupScreen, Typed
@@ -47,8 +49,6 @@ from bridges_tui.core.talk.session_choice import SessionChoice
 from bridges_tui.tui.fitting import TerminalFit
 from bridges_tui.tui.garbage import freeze_what_start_up_made
 from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
-from bridges_tui.tui.live_session import LiveSession
-from bridges_tui.tui.past_sessions import PastSessions
 from bridges_tui.tui.settings import Settings
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
 
@@ -114,7 +114,8 @@ class BridgesApp(App[None]):
         self.held = HeldBack(lambda words: self.notify(words, severity="error", timeout=10))
         self._keep_sessions(SessionStore(paths.sessions_dir()))
         self.fit = TerminalFit(self)
-        self.hiding = Hiding(self, self.held, self.fit, lambda: self.live.pause_for_hiding())
+        self.hiding = Hiding(self, self.held, self.fit,
+                             lambda: self._live is not None and self._live.pause_for_hiding())
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.
         self._first_screen_open = False
@@ -122,12 +123,31 @@ class BridgesApp(App[None]):
     def _keep_sessions(self, store: SessionStore) -> None:
         """Read and write the sessions through `store` (a locked folder's, once open)."""
         self.store = store
-        self.live = LiveSession(self, store, lambda: self.catalog, now=self.now, wall=self.wall,
-                                hints=lambda: self.settings.config.phrasing_hints, held=self.held,
-                                names_shown=lambda: not self.settings.config.blank_start)
-        self.past = PastSessions(self, store, self.live, lambda: self.catalog, now=self.now, wall=self.wall,
-                                 setup=self._setup_screen, hints=lambda: self.settings.config.phrasing_hints,
-                                 held=self.held)
+        self._live: LiveSession | None = None
+        self._past: PastSessions | None = None
+
+    @property
+    def live(self) -> LiveSession:
+        """The session being held, made on first use: the setup screen is drawn
+        before the modules that hold a session are read."""
+        if self._live is None:
+            from bridges_tui.tui.live_session import LiveSession
+
+            self._live = LiveSession(self, self.store, lambda: self.catalog, now=self.now, wall=self.wall,
+                                     hints=lambda: self.settings.config.phrasing_hints, held=self.held,
+                                     names_shown=lambda: not self.settings.config.blank_start)
+        return self._live
+
+    @property
+    def past(self) -> PastSessions:
+        """The sessions looked back on, made on first use (as `live` is)."""
+        if self._past is None:
+            from bridges_tui.tui.past_sessions import PastSessions
+
+            self._past = PastSessions(self, self.store, self.live, lambda: self.catalog, now=self.now,
+                                      wall=self.wall, setup=self._setup_screen,
+                                      hints=lambda: self.settings.config.phrasing_hints, held=self.held)
+        return self._past
 
     # --- start-up ---------------------------------------------------------------
 

@@ -1,13 +1,20 @@
 """The too-small screen: over everything while the terminal is smaller than
-MIN_WIDTH×MIN_HEIGHT, gone again once it is big enough."""
+MIN_WIDTH×MIN_HEIGHT, gone again once it is big enough (its module is read only then)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.geometry import Size
 from textual.timer import Timer
 
-from bridges_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+if TYPE_CHECKING:
+    from bridges_tui.tui.screens.too_small import TooSmallScreen
+
+#: The smallest terminal bridges lays out its screens in.
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
 
 #: How long the terminal's size must hold still before the too-small screen follows it.
 FIT_SECONDS = 0.1
@@ -50,7 +57,9 @@ class TerminalFit:
         width, height = self._fitted
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and self._too_small is None:
-            self._too_small = TooSmallScreen()
+            from bridges_tui.tui.screens.too_small import TooSmallScreen
+
+            self._too_small = TooSmallScreen(MIN_WIDTH, MIN_HEIGHT)
             self._app.push_screen(self._too_small)
         elif not too_small and self._too_small is not None:
             if self._app.screen is self._too_small:

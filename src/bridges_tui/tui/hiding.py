@@ -26,12 +26,15 @@ hidden: the session is saved then, as always.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from bridges_tui.core.language.words import N_, _
 from bridges_tui.tui.fitting import TerminalFit
-from bridges_tui.tui.screens.hidden import HiddenScreen
+
+if TYPE_CHECKING:
+    from bridges_tui.tui.screens.hidden import HiddenScreen
 
 #: The keys, as a `Binding` takes them, and how the couple is told about them.
 HIDE_KEYS = "f12,ctrl+g"
@@ -121,6 +124,8 @@ class Hiding:
                 if isinstance(screen, ConversationScreen):
                     screen.refresh_view()
         if self._made is None:
+            from bridges_tui.tui.screens.hidden import HiddenScreen  # not before it is first needed
+
             self._made = HiddenScreen(HIDE_SHOWN)
             self._app.install_screen(self._made, "hidden")
         self._screen = self._made

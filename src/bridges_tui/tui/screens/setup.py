@@ -17,10 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.language.choice import SUPPORTED
 from bridges_tui.core.language.words import N_, _, n_, spoken
-from bridges_tui.core.looking_back.done_before import done_before
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.session_choice import SessionChoice
@@ -41,6 +39,7 @@ from bridges_tui.tui.widgets.setup_title import SetupTitle
 from bridges_tui.tui.widgets.words_input import WordsInput
 
 if TYPE_CHECKING:
+    from bridges_tui.core.files.store import SessionStore
     from bridges_tui.core.looking_back.history_index import AgreementToFollow
 
 #: The turn length box's width in `styles/setup.tcss`: a longer title widens it.
@@ -163,6 +162,9 @@ class SetupScreen(Screen):
     def read_done_before(self) -> None:
         """Which practices were done before: headers only, off the UI thread, so a long
         history never delays the first screen."""
+        from bridges_tui.core.files.store import SessionStore
+        from bridges_tui.core.looking_back.done_before import done_before
+
         try:
             # A store of its own: this runs in a thread.
             store = self.store.sibling() if self.store is not None else SessionStore(paths.sessions_dir())

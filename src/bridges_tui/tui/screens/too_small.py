@@ -10,14 +10,16 @@ from textual.widgets import Static
 
 from bridges_tui.core.language.words import _
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
-
 
 class TooSmallScreen(Screen):
-    """Says how big the terminal needs to be; the app removes it once it is."""
+    """Says how big the terminal needs to be (`min_width`×`min_height`); the app
+    removes it once it is."""
 
     terminal_size: reactive[tuple[int, int]] = reactive((0, 0))
+
+    def __init__(self, min_width: int, min_height: int) -> None:
+        super().__init__()
+        self._least = (min_width, min_height)
 
     def compose(self) -> ComposeResult:
         with Middle():
@@ -33,7 +35,8 @@ class TooSmallScreen(Screen):
 
     def _message(self) -> str:
         width, height = self.terminal_size
+        min_width, min_height = self._least
         return _(
             "This window is too small for bridges ({width}×{height}).\n"
             "Please make it at least {min_width}×{min_height}; everything is kept meanwhile."
-        ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
+        ).format(width=width, height=height, min_width=min_width, min_height=min_height)

@@ -9,10 +9,8 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from bridges_tui.core.language.dates import weekday
 from bridges_tui.core.language.words import N_, _
 from bridges_tui.core.model.session import Followup, FollowupAnswer
-from bridges_tui.core.text.harmless import one_line, shortened
 
 ANSWERS: list[tuple[str, FollowupAnswer]] = [(N_("kept it"), "kept"), (N_("partly"), "partly"),
                                             (N_("not yet"), "not-yet")]
@@ -31,6 +29,10 @@ class FollowupQuestion(Horizontal):
 
     def ask(self, session: str, agreement: str, started: datetime | None) -> None:
         """Show the agreement of session `session` and ask how it went."""
+        # Imported only now: the first screen is up by then, and most ask nothing.
+        from bridges_tui.core.language.dates import weekday
+        from bridges_tui.core.text.harmless import one_line, shortened
+
         self.session = session
         self.agreement = agreement
         if started is not None:

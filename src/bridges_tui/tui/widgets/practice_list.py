@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -14,14 +15,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from bridges_tui.core.language.words import N_, _, n_
-from bridges_tui.core.looking_back.done_before import DoneBefore, last_done_text
 from bridges_tui.core.model.session import PracticeCard
 from bridges_tui.core.practice_scripts.catalog import OWN_GROUP, Catalog, PracticeGroup
-from bridges_tui.core.practice_scripts.finding import find_practices
 from bridges_tui.core.practice_scripts.reading import PracticeScriptError
 from bridges_tui.core.text.durations import about_minutes
 from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
+
+if TYPE_CHECKING:
+    from bridges_tui.core.looking_back.done_before import DoneBefore
 
 #: Option ids that are not practices' have a colon, which a practice's id never has.
 _HEADING = "group:"
@@ -88,6 +90,9 @@ class PracticeList(OptionList):
         the best of them (the one highlighted before, when every one is shown)."""
         before = self.practice_id
         self.typed = typed
+        # Imported at the first key typed into the list: the first screen needs none of it.
+        from bridges_tui.core.practice_scripts.finding import find_practices
+
         found = find_practices(self.catalog, typed)
         if found.minutes is not None:
             self.border_title = _("Practice · {minutes} min or less").format(minutes=found.minutes)
@@ -153,7 +158,9 @@ class PracticeList(OptionList):
             label.append("  " + (_("(your own, replaces the built-in)") if replaces else _("(your own)")),
                          style="italic")
         done = self._done_before.get(card.id)
-        if done is not None:
+        if done is not None:  # known only once the first screen is up (`show_done_before`)
+            from bridges_tui.core.looking_back.done_before import last_done_text
+
             label.append(f"  · {last_done_text(done, date.today())}", style="italic")
         return label
 
