@@ -1,10 +1,11 @@
 """The bridges app: opens on setup (or straight into a conversation, or on the
 history), and moves between the screens as the couple asks.
 
-The app owns three plain objects and hands each what the screens report: the
-session being held (`LiveSession`: start, keeping it on disk, finish, resume), the
-sessions looked back on (`PastSessions`: history, summaries, replay, export,
-delete) and the terminal's size (`TerminalFit`). Screens get their domain objects in
+The app owns a few plain objects and hands each what the screens report: the
+session being held (`LiveSession`: start, keeping it on disk, finish, resume) and the
+sessions looked back on (`PastSessions`: history, summaries, replay, export, delete),
+both made on first use; the terminal's size (`TerminalFit`), the hide key (`Hiding`)
+and the passphrase of locked sessions (`Unlocking`). Screens get their domain objects in
 their constructors and report what the couple does with messages nested in the
 screen that sends them (`SetupScreen.Start`); the app handles each in a method named
 after it (`on_setup_screen_start`), which Textual finds by that name: an `@on`
@@ -15,6 +16,7 @@ fast.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -51,6 +53,7 @@ from bridges_tui.tui.garbage import freeze_what_start_up_made
 from bridges_tui.tui.hiding import HIDE_KEYS, HeldBack, Hiding
 from bridges_tui.tui.settings import Settings
 from bridges_tui.tui.styles import SHARED, read_every_sheet, sheets
+from bridges_tui.tui.unlocking import Unlocking
 
 
 @record
@@ -116,6 +119,7 @@ class BridgesApp(App[None]):
         self.fit = TerminalFit(self)
         self.hiding = Hiding(self, self.held, self.fit,
                              lambda: self._live is not None and self._live.pause_for_hiding())
+        self.unlocking = Unlocking(self, self.held, self._unlocked)
         # Until the first screen is open the terminal's size is not followed: it is
         # fitted once as that screen opens.
         self._first_screen_open = False
@@ -128,8 +132,7 @@ class BridgesApp(App[None]):
 
     @property
     def live(self) -> LiveSession:
-        """The session being held, made on first use: the setup screen is drawn
-        before the modules that hold a session are read."""
+        """The session being held, made on first use (the setup is drawn before)."""
         if self._live is None:
             from bridges_tui.tui.live_session import LiveSession
 
@@ -239,32 +242,7 @@ class BridgesApp(App[None]):
     # --- what the screens report ----------------------------------------------------
 
     def on_unlock_screen_tried(self, message: UnlockScreen.Tried) -> None:
-        self.run_worker(lambda: self._open_key(message.passphrase), thread=True, group="unlock", exclusive=True)
-
-    def _open_key(self, passphrase: str) -> None:
-        """In a thread: the key derivation, then back to the screen with the answer."""
-        from bridges_tui.core.files import lock_moves
-        from bridges_tui.core.files.session_key import LockError, WrongPassphrase
-
-        def later(answer: Callable[[], None]) -> None:
-            # The answer waits while the screen is hidden: unlocked, it would show their names.
-            self.call_from_thread(lambda: self.held.now_or_later("unlock", answer, opens_screen=True))
-
-        try:
-            key = lock_moves.open_folder(self.store.folder, passphrase)
-        except WrongPassphrase:
-            later(lambda: self._refused(_("That passphrase doesn't open them. Take your time, and try again.")))
-        except LockError as error:
-            reason = str(error)  # `error` itself is gone once the except block ends
-            later(lambda: self._refused(reason))
-        else:
-            later(lambda: self._unlocked(key))
-
-    def _refused(self, reason: str) -> None:
-        from bridges_tui.tui.screens.unlock import UnlockScreen
-
-        if isinstance(self.screen, UnlockScreen):
-            self.screen.refused(reason)
+        self.unlocking.try_passphrase(self.store.folder, message.passphrase)
 
     def _unlocked(self, key: SessionKey) -> None:
         self._keep_sessions(SessionStore(self.store.folder, key))
@@ -411,7 +389,14 @@ class BridgesApp(App[None]):
         self._close_messages_no_wait()
 
 
+#: How long one thread may keep the interpreter while another waits (Python's default
+#: is 5 ms). Textual writes each frame from a thread of its own: the setup's first frame
+#: reached the terminal 2.4-2.7 ms after it was drawn, at this setting 0.7 ms after.
+FRAME_WAIT_SECONDS = 0.0005
+
+
 def run_app(talk: TalkRequest | None = None, start: str = "setup") -> int:
+    sys.setswitchinterval(FRAME_WAIT_SECONDS)
     app = BridgesApp(talk=talk, start=start)
     app.run()
     return app.return_code or 0
