@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -28,6 +27,7 @@ from bridges_tui.core.talk.clock import ClockError
 from bridges_tui.core.talk.conversation import Conversation, ConversationError, State
 from bridges_tui.core.talk.keys import KEYS, TABLE, WORDS, Effect, Moment, wait_words
 from bridges_tui.tui.conversation_text import pane_states, step_text, texts_ahead
+from bridges_tui.tui.screens.styled_at_mount import StyledAtMount
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.balance_bar import BalanceBar
 from bridges_tui.tui.widgets.key_bar import KeyBar
@@ -76,7 +76,7 @@ def table_bindings() -> list[BindingType]:
     return bindings
 
 
-class ConversationScreen(Screen):
+class ConversationScreen(StyledAtMount):
     """Walks the couple through a practice, one protected turn at a time."""
 
     BINDING_GROUP_TITLE = N_("Conversation")

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from bridges_tui.core.files import paths
@@ -28,6 +27,7 @@ from bridges_tui.core.text.durations import (
     format_duration,
     parse_duration,
 )
+from bridges_tui.tui.screens.styled_at_mount import StyledAtMount
 from bridges_tui.tui.styles import sheets
 from bridges_tui.tui.widgets.action_button import ActionButton
 from bridges_tui.tui.widgets.followup_question import FollowupQuestion
@@ -67,7 +67,7 @@ class Typed:
     focused: str | None
 
 
-class SetupScreen(Screen):
+class SetupScreen(StyledAtMount):
     """The first screen: who is here, what to practise, and for how long."""
 
     BINDING_GROUP_TITLE = N_("Setup")
