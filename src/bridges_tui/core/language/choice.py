@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bridges_tui.core.language.words import _
 
@@ -24,8 +24,7 @@ ENVIRONMENT_KEYS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]{2,8})*(?:\.[\w-]+)?(?:@\w+)?$")
 
 
-@dataclass(frozen=True)
-class LanguageChoice:
+class LanguageChoice(NamedTuple):
     """The language chosen (`code`, one of `SUPPORTED`), what was asked for, and
     the one line to show when that could not be had (None when it could)."""
 

@@ -23,11 +23,11 @@ Pure data and two small functions: no screen, no clock of its own.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
 from bridges_tui.core.language.words import N_, _
+from bridges_tui.core.model.records import record
 from bridges_tui.core.talk.states import State
 
 #: How long after a move of the floor a second Space is taken for a double press.
@@ -78,7 +78,7 @@ class Effect(StrEnum):
     SHORTER = "shorter"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Key:
     """A key the conversation binds: its name as Textual reports it (`name`), the
     keys that bind it (`keys`, as a `Binding` takes them) and how it is shown."""
@@ -88,7 +88,7 @@ class Key:
     display: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Words:
     """What an effect is called in the key bar (`label`, short enough for 80 columns),
     what the help says it does (`help`, a whole sentence), and how the key table in

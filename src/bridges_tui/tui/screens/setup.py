@@ -3,7 +3,6 @@ and whether the session is kept on disk at all (off the record: held in memory o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -18,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from bridges_tui.core.files import paths
 from bridges_tui.core.language.choice import SUPPORTED
 from bridges_tui.core.language.words import N_, _, n_, spoken
+from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import ModelError, Practice, PracticeCard, clean_name
 from bridges_tui.core.practice_scripts.catalog import Catalog
 from bridges_tui.core.talk.session_choice import SessionChoice
@@ -50,7 +50,7 @@ ON_THE_RECORD = N_("Saved as you go. Ctrl+O: off the record, nothing saved.")
 OFF_THE_RECORD = N_("Off the record: nothing is saved; a crash or a closed terminal loses it.")
 
 
-@dataclass(frozen=True)
+@record
 class Typed:
     """What the couple typed and chose on a setup screen, for the one built again in
     another language (F3): nothing of it is lost by choosing one."""
