@@ -45,6 +45,7 @@ from bridges_tui.core.files.store import SessionStore
 from bridges_tui.core.language.words import N_, _, spoken
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice
+from bridges_tui.core.practice_scripts.card_cache import CACHE_FILE as CARDS_CACHE
 from bridges_tui.core.practice_scripts.catalog import Catalog, load_catalog
 from bridges_tui.core.talk.clock import local_now
 from bridges_tui.core.talk.session_choice import SessionChoice
@@ -159,7 +160,8 @@ class BridgesApp(App[None]):
         """Every practice, read on first use, the built-ins in the language bridges
         speaks (saying once which are in English for want of a translation)."""
         if self._catalog is None:
-            self._catalog = load_catalog(paths.user_practices_dir(), spoken())
+            self._catalog = load_catalog(paths.user_practices_dir(), spoken(),
+                                         cards_cache=paths.data_dir() / CARDS_CACHE)
             if self._catalog.note:
                 self.notify(self._catalog.note, timeout=10)
         return self._catalog
@@ -180,10 +182,7 @@ class BridgesApp(App[None]):
             from bridges_tui.tui.screens.unlock import UnlockScreen
 
             self.push_screen(UnlockScreen())
-            self._first_screen_open = True
-            self.fit.fit()
-            return
-        if self.talk is not None:
+        elif self.talk is not None:
             request = self.talk
             choice = SessionChoice(request.practice, request.names, request.turn_seconds, None,
                                    off_the_record=request.off_the_record)
@@ -212,11 +211,9 @@ class BridgesApp(App[None]):
         except OSError:
             return  # the first save says what is wrong, and keeps the session in memory
         if tightened:
-            self.notify(
-                _("Your sessions folder {folder} could be read by others; bridges has made it "
-                  "private (only you can open it now).").format(folder=paths.shown(self.store.folder)),
-                severity="warning", timeout=10,
-            )
+            self.notify(_("Your sessions folder {folder} could be read by others; bridges has made it "
+                          "private (only you can open it now).").format(folder=paths.shown(self.store.folder)),
+                        severity="warning", timeout=10)
 
     def _setup_screen(self, typed: Typed | None = None) -> SetupScreen:
         from bridges_tui.tui.screens.setup import SetupScreen

@@ -34,6 +34,7 @@ from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice, PracticeCard
+from bridges_tui.core.practice_scripts.card_cache import cached_cards
 from bridges_tui.core.practice_scripts.cards import parse_practice_card
 from bridges_tui.core.practice_scripts.reading import (
     PracticeProblem,
@@ -259,16 +260,22 @@ def _user_scripts(folder: Path) -> list[Path]:
     )
 
 
-def load_catalog(user_dir: Path | None = None, language: str = ENGLISH) -> Catalog:
+def load_catalog(user_dir: Path | None = None, language: str = ENGLISH, *,
+                 cards_cache: Path | None = None) -> Catalog:
     """The built-ins in `language` (in English where one has not been translated
     into it) plus every script in `user_dir` (default: the config folder's
     `practices/`), whatever its language. A missing folder is fine; a broken script is
     listed in `broken` and the others still load. A user script with a built-in's id
-    replaces it in place.
+    replaces it in place. With `cards_cache`, the built-ins' cards are kept there
+    between starts (see `card_cache`).
     """
     if user_dir is None:
         user_dir = user_practices_dir()
-    builtins = {pid: builtin_card(pid, language) for pid in builtin_ids()}
+    if cards_cache is None:
+        builtins = {pid: builtin_card(pid, language) for pid in builtin_ids()}
+    else:
+        scripts = {pid: builtin_file(pid, language) for pid in builtin_ids()}
+        builtins = cached_cards(cards_cache, language, scripts, lambda pid: builtin_card(pid, language))
     users: dict[str, Practice] = {}
     broken: list[tuple[Path, PracticeScriptError | str]] = []
     try:
