@@ -39,7 +39,7 @@ class _PlainUnpickler(pickle.Unpickler):
     """Reads dicts, lists, strings and numbers, and refuses every class."""
 
     def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+        raise pickle.UnpicklingError(f"{module}.{name}")  # not plain data: the file is not ours
 
 
 def cached_cards(
