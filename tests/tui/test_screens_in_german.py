@@ -134,3 +134,20 @@ async def test_the_hidden_view_speaks_german(bridges_home: Path, fake_time) -> N
         await pilot.press("f12")
         await pilot.pause()
         assert "Angehalten. Drück F12, um zurückzukommen." in screen_text(app)
+
+
+async def test_words_to_say_and_words_said_are_in_german_quotation_marks(bridges_home: Path, fake_time) -> None:
+    # A starter to say, on the conversation's first step.
+    app = german_talk(fake_time)
+    async with running(app, size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Versuch es mit: „" in shown
+        assert "”" not in shown  # English's closing mark
+    # A note, and the agreement followed up, on a past session's summary.
+    async with history_at(bridges_home, fake_time, SECOND) as (app, pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "„That Jo left the party" in shown
+        assert "“That Jo" not in shown and "”" not in shown

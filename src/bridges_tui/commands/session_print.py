@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from bridges_tui.core.language.words import _, spoken
+from bridges_tui.core.language.words import _, in_quotes, spoken
 from bridges_tui.core.looking_back.outline import BreatherLine, Outline
 from bridges_tui.core.looking_back.session_summary import (
     checkin_text,
@@ -60,7 +60,8 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
         out.print(_label(_("Check-in")),
                   Text(change + "   " + _("(before→after, {a},{b}; 1 distant … 5 close)").format(a=a, b=b)))
     if outline.followup is not None:
-        out.print(_label(_("Last time")), Text(f"“{one_line(outline.followup.agreement)}”: {outline.followup.answer}"))
+        agreed = in_quotes(one_line(outline.followup.agreement))
+        out.print(_label(_("Last time")), Text(f"{agreed}: {outline.followup.answer}"))
     out.print()
 
     out.print(Text(_("Steps and notes"), style="bold"))
@@ -74,7 +75,7 @@ def print_summary(transcript: Transcript, path: Path, console: Console | None = 
         out.print(Text(f"  {moment.number}. {one_line(turn.title)} · {one_line(moment.speaker)} · "
                        f"{turn_line(turn)}"))
         if turn.note:
-            note = Text(f"“{harmless(turn.note).strip()}”", style="italic")
+            note = Text(in_quotes(harmless(turn.note).strip()), style="italic")
             if moment.noted_by:
                 note.append(f" ({one_line(moment.noted_by)})", style="not italic dim")
             out.print(Padding(note, (0, 0, 0, 5), expand=False))

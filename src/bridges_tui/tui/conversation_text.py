@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bridges_tui.core.language.words import _
+from bridges_tui.core.language.words import _, in_quotes
 from bridges_tui.core.model.practice import PlannedStep, Step
 from bridges_tui.core.model.session import other_partner
 from bridges_tui.core.talk.conversation import Conversation, State
@@ -139,7 +139,7 @@ def _clarifying(clarifier: str, reflector: str) -> str:
 
 
 def _starters(step: Step) -> str:
-    return _("Try: {starters}").format(starters="  ·  ".join(f"“{s}”" for s in step.starters))
+    return _("Try: {starters}").format(starters="  ·  ".join(in_quotes(s) for s in step.starters))
 
 
 def texts_ahead(conversation: Conversation) -> list[StepText]:

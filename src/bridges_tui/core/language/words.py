@@ -64,3 +64,9 @@ def N_(sentence: str) -> str:
     before a language is chosen (a binding's description, a table), translated with
     `_` where they are shown."""
     return sentence
+
+
+def in_quotes(words: str) -> str:
+    """`words` (a partner's, or a starter to say) between the quotation marks of the
+    language spoken: “…” in English, „…“ in German, «…» in Spanish."""
+    return _("“{words}”").format(words=words)

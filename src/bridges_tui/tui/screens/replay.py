@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bridges_tui.core.language.words import N_, _, n_
+from bridges_tui.core.language.words import N_, _, in_quotes, n_
 from bridges_tui.core.looking_back.replay import Moment, Timeline
 from bridges_tui.core.looking_back.session_summary import clock, turn_line
 from bridges_tui.core.model.session import Practice, Step, Transcript
@@ -185,7 +185,7 @@ class ReplayScreen(Screen):
             label = _("{writer}, turn {n}:").format(writer=writer, n=index + 1) + " "
         else:
             label = f"{writer}: "
-        note.update(Text.assemble((label, "bold"), (f"“{harmless(turn.note).strip()}”", "italic")))
+        note.update(Text.assemble((label, "bold"), (in_quotes(harmless(turn.note).strip()), "italic")))
 
     def _show_panes(self, moment: Moment) -> None:
         for letter, state in self._pane_states(moment).items():

@@ -32,7 +32,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, OptionList, Static
 
 from bridges_tui.core.language.dates import moment
-from bridges_tui.core.language.words import N_, _
+from bridges_tui.core.language.words import N_, _, in_quotes
 from bridges_tui.core.looking_back.corrections import (
     CheckinCorrection,
     ClosingCorrection,
@@ -202,7 +202,7 @@ class SummaryScreen(Screen):
         self.query_one("#summary-floor", Static).update(Text(summary.floor_line((a, b))))
         if outline.followup is not None:
             self.query_one("#summary-followup", Static).update(Text.assemble(
-                (_("Last time's agreement:") + " ", "bold"), f"“{one_line(outline.followup.agreement)}”",
+                (_("Last time's agreement:") + " ", "bold"), in_quotes(one_line(outline.followup.agreement)),
                 f" · {outline.followup.answer}",
             ))
         self.query_one(StepsAndNotes).show(outline, read_only=self.read_only)

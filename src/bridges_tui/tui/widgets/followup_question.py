@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from bridges_tui.core.language.words import N_, _
+from bridges_tui.core.language.words import N_, _, in_quotes
 from bridges_tui.core.model.session import Followup, FollowupAnswer
 
 ANSWERS: list[tuple[str, FollowupAnswer]] = [(N_("kept it"), "kept"), (N_("partly"), "partly"),
@@ -41,7 +41,7 @@ class FollowupQuestion(Horizontal):
             asked = _("Last time you agreed:")
         text = Text.assemble(
             (asked + " ", "bold"),
-            f"“{shortened(one_line(agreement), MAX_SHOWN)}” ",
+            in_quotes(shortened(one_line(agreement), MAX_SHOWN)) + " ",
             (_("How did it go?"), "bold"),
         )
         if self.children:

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bridges_tui.core.language.words import _
+from bridges_tui.core.language.words import _, in_quotes
 from bridges_tui.core.looking_back.outline import Outline
 from bridges_tui.core.looking_back.session_summary import clock
 from bridges_tui.core.text.harmless import harmless, one_line
@@ -29,7 +29,7 @@ class StepsAndNotes(OptionList):
                 line.append(f" (+{clock(turn.overtime_s)})")
             if turn.note:
                 writer = f" ({one_line(step.noted_by)})" if step.noted_by else ""
-                line.append(f"\n   “{harmless(turn.note).strip()}”{writer}", style="italic")
+                line.append(f"\n   {in_quotes(harmless(turn.note).strip())}{writer}", style="italic")
             self.add_option(Option(line, id=str(step.index), disabled=read_only))
         if not outline.steps:
             self.add_option(Option(_("No turns were taken."), disabled=True))
