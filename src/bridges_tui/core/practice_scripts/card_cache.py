@@ -51,7 +51,7 @@ def cached_cards(
     every = _kept(cache)
     kept = every.get(language, {})
     cards: dict[str, PracticeCard] = {}
-    entries: dict[str, dict[str, Any]] = {}
+    stamps: dict[str, list[Any]] = {}
     missed = False
     for practice_id, script in scripts.items():
         stamp = _stamp(script)
@@ -61,11 +61,17 @@ def cached_cards(
             card, missed = read(practice_id), True
         cards[practice_id] = card
         if stamp is not None:
-            entries[practice_id] = {"stamp": stamp, "card": {f.name: getattr(card, f.name) for f in fields(card)}}
-    if missed or len(kept) != len(entries):
-        every[language] = entries
+            stamps[practice_id] = stamp
+    if missed or kept.keys() != stamps.keys():
+        # Only when it is written: a start that reads every card from the file makes none of this.
+        every[language] = {practice_id: {"stamp": stamp, "card": _fields(cards[practice_id])}
+                           for practice_id, stamp in stamps.items()}
         _write(cache, {"format": FORMAT, "version": __version__, "languages": every})
     return cards
+
+
+def _fields(card: PracticeCard) -> dict[str, Any]:
+    return {f.name: getattr(card, f.name) for f in fields(card)}
 
 
 def _stamp(script: Path) -> list[Any] | None:
