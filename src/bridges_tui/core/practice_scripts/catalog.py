@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bridges_tui.core.files.paths import user_practices_dir
 from bridges_tui.core.files.safe_files import plain_reason
@@ -34,14 +35,14 @@ from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.field_checks import LANGUAGE_CODE
 from bridges_tui.core.model.records import record
 from bridges_tui.core.model.session import Practice, PracticeCard
-from bridges_tui.core.practice_scripts.card_cache import cached_cards
-from bridges_tui.core.practice_scripts.cards import parse_practice_card
-from bridges_tui.core.practice_scripts.reading import (
-    PracticeProblem,
-    PracticeScriptError,
-    load_practice_file,
-    parse_practice_bytes,
-)
+from bridges_tui.core.practice_scripts.card_cache import cached_cards, cached_practice
+
+if TYPE_CHECKING:
+    from bridges_tui.core.practice_scripts.reading import PracticeScriptError
+
+# The script reader (`reading`, `cards`, their checks and `tomllib`) is imported where a
+# script is read: a first screen whose built-ins come from the cache reads none, and
+# importing it would cost `bridges talk`'s first frame about 3 ms (see `card_cache`).
 
 
 @record
@@ -160,11 +161,19 @@ def builtin_file(practice_id: str, language: str = ENGLISH) -> Path:
 
 
 @functools.cache
-def builtin_practice(practice_id: str, language: str = ENGLISH) -> Practice:
+def builtin_practice(practice_id: str, language: str = ENGLISH, cache: Path | None = None) -> Practice:
     """A practice that ships with bridges, read whole, in `language` where it has
     been translated into it and in English otherwise; KeyError if there is none with
-    that id."""
+    that id. With `cache`, it is kept there between starts (see `card_cache`)."""
     entry = builtin_file(practice_id, language)
+    if cache is None:
+        return _read_builtin(practice_id, language, entry)
+    return cached_practice(cache, language, practice_id, entry, lambda: _read_builtin(practice_id, language, entry))
+
+
+def _read_builtin(practice_id: str, language: str, entry: Path) -> Practice:
+    from bridges_tui.core.practice_scripts.reading import parse_practice_bytes
+
     practice = parse_practice_bytes(entry.read_bytes(), str(entry), "built-in")
     read_in = builtin_language(practice_id, language)
     return practice if practice.language == read_in else replace(practice, language=read_in)
@@ -174,6 +183,8 @@ def builtin_practice(practice_id: str, language: str = ENGLISH) -> Practice:
 def builtin_card(practice_id: str, language: str = ENGLISH) -> PracticeCard:
     """What the picker shows of a built-in practice, read without its steps, in
     `language` as `builtin_practice` reads it."""
+    from bridges_tui.core.practice_scripts.cards import parse_practice_card
+
     entry = builtin_file(practice_id, language)
     return parse_practice_card(entry.read_bytes(), str(entry), "built-in")
 
@@ -215,6 +226,8 @@ class Catalog:
     language: str = ENGLISH
     #: Built-ins not translated into it, shown in English (by id, in catalog order).
     untranslated: tuple[str, ...] = ()
+    #: Where the built-ins are kept between starts, if anywhere (see `card_cache`).
+    cache: Path | None = None
 
     @property
     def note(self) -> str | None:
@@ -239,7 +252,7 @@ class Catalog:
             return None
         if card.source == "user":
             return next(practice for practice in self.own if practice.id == practice_id)
-        return builtin_practice(practice_id, language or self.language)
+        return builtin_practice(practice_id, language or self.language, self.cache)
 
     def ids(self) -> tuple[str, ...]:
         """Every practice id, in catalog order."""
@@ -266,8 +279,8 @@ def load_catalog(user_dir: Path | None = None, language: str = ENGLISH, *,
     into it) plus every script in `user_dir` (default: the config folder's
     `practices/`), whatever its language. A missing folder is fine; a broken script is
     listed in `broken` and the others still load. A user script with a built-in's id
-    replaces it in place. With `cards_cache`, the built-ins' cards are kept there
-    between starts (see `card_cache`).
+    replaces it in place. With `cards_cache`, the built-ins' cards, and each one
+    opened whole, are kept there between starts (see `card_cache`).
     """
     if user_dir is None:
         user_dir = user_practices_dir()
@@ -276,13 +289,37 @@ def load_catalog(user_dir: Path | None = None, language: str = ENGLISH, *,
     else:
         scripts = {pid: builtin_file(pid, language) for pid in builtin_ids()}
         builtins = cached_cards(cards_cache, language, scripts, lambda pid: builtin_card(pid, language))
-    users: dict[str, Practice] = {}
-    broken: list[tuple[Path, PracticeScriptError | str]] = []
+    users, broken = _read_own(user_dir)
+    overridden = tuple(pid for pid in builtins if pid in users)
+    groups = list(_builtin_groups())
+    own_ids = tuple(pid for pid in sorted(users) if pid not in builtins)
+    if own_ids:
+        groups.append(replace(_translated(OWN_GROUP), ids=own_ids))
+    cards = [users[pid].card if pid in users else builtins[pid]
+             for group in groups for pid in group.ids]
+    untranslated = tuple(card.id for card in cards if card.source == "built-in"
+                         and builtin_language(card.id, language) != language)
+    return Catalog(cards=tuple(cards), groups=tuple(groups), own=tuple(users.values()),
+                   overridden=overridden, broken=tuple(broken), language=language,
+                   untranslated=untranslated, cache=cards_cache)
+
+
+def _read_own(user_dir: Path) -> tuple[dict[str, Practice], list[tuple[Path, PracticeScriptError | str]]]:
+    """The couple's own scripts in `user_dir` by id, and those that could not be read, with why."""
     try:
         scripts = _user_scripts(user_dir) if user_dir.is_dir() else []
     except OSError as error:
-        scripts = []
-        broken.append((user_dir, _("cannot read the folder: {reason}").format(reason=plain_reason(error))))
+        return {}, [(user_dir, _("cannot read the folder: {reason}").format(reason=plain_reason(error)))]
+    if not scripts:
+        return {}, []
+    from bridges_tui.core.practice_scripts.reading import (
+        PracticeProblem,
+        PracticeScriptError,
+        load_practice_file,
+    )
+
+    users: dict[str, Practice] = {}
+    broken: list[tuple[Path, PracticeScriptError | str]] = []
     for script in scripts:
         try:
             practice = load_practice_file(script, source="user")
@@ -300,15 +337,4 @@ def load_catalog(user_dir: Path | None = None, language: str = ENGLISH, *,
             broken.append((script, PracticeScriptError(str(script), [problem])))
             continue
         users[practice.id] = practice
-    overridden = tuple(pid for pid in builtins if pid in users)
-    groups = list(_builtin_groups())
-    own_ids = tuple(pid for pid in sorted(users) if pid not in builtins)
-    if own_ids:
-        groups.append(replace(_translated(OWN_GROUP), ids=own_ids))
-    cards = [users[pid].card if pid in users else builtins[pid]
-             for group in groups for pid in group.ids]
-    untranslated = tuple(card.id for card in cards if card.source == "built-in"
-                         and builtin_language(card.id, language) != language)
-    return Catalog(cards=tuple(cards), groups=tuple(groups), own=tuple(users.values()),
-                   overridden=overridden, broken=tuple(broken), language=language,
-                   untranslated=untranslated)
+    return users, broken
