@@ -168,8 +168,6 @@ class BridgesApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(self.LOOK_BACK_DELAY, self._settle_in)
-        if self.settings.warning:
-            self.notify(self.settings.warning, severity="warning", timeout=10)
         self._make_folder_private()
         # The first screen is opened once the app has finished mounting. Opened from
         # here, it would be built inside Textual's start-up batch, drawn once for
@@ -201,6 +199,8 @@ class BridgesApp(App[None]):
     def _settle_in(self) -> None:
         """Once the first screen is up: what start-up put off, in this order (the
         sheets read last would stay out of the collector's freeze)."""
+        if self.settings.warning:  # read by now for setup; `bridges talk` reads them here
+            self.notify(self.settings.warning, severity="warning", timeout=10)
         read_every_sheet(self.stylesheet)
         freeze_what_start_up_made()
 

@@ -96,7 +96,7 @@ class LiveSession:
         self.keeper = keeper
         if save_now:
             self.save()
-        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints(),
+        self._app.push_screen(ConversationScreen(conversation, now=self.now, hints=self._hints,
                                                  off_the_record=self.off_the_record))
         if not save_now:
             self._app.call_after_refresh(self.save)

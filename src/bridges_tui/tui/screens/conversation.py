@@ -89,9 +89,10 @@ class ConversationScreen(StyledAtMount):
     class Finished(Message):
         """The conversation is over (all steps done, or ended early): on to the summary."""
 
-    def __init__(self, conversation: Conversation, *, now: Callable[[], float], hints: bool = True,
-                 off_the_record: bool = False) -> None:
-        """`hints`: whether the note prompts show phrasing hints (the couple's config);
+    def __init__(self, conversation: Conversation, *, now: Callable[[], float],
+                 hints: Callable[[], bool] = lambda: True, off_the_record: bool = False) -> None:
+        """`hints`: whether the note prompts show phrasing hints (the couple's config,
+        asked as each one opens: not before the first frame, which shows none);
         `off_the_record`: the session is held in memory only, which the header says
         all along."""
         # Built for the terminal as it is, so the first frame needs no restyling.
@@ -255,7 +256,7 @@ class ConversationScreen(StyledAtMount):
             text=turn.note or "",
             reframe=self.conversation.practice.reframe,
             together=writer == "both",
-            hints=self._hints,
+            hints=self._hints(),
             drafts_to=self,
             about=index,
             holds_space=lambda: self.conversation.effect_of("space") == Effect.WAIT,
