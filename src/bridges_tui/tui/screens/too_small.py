@@ -15,6 +15,17 @@ class TooSmallScreen(Screen):
     """Says how big the terminal needs to be (`min_width`×`min_height`); the app
     removes it once it is."""
 
+    # Its own rules, parsed when it is first shown: no first screen needs them.
+    DEFAULT_CSS = """
+    TooSmallScreen #too-small {
+        width: auto;
+        max-width: 100%;  /* wraps, rather than losing its ends, in a very narrow window */
+        padding: 0 1;
+        text-align: center;
+        text-style: bold;
+    }
+    """
+
     terminal_size: reactive[tuple[int, int]] = reactive((0, 0))
 
     def __init__(self, min_width: int, min_height: int) -> None:

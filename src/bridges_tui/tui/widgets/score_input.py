@@ -16,12 +16,22 @@ from bridges_tui.core.language.words import _
 from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
 
 SCORES = range(1, 6)
-#: The box's width in `styles/bridges.tcss`, until it is laid out.
+#: The box's width (as its `DEFAULT_CSS` says), until it is laid out.
 BOX_WIDTH = 19
 
 
 class ScoreInput(Input):
     """Holds one digit from 1 to 5, or nothing; its border title names the partner."""
+
+    # The box carries its name on its top border ("Sam feels").
+    DEFAULT_CSS = f"""
+    ScoreInput {{
+        width: {BOX_WIDTH};
+        margin-right: 2;
+        border-title-color: $text;
+        border-title-style: bold;
+    }}
+    """
 
     def __init__(self, partner: str, score: int | None = None, *, id: str | None = None) -> None:
         super().__init__(
