@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from bridges_tui.core.language.words import N_, _, n_
 from bridges_tui.core.model.session import PracticeCard
 from bridges_tui.core.practice_scripts.catalog import OWN_GROUP, Catalog, PracticeGroup
-from bridges_tui.core.practice_scripts.reading import PracticeScriptError
 from bridges_tui.core.text.durations import about_minutes
 from bridges_tui.core.text.harmless import harmless, one_line
 from bridges_tui.tui.widgets.typed_ahead import keep_typed_ahead
@@ -167,6 +166,11 @@ class PracticeList(OptionList):
     def _broken_scripts(self) -> list[Option]:
         # A broken script of the couple's own stays in the list, greyed out, with why:
         # a practice that silently vanished would be far more puzzling.
+        if not self.catalog.broken:
+            return []
+        # Here: a catalog with no broken script was read without the script reader.
+        from bridges_tui.core.practice_scripts.reading import PracticeScriptError
+
         options: list[Option] = []
         for number, (path, why) in enumerate(self.catalog.broken):
             label = Text(one_line(path.name), style="bold")  # a file name is data too
